@@ -1,0 +1,878 @@
+/* jwtauth_cli.c - the `jwtauth` command line tool (built as build/jwtauth).
+
+     jwtauth verify [options] TOKEN     full StarRocks JWT login check
+     jwtauth jws-verify --jwks PATH [--algorithms LIST] TOKEN
+     jwtauth inspect TOKEN              decode WITHOUT verifying
+
+   Exit status: 0 accepted, 1 rejected, 2 usage or configuration error.
+   Every result is one JSON object on stdout (jws-verify prints the raw
+   payload on success). See README.md, section "Command line". */
+#define JWTAUTH_IMPLEMENTATION
+#include "../jwtauth.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define EXIT_ACCEPTED 0
+#define EXIT_REJECTED 1
+#define EXIT_USAGE 2
+
+/* Token input is read up to this many bytes; anything longer is refused
+   as TOKEN_SIZE without reading further. The slack leaves room for
+   trailing whitespace after a token of the maximum length. */
+#define TOKEN_CAP (JWTAUTH_MAX_TOKEN_LEN + 4096)
+#define PATH_CAP 4096
+#define MSG_CAP 2048
+/* Upper bounds of the integer flags (keep now + leeway far from overflow). */
+#define MAX_LEEWAY ((int64_t)INT32_MAX)
+#define MAX_NOW ((int64_t)1 << 62)
+
+/* The big structures live here, not on the stack. */
+static jwtauth_keyset g_keys;
+static jwtauth_config g_cfg;
+static jwtauth_login g_login;
+static jwtauth_jwt g_jwt;
+static jwtauth_json_tok g_toks[JWTAUTH_MAX_JSON_TOKENS];
+static char g_token[TOKEN_CAP + 1];
+static const char *g_cmd = NULL; /* the command, for the usage hint */
+
+/* ------------------------------------------------------------- usage */
+
+static const char usage_main[] =
+"usage: jwtauth COMMAND [OPTIONS] TOKEN\n"
+"\n"
+"Commands:\n"
+"  verify      verify a JWT and run the StarRocks login checks\n"
+"  jws-verify  verify a compact JWS signature only; print the payload\n"
+"  inspect     decode a token WITHOUT verifying it\n"
+"\n"
+"TOKEN is the compact token, '-' to read it from standard input, or\n"
+"'@FILE' to read it from a file (trailing whitespace is trimmed).\n"
+"Exit status: 0 accepted, 1 rejected, 2 usage or configuration error.\n"
+"Run 'jwtauth COMMAND --help' for the options of a command.\n";
+
+static const char usage_verify[] =
+"usage: jwtauth verify [OPTIONS] TOKEN\n"
+"       jwtauth verify [OPTIONS] --batch < tokens.txt\n"
+"\n"
+"Verify a JWT (signature, claims, principal) as StarRocks authentication_jwt\n"
+"does, and print one JSON object: {\"ok\":true,\"principal\":...} or\n"
+"{\"ok\":false,\"error\":NAME,\"message\":...}.\n"
+"\n"
+"Key source (one of):\n"
+"  --jwks PATH            JWKS, single JWK or PEM file (relative paths are\n"
+"                         resolved against --conf-dir when given)\n"
+"  --config JSON          the CREATE USER property object; a jwks_url that is\n"
+"                         not http(s) names a file under --conf-dir\n"
+"  --conf-dir DIR         the StarRocks conf directory (default \".\")\n"
+"  --jwks-url URL         fetch over http(s) (not supported yet in this build)\n"
+"Checks (override the --config properties):\n"
+"  --user NAME            login name; the principal must equal it (ASCII\n"
+"                         case-insensitive). Without it no match is required.\n"
+"  --principal-field F    claim name or /JSON/pointer (default sub)\n"
+"  --issuer LIST          accepted iss values, comma-separated\n"
+"  --audience LIST        accepted aud values, comma-separated\n"
+"  --algorithms LIST      allowed algs, e.g. RS256,ES256 (default: all)\n"
+"  --leeway SECONDS       clock skew allowed for exp/nbf (default 0)\n"
+"  --now UNIX_SECONDS     time to validate against (default: system clock)\n"
+"  --groups-claim PATH    dot path of the groups claim; adds \"groups\"\n"
+"Input:\n"
+"  --batch                read one token per line from standard input and\n"
+"                         print one JSON result per line; exit 0 at EOF\n"
+"\n"
+"Exit status: 0 accepted, 1 rejected, 2 usage or configuration error.\n";
+
+static const char usage_jws[] =
+"usage: jwtauth jws-verify --jwks PATH [--algorithms LIST] TOKEN\n"
+"\n"
+"Verify the signature of a compact JWS (the payload need not be JSON).\n"
+"On success the decoded payload bytes are written to standard output as\n"
+"they are; on failure a JSON error object is printed.\n"
+"Exit status: 0 valid, 1 invalid, 2 usage or key file error.\n";
+
+static const char usage_inspect[] =
+"usage: jwtauth inspect TOKEN\n"
+"\n"
+"Decode the header and payload of a compact JWS WITHOUT verifying the\n"
+"signature. The output is marked \"verified\":false; never use it to make\n"
+"a decision. Exit status: 0 decoded, 1 malformed token, 2 usage error.\n";
+
+static const char *cmd_usage(const char *cmd)
+{
+	if (cmd && strcmp(cmd, "verify") == 0) return usage_verify;
+	if (cmd && strcmp(cmd, "jws-verify") == 0) return usage_jws;
+	if (cmd && strcmp(cmd, "inspect") == 0) return usage_inspect;
+	return usage_main;
+}
+
+/* ------------------------------------------------------ JSON output */
+
+/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+	unsigned c = p[0];
+	size_t len, i;
+	unsigned long cp;
+	if (c < 0x80) return 1;
+	if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
+	else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
+	else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
+	else return 0;
+	if (n < len) return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xC0u) != 0x80u) return 0;
+		cp = (cp << 6) | (p[i] & 0x3Fu);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return 0;
+	if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+	if (cp > 0x10FFFF) return 0;
+	return len;
+}
+
+/* Write (p, n) as a JSON string: quotes, backslash and control characters
+   escaped; invalid UTF-8 replaced by U+FFFD so the output stays JSON. */
+static void json_str(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0;
+	putchar('"');
+	while (s && i < n) {
+		unsigned c = s[i];
+		size_t k;
+		if (c == '"' || c == '\\') { putchar('\\'); putchar((int)c); i++; continue; }
+		if (c == '\n') { fputs("\\n", stdout); i++; continue; }
+		if (c == '\t') { fputs("\\t", stdout); i++; continue; }
+		if (c == '\r') { fputs("\\r", stdout); i++; continue; }
+		if (c < 0x20 || c == 0x7F) { printf("\\u%04x", c); i++; continue; }
+		k = utf8_seq(s + i, n - i);
+		if (k == 0) { fputs("\\ufffd", stdout); i++; continue; }
+		fwrite(s + i, 1, k, stdout);
+		i += k;
+	}
+	putchar('"');
+}
+
+static void json_cstr(const char *s)
+{
+	json_str(s, s ? strlen(s) : 0);
+}
+
+/* Write JSON text that has been validated, without its insignificant
+   whitespace, so that every result stays on one line. */
+static void json_compact(const char *p, size_t n)
+{
+	size_t i;
+	int in_str = 0;
+	for (i = 0; i < n; i++) {
+		char c = p[i];
+		if (in_str) {
+			putchar((unsigned char)c);
+			if (c == '\\' && i + 1 < n) putchar((unsigned char)p[++i]);
+			else if (c == '"') in_str = 0;
+		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			continue;
+		} else {
+			if (c == '"') in_str = 1;
+			putchar((unsigned char)c);
+		}
+	}
+}
+
+/* ---------------------------------------------------- message buffer */
+
+typedef struct msgbuf {
+	char s[MSG_CAP];
+	size_t len;
+} msgbuf;
+
+static void mb_add(msgbuf *m, const char *p, size_t n)
+{
+	if (!p) return;
+	if (n > sizeof m->s - 1 - m->len) n = sizeof m->s - 1 - m->len;
+	memcpy(m->s + m->len, p, n);
+	m->len += n;
+	m->s[m->len] = 0;
+}
+
+static void mb_cstr(msgbuf *m, const char *s)
+{
+	if (s) mb_add(m, s, strlen(s));
+}
+
+static void mb_fmt(msgbuf *m, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	int r;
+	va_start(ap, fmt);
+	r = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (r < 0) return;
+	mb_add(m, tmp, (size_t)r < sizeof tmp ? (size_t)r : sizeof tmp - 1);
+}
+
+/* "<strerror>: <err.msg> (<detail>)" */
+static void mb_error(msgbuf *m, int code, const jwtauth_error *err)
+{
+	const char *text = jwtauth_strerror(code);
+	mb_cstr(m, text);
+	if (err && err->msg && err->msg[0] && strcmp(err->msg, text) != 0) {
+		if (m->len) mb_cstr(m, ": ");
+		mb_cstr(m, err->msg);
+	}
+	if (err && err->detail && err->detail_len) {
+		mb_cstr(m, " (");
+		mb_add(m, err->detail, err->detail_len);
+		mb_cstr(m, ")");
+	}
+}
+
+/* -------------------------------------------------- result printers */
+
+static void print_error_obj(const char *name, const char *msg, size_t msg_len)
+{
+	fputs("{\"ok\":false,\"error\":", stdout);
+	json_cstr(name);
+	fputs(",\"message\":", stdout);
+	json_str(msg, msg_len);
+	fputs("}\n", stdout);
+}
+
+/* Print a usage/configuration error: JSON on stdout, a hint on stderr.
+   Returns EXIT_USAGE. */
+static int fail_usage(const char *name, const char *fmt, ...)
+{
+	char msg[MSG_CAP];
+	va_list ap;
+	int r;
+	va_start(ap, fmt);
+	r = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (r < 0) msg[0] = 0;
+	print_error_obj(name, msg, strlen(msg));
+	fflush(stdout);
+	fprintf(stderr, "jwtauth%s%s: %s\n", g_cmd ? " " : "", g_cmd ? g_cmd : "", msg);
+	fprintf(stderr, "Try 'jwtauth %s--help' for usage.\n", g_cmd ? (strcmp(g_cmd, "verify") == 0 ? "verify " : strcmp(g_cmd, "jws-verify") == 0 ? "jws-verify " : "inspect ") : "");
+	return EXIT_USAGE;
+}
+
+/* A library failure during setup (key file, config, flags): exit 2. */
+static int fail_lib_usage(int code, const jwtauth_error *err, const char *prefix)
+{
+	msgbuf m;
+	m.len = 0; m.s[0] = 0;
+	if (prefix) { mb_cstr(&m, prefix); mb_cstr(&m, ": "); }
+	mb_error(&m, code, err);
+	return fail_usage(jwtauth_error_name(code), "%s", m.s);
+}
+
+/* Codes that mean the setup is wrong rather than the token. */
+static int is_setup_error(int code)
+{
+	return code == JWTAUTH_ERR_ARGUMENT || code == JWTAUTH_ERR_IO ||
+		(code <= JWTAUTH_ERR_CONFIG && code >= JWTAUTH_ERR_CONFIG_PATH);
+}
+
+/* A verification failure: JSON on stdout, exit 1 (2 for setup errors). */
+static int print_reject(int code, const jwtauth_error *err)
+{
+	msgbuf m;
+	m.len = 0; m.s[0] = 0;
+	mb_error(&m, code, err);
+	print_error_obj(jwtauth_error_name(code), m.s, m.len);
+	return is_setup_error(code) ? EXIT_USAGE : EXIT_REJECTED;
+}
+
+/* ------------------------------------------------------- file input */
+
+/* Read at most cap bytes of f into buf. *over is set when more remain. */
+static size_t read_capped(FILE *f, char *buf, size_t cap, int *over)
+{
+	size_t n = 0, got;
+	*over = 0;
+	while (n < cap && (got = fread(buf + n, 1, cap - n, f)) > 0) n += got;
+	if (n == cap && getc(f) != EOF) *over = 1;
+	return n;
+}
+
+/* Read a whole key document (at most JWTAUTH_MAX_JWKS_LEN bytes) into a
+   heap buffer. Returns 0 or an exit code after printing the error. */
+static int read_key_file(const char *path, char **out, size_t *out_len)
+{
+	FILE *f;
+	char *buf;
+	size_t n;
+	int over, rd_err;
+	*out = NULL; *out_len = 0;
+	f = fopen(path, "rb");
+	if (!f)
+		return fail_usage("IO", "cannot read key file '%s': %s", path, strerror(errno));
+	buf = (char *)malloc((size_t)JWTAUTH_MAX_JWKS_LEN + 1);
+	if (!buf) { fclose(f); return fail_usage("IO", "out of memory"); }
+	n = read_capped(f, buf, (size_t)JWTAUTH_MAX_JWKS_LEN, &over);
+	rd_err = ferror(f);
+	fclose(f);
+	if (rd_err) {
+		free(buf);
+		return fail_usage("IO", "error reading key file '%s'", path);
+	}
+	if (over) {
+		free(buf);
+		return fail_usage("TOO_LARGE", "key file '%s' is larger than %lu bytes",
+			path, (unsigned long)JWTAUTH_MAX_JWKS_LEN);
+	}
+	buf[n] = 0;
+	*out = buf; *out_len = n;
+	return 0;
+}
+
+/* Load the key set from a file. Returns 0 or an exit code. */
+static int load_keys(const char *path)
+{
+	char *doc;
+	size_t len, i;
+	int rc;
+	jwtauth_error err;
+	msgbuf m;
+	rc = read_key_file(path, &doc, &len);
+	if (rc) return rc;
+	jwtauth_keyset_init(&g_keys);
+	memset(&err, 0, sizeof err);
+	rc = jwtauth_keyset_parse(&g_keys, doc, len, &err);
+	if (rc == JWTAUTH_OK) { free(doc); return 0; }
+	m.len = 0; m.s[0] = 0;
+	mb_fmt(&m, "key file '%s': ", path);
+	mb_error(&m, rc, &err);
+	if (err.offset) mb_fmt(&m, " at byte %lu", (unsigned long)err.offset);
+	/* say why each entry was refused (the entries are kept for that) */
+	if (rc == JWTAUTH_ERR_KEYSET_EMPTY && g_keys.count <= JWTAUTH_MAX_KEYS) {
+		for (i = 0; i < g_keys.count; i++) {
+			const jwtauth_key *k = &g_keys.keys[i];
+			mb_fmt(&m, "; key %lu", (unsigned long)i);
+			if (k->has_kid && k->kid_len <= JWTAUTH_MAX_KID_LEN) {
+				mb_cstr(&m, " kid ");
+				mb_add(&m, k->kid, k->kid_len);
+			}
+			mb_cstr(&m, ": ");
+			mb_cstr(&m, jwtauth_error_name(k->status));
+		}
+	}
+	free(doc);
+	jwtauth_keyset_wipe(&g_keys);
+	return fail_usage(jwtauth_error_name(rc), "%s", m.s);
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Token input state: where the token is, or why it could not be read. */
+typedef struct token_in {
+	const char *p;
+	size_t len;
+	int too_long;   /* more than TOKEN_CAP bytes: TOKEN_SIZE */
+} token_in;
+
+/* Resolve TOKEN: the argument itself, '-' (stdin) or '@FILE'.
+   Returns 0 or an exit code after printing the error. */
+static int load_token(const char *arg, token_in *t)
+{
+	t->p = NULL; t->len = 0; t->too_long = 0;
+	if (strcmp(arg, "-") == 0 || arg[0] == '@') {
+		FILE *f = stdin;
+		int rd_err;
+		if (arg[0] == '@') {
+			f = fopen(arg + 1, "rb");
+			if (!f)
+				return fail_usage("IO", "cannot read token file '%s': %s",
+					arg + 1, strerror(errno));
+		}
+		t->len = read_capped(f, g_token, TOKEN_CAP, &t->too_long);
+		rd_err = ferror(f);
+		if (f != stdin) fclose(f);
+		if (rd_err)
+			return fail_usage("IO", "error reading the token from %s",
+				f == stdin ? "standard input" : arg + 1);
+		g_token[t->len] = 0;
+		t->p = g_token;
+	} else {
+		t->p = arg;
+		t->len = strlen(arg);
+	}
+	while (t->len > 0 && is_space(t->p[t->len - 1])) t->len--;
+	return 0;
+}
+
+/* ------------------------------------------------------ flag parsing */
+
+enum { CMD_VERIFY = 1, CMD_JWS = 2, CMD_INSPECT = 4 };
+
+typedef struct options {
+	const char *jwks, *conf_dir, *config, *user, *principal_field;
+	const char *issuer, *audience, *algorithms, *leeway, *now;
+	const char *groups_claim, *jwks_url;
+	const char *batch;      /* non-NULL when given */
+	const char *token;
+} options;
+
+typedef struct flag_def {
+	const char *name;
+	unsigned cmds;
+	int takes_value;
+	size_t slot;            /* offsetof(options, member) */
+} flag_def;
+
+#define OPT(m) offsetof(options, m)
+static const flag_def flag_defs[] = {
+	{ "--jwks", CMD_VERIFY | CMD_JWS, 1, OPT(jwks) },
+	{ "--conf-dir", CMD_VERIFY, 1, OPT(conf_dir) },
+	{ "--config", CMD_VERIFY, 1, OPT(config) },
+	{ "--user", CMD_VERIFY, 1, OPT(user) },
+	{ "--principal-field", CMD_VERIFY, 1, OPT(principal_field) },
+	{ "--issuer", CMD_VERIFY, 1, OPT(issuer) },
+	{ "--audience", CMD_VERIFY, 1, OPT(audience) },
+	{ "--algorithms", CMD_VERIFY | CMD_JWS, 1, OPT(algorithms) },
+	{ "--leeway", CMD_VERIFY, 1, OPT(leeway) },
+	{ "--now", CMD_VERIFY, 1, OPT(now) },
+	{ "--groups-claim", CMD_VERIFY, 1, OPT(groups_claim) },
+	{ "--jwks-url", CMD_VERIFY, 1, OPT(jwks_url) },
+	{ "--batch", CMD_VERIFY, 0, OPT(batch) }
+};
+
+static int is_help(const char *a)
+{
+	return strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
+}
+
+/* Parse argv[first..argc) for command `cmd`. Returns 0 or an exit code. */
+static int parse_flags(int argc, char **argv, int first, unsigned cmd, options *o)
+{
+	int i, end_of_opts = 0;
+	memset(o, 0, sizeof *o);
+	for (i = first; i < argc; i++) {
+		const char *a = argv[i];
+		if (!end_of_opts && strcmp(a, "--") == 0) { end_of_opts = 1; continue; }
+		if (!end_of_opts && a[0] == '-' && a[1] != 0) {
+			const char *eq = strchr(a, '=');
+			size_t name_len = eq ? (size_t)(eq - a) : strlen(a);
+			const flag_def *d = NULL;
+			const char *value;
+			const char **slot;
+			size_t k;
+			for (k = 0; k < sizeof flag_defs / sizeof flag_defs[0]; k++)
+				if ((flag_defs[k].cmds & cmd) && strlen(flag_defs[k].name) == name_len &&
+				    memcmp(flag_defs[k].name, a, name_len) == 0)
+					d = &flag_defs[k];
+			if (!d)
+				return fail_usage("USAGE", "unknown option '%.*s'",
+					(int)(name_len > 200 ? 200 : name_len), a);
+			if (d->takes_value) {
+				if (eq) value = eq + 1;
+				else if (i + 1 < argc) value = argv[++i];
+				else return fail_usage("USAGE", "option %s needs a value", d->name);
+			} else {
+				if (eq) return fail_usage("USAGE", "option %s takes no value", d->name);
+				value = "";
+			}
+			slot = (const char **)(void *)((char *)o + d->slot);
+			if (*slot) return fail_usage("USAGE", "option %s given twice", d->name);
+			*slot = value;
+			continue;
+		}
+		if (o->token) return fail_usage("USAGE", "unexpected argument (only one TOKEN)");
+		o->token = a;
+	}
+	return 0;
+}
+
+/* Non-negative decimal integer, at most `max`. */
+static int parse_uint(const char *s, int64_t max, int64_t *out)
+{
+	int64_t v = 0;
+	if (!s || !*s) return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9') return -1;
+		if (v > (max - (*s - '0')) / 10) return -1;
+		v = v * 10 + (*s - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+	size_t i, pl = strlen(prefix);
+	if (n < pl) return 0;
+	for (i = 0; i < pl; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+		if (c != prefix[i]) return 0;
+	}
+	return 1;
+}
+
+/* Join dir and a relative name into out. Returns 0, or -1 when too long. */
+static int join_path(char *out, size_t cap, const char *dir, const char *name, size_t name_len)
+{
+	size_t dl = strlen(dir);
+	int slash = dl > 0 && dir[dl - 1] != '/';
+	if (dl + (size_t)slash + name_len + 1 > cap) return -1;
+	memcpy(out, dir, dl);
+	if (slash) out[dl++] = '/';
+	memcpy(out + dl, name, name_len);
+	out[dl + name_len] = 0;
+	return 0;
+}
+
+/* A jwks_url naming a file must stay inside the conf directory:
+   no absolute path, no '..' component, no NUL byte, no backslash. */
+static const char *conf_path_problem(const char *p, size_t n)
+{
+	size_t i, s;
+	if (n == 0) return "empty";
+	if (p[0] == '/') return "absolute path";
+	if (memchr(p, 0, n)) return "NUL byte in path";
+	if (memchr(p, '\\', n)) return "backslash in path";
+	for (s = 0, i = 0; i <= n; i++) {
+		if (i == n || p[i] == '/') {
+			if (i - s == 2 && p[s] == '.' && p[s + 1] == '.')
+				return "'..' component leaves the conf directory";
+			s = i + 1;
+		}
+	}
+	return NULL;
+}
+
+/* -------------------------------------------------------- verify */
+
+static void print_accept(const jwtauth_login *L, int with_groups)
+{
+	size_t i;
+	fputs("{\"ok\":true,\"principal\":", stdout);
+	json_str(L->principal, L->principal_len);
+	fputs(",\"alg\":", stdout);
+	json_cstr(jwtauth_alg_name(L->jwt.alg));
+	fputs(",\"kid\":", stdout);
+	if (L->jwt.has_kid) json_str(L->jwt.kid, L->jwt.kid_len);
+	else fputs("null", stdout);
+	fputs(",\"claims\":", stdout);
+	json_compact(L->jwt.payload, L->jwt.payload_len);
+	if (with_groups) {
+		fputs(",\"groups\":[", stdout);
+		for (i = 0; i < L->n_groups && i < JWTAUTH_MAX_GROUPS; i++) {
+			if (i) putchar(',');
+			json_str(L->groups[i].p, L->groups[i].len);
+		}
+		putchar(']');
+	}
+	fputs("}\n", stdout);
+}
+
+/* One token through the whole login flow; prints the result. */
+static int verify_one(const token_in *t, const options *o, int64_t now)
+{
+	jwtauth_error err;
+	int rc;
+	memset(&err, 0, sizeof err);
+	if (t->too_long || t->len > JWTAUTH_MAX_TOKEN_LEN) {
+		err.code = JWTAUTH_ERR_TOKEN_SIZE;
+		err.msg = "token longer than JWTAUTH_MAX_TOKEN_LEN";
+		return print_reject(JWTAUTH_ERR_TOKEN_SIZE, &err);
+	}
+	rc = jwtauth_authenticate(&g_cfg, &g_keys, o->user,
+		o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
+		JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
+	if (rc == JWTAUTH_ERR_PRINCIPAL_MISMATCH && o->user) {
+		msgbuf m;
+		m.len = 0; m.s[0] = 0;
+		mb_error(&m, rc, &err);
+		mb_cstr(&m, "; login user '");
+		mb_cstr(&m, o->user);
+		mb_cstr(&m, "'");
+		print_error_obj(jwtauth_error_name(rc), m.s, m.len);
+		return EXIT_REJECTED;
+	}
+	if (rc != JWTAUTH_OK) return print_reject(rc, &err);
+	print_accept(&g_login, o->groups_claim != NULL);
+	return EXIT_ACCEPTED;
+}
+
+/* --batch: one token per line on stdin, one result per line. */
+static int verify_batch(const options *o, int64_t now)
+{
+	int c = 0;
+	while (c != EOF) {
+		token_in t;
+		size_t n = 0;
+		int over = 0;
+		c = getchar();
+		if (c == EOF) break;
+		while (c != EOF && c != '\n') {
+			if (n < TOKEN_CAP) g_token[n++] = (char)c;
+			else over = 1;
+			c = getchar();
+		}
+		while (n > 0 && is_space(g_token[n - 1])) n--;
+		g_token[n] = 0;
+		t.p = g_token; t.len = n; t.too_long = over;
+		verify_one(&t, o, now);
+		fflush(stdout);
+	}
+	if (ferror(stdin))
+		return fail_usage("IO", "error reading standard input");
+	return EXIT_ACCEPTED;
+}
+
+static int set_str(jwtauth_str *field, const char *v, const char *flag)
+{
+	int rc = jwtauth_config_set(&g_cfg, field, v, strlen(v));
+	if (rc != JWTAUTH_OK) return fail_usage(jwtauth_error_name(rc), "%s: %s", flag, jwtauth_strerror(rc));
+	return 0;
+}
+
+static int set_list(jwtauth_str *items, size_t *n, const char *v, const char *flag)
+{
+	int rc = jwtauth_config_set_list(&g_cfg, items, n, v, strlen(v));
+	if (rc != JWTAUTH_OK) return fail_usage(jwtauth_error_name(rc), "%s: %s", flag, jwtauth_strerror(rc));
+	return 0;
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+	options o;
+	jwtauth_error err;
+	char path[PATH_CAP];
+	int64_t now, leeway;
+	int rc;
+
+	rc = parse_flags(argc, argv, 2, CMD_VERIFY, &o);
+	if (rc) return rc;
+	if (o.batch && o.token)
+		return fail_usage("USAGE", "--batch reads tokens from standard input; no TOKEN argument");
+	if (!o.batch && !o.token) return fail_usage("USAGE", "missing TOKEN");
+	if (o.jwks_url)
+		return fail_usage("USAGE", "--jwks-url: URL key sources are not supported yet in this "
+			"build (http fetching comes with the key-sources issue); use --jwks FILE");
+
+	/* configuration: --config first, explicit flags override it */
+	memset(&err, 0, sizeof err);
+	jwtauth_config_init(&g_cfg);
+	if (o.config) {
+		rc = jwtauth_config_parse(&g_cfg, o.config, strlen(o.config), &err);
+		if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, "--config");
+	}
+	if (o.principal_field) {
+		if (!o.principal_field[0]) return fail_usage("USAGE", "--principal-field must not be empty");
+		if ((rc = set_str(&g_cfg.principal_field, o.principal_field, "--principal-field"))) return rc;
+	}
+	if (o.issuer &&
+	    (rc = set_list(g_cfg.claims.issuers, &g_cfg.claims.n_issuers, o.issuer, "--issuer")))
+		return rc;
+	if (o.audience &&
+	    (rc = set_list(g_cfg.claims.audiences, &g_cfg.claims.n_audiences, o.audience, "--audience")))
+		return rc;
+	if (o.algorithms) {
+		unsigned algs = 0;
+		rc = jwtauth_algs_parse(o.algorithms, strlen(o.algorithms), &algs, &err);
+		if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, "--algorithms");
+		g_cfg.algs = algs;
+	}
+	if (o.leeway) {
+		if (parse_uint(o.leeway, MAX_LEEWAY, &leeway))
+			return fail_usage("USAGE", "--leeway must be a non-negative integer of seconds (at most %ld)",
+				(long)MAX_LEEWAY);
+		g_cfg.claims.leeway = leeway;
+	}
+	if (o.groups_claim) {
+		if (!o.groups_claim[0]) return fail_usage("USAGE", "--groups-claim must not be empty");
+		if ((rc = set_str(&g_cfg.groups_claim, o.groups_claim, "--groups-claim"))) return rc;
+	}
+	if (o.now) {
+		if (parse_uint(o.now, MAX_NOW, &now))
+			return fail_usage("USAGE", "--now must be a non-negative integer (Unix seconds)");
+	} else {
+		now = (int64_t)time(NULL);
+	}
+	if (o.user && !o.user[0]) return fail_usage("USAGE", "--user must not be empty");
+	if (o.conf_dir && !o.conf_dir[0]) return fail_usage("USAGE", "--conf-dir must not be empty");
+
+	/* the key source */
+	if (o.jwks) {
+		if (!o.jwks[0]) return fail_usage("USAGE", "--jwks must not be empty");
+		if (o.conf_dir && o.jwks[0] != '/') {
+			if (join_path(path, sizeof path, o.conf_dir, o.jwks, strlen(o.jwks)))
+				return fail_usage("USAGE", "--jwks: path too long");
+		} else {
+			if (strlen(o.jwks) >= sizeof path) return fail_usage("USAGE", "--jwks: path too long");
+			strcpy(path, o.jwks);
+		}
+	} else if (g_cfg.jwks_url.len > 0) {
+		const char *u = g_cfg.jwks_url.p;
+		size_t ul = g_cfg.jwks_url.len;
+		const char *why;
+		if (starts_with_ci(u, ul, "http://") || starts_with_ci(u, ul, "https://"))
+			return fail_usage("USAGE", "jwks_url '%.*s' is a URL: URL key sources are not "
+				"supported yet in this build (http fetching comes with the key-sources "
+				"issue); pass the key set with --jwks FILE",
+				(int)(ul > 300 ? 300 : ul), u);
+		why = conf_path_problem(u, ul);
+		if (why)
+			return fail_usage(jwtauth_error_name(JWTAUTH_ERR_CONFIG_PATH),
+				"%s: jwks_url '%.*s': %s", jwtauth_strerror(JWTAUTH_ERR_CONFIG_PATH),
+				(int)(ul > 300 ? 300 : ul), u, why);
+		if (join_path(path, sizeof path, o.conf_dir ? o.conf_dir : ".", u, ul))
+			return fail_usage("USAGE", "jwks_url: path too long");
+	} else {
+		return fail_usage("USAGE", "no key source: give --jwks PATH, or --config with a jwks_url");
+	}
+	rc = load_keys(path);
+	if (rc) return rc;
+
+	if (o.batch) {
+		rc = verify_batch(&o, now);
+	} else {
+		token_in t;
+		rc = load_token(o.token, &t);
+		if (rc == 0) rc = verify_one(&t, &o, now);
+	}
+	jwtauth_keyset_wipe(&g_keys);
+	return rc;
+}
+
+/* ---------------------------------------------------- jws-verify */
+
+static int cmd_jws_verify(int argc, char **argv)
+{
+	options o;
+	jwtauth_error err;
+	token_in t;
+	unsigned algs = 0;
+	int rc;
+
+	rc = parse_flags(argc, argv, 2, CMD_JWS, &o);
+	if (rc) return rc;
+	if (!o.token) return fail_usage("USAGE", "missing TOKEN");
+	if (!o.jwks || !o.jwks[0]) return fail_usage("USAGE", "--jwks PATH is required");
+	memset(&err, 0, sizeof err);
+	if (o.algorithms) {
+		rc = jwtauth_algs_parse(o.algorithms, strlen(o.algorithms), &algs, &err);
+		if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, "--algorithms");
+	}
+	rc = load_keys(o.jwks);
+	if (rc) return rc;
+	rc = load_token(o.token, &t);
+	if (rc == 0) {
+		if (t.too_long || t.len > JWTAUTH_MAX_TOKEN_LEN) {
+			err.code = JWTAUTH_ERR_TOKEN_SIZE;
+			err.msg = "token longer than JWTAUTH_MAX_TOKEN_LEN";
+			rc = print_reject(JWTAUTH_ERR_TOKEN_SIZE, &err);
+		} else {
+			rc = jwtauth_jws_verify(&g_keys, t.p, t.len, algs, &g_jwt, &err);
+			if (rc == JWTAUTH_OK)
+				fwrite(g_jwt.payload, 1, g_jwt.payload_len, stdout);
+			else
+				rc = print_reject(rc, &err);
+		}
+	}
+	jwtauth_keyset_wipe(&g_keys);
+	return rc;
+}
+
+/* ------------------------------------------------------- inspect */
+
+/* Print a decoded part as JSON when it is valid JSON, else as base64url
+   of its original encoding under "<name>_b64". */
+static void print_part(const char *name, const char *p, size_t n,
+	const char *b64, size_t b64_len)
+{
+	size_t ntoks = 0;
+	jwtauth_error err;
+	int rc = jwtauth_json_parse(p, n, g_toks, JWTAUTH_MAX_JSON_TOKENS, 0, &ntoks, &err);
+	putchar('"');
+	fputs(name, stdout);
+	if (rc == JWTAUTH_OK) {
+		fputs("\":", stdout);
+		json_compact(p, n);
+	} else {
+		fputs("_b64\":", stdout);
+		json_str(b64, b64_len);
+	}
+}
+
+static int cmd_inspect(int argc, char **argv)
+{
+	options o;
+	jwtauth_error err;
+	token_in t;
+	const char *dot1, *dot2;
+	int rc;
+
+	rc = parse_flags(argc, argv, 2, CMD_INSPECT, &o);
+	if (rc) return rc;
+	if (!o.token) return fail_usage("USAGE", "missing TOKEN");
+	rc = load_token(o.token, &t);
+	if (rc) return rc;
+	memset(&err, 0, sizeof err);
+	if (t.too_long || t.len > JWTAUTH_MAX_TOKEN_LEN) {
+		err.code = JWTAUTH_ERR_TOKEN_SIZE;
+		err.msg = "token longer than JWTAUTH_MAX_TOKEN_LEN";
+		return print_reject(JWTAUTH_ERR_TOKEN_SIZE, &err);
+	}
+	rc = jwtauth_jws_decode_unverified(t.p, t.len, &g_jwt, &err);
+	if (rc != JWTAUTH_OK) return print_reject(rc, &err);
+	/* the encoded parts, for the non-JSON fallback */
+	dot1 = (const char *)memchr(t.p, '.', t.len);
+	dot2 = dot1 ? (const char *)memchr(dot1 + 1, '.', t.len - (size_t)(dot1 + 1 - t.p)) : NULL;
+	fputs("{\"verified\":false,\"warning\":\"signature NOT verified\",", stdout);
+	print_part("header", g_jwt.header, g_jwt.header_len,
+		t.p, dot1 ? (size_t)(dot1 - t.p) : 0);
+	putchar(',');
+	print_part("payload", g_jwt.payload, g_jwt.payload_len,
+		dot1 ? dot1 + 1 : "", (dot1 && dot2) ? (size_t)(dot2 - dot1 - 1) : 0);
+	fputs("}\n", stdout);
+	return EXIT_ACCEPTED;
+}
+
+/* ---------------------------------------------------------- main */
+
+int main(int argc, char **argv)
+{
+	int i, rc;
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (!cmd) {
+		fputs(usage_main, stderr);
+		return EXIT_USAGE;
+	}
+	if (is_help(cmd) || strcmp(cmd, "help") == 0) {
+		fputs(cmd_usage(argc > 2 ? argv[2] : NULL), stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("jwtauth %s\n", JWTAUTH_VERSION_STRING);
+		return 0;
+	}
+	if (strcmp(cmd, "verify") != 0 && strcmp(cmd, "jws-verify") != 0 &&
+	    strcmp(cmd, "inspect") != 0)
+		return fail_usage("USAGE", "unknown command '%.*s' (commands: verify, jws-verify, inspect)",
+			200, cmd);
+	g_cmd = cmd;
+	/* --help anywhere before "--" wins */
+	for (i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (is_help(argv[i])) {
+			fputs(cmd_usage(cmd), stdout);
+			return 0;
+		}
+	}
+	if (strcmp(cmd, "verify") == 0) rc = cmd_verify(argc, argv);
+	else if (strcmp(cmd, "jws-verify") == 0) rc = cmd_jws_verify(argc, argv);
+	else rc = cmd_inspect(argc, argv);
+	if (fflush(stdout) != 0 && rc == EXIT_ACCEPTED) rc = EXIT_USAGE;
+	return rc;
+}

@@ -1,0 +1,117 @@
+/* test.c - the single test runner.
+   usage: build/test [all | NAME...]   (NAME: a test or a group name)
+   The t_*.c files are compiled into this one translation unit; each defines
+   a table of named tests. Build variants (see Makefile): the implementation
+   in this file (default), in a second file (TEST_SEPARATE_IMPL), with
+   JWTAUTH_STATIC, and as C++. */
+#ifndef TEST_SEPARATE_IMPL
+#define JWTAUTH_IMPLEMENTATION
+#endif
+#include "../jwtauth.h"
+#include "testlib.h"
+
+#include <sys/stat.h>
+
+int tl_failed, tl_skipped;
+long tl_checks;
+
+const char *tl_shared_dir(void)
+{
+	static char path[1024];
+	struct stat st;
+	const char *base = getenv("JWTAUTH_SHARED");
+	snprintf(path, sizeof path, "%s/testdata", base ? base : "../shared");
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) return NULL;
+	return path;
+}
+
+char *tl_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	if (!f) return NULL;
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			char *nb;
+			cap = cap ? cap * 2 : 65536;
+			nb = (char *)realloc(buf, cap);
+			if (!nb) { free(buf); fclose(f); return NULL; }
+			buf = nb;
+		}
+		size_t got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0) break;
+	}
+	fclose(f);
+	buf[n] = 0;
+	if (len) *len = n;
+	return buf;
+}
+
+#include "t_b64.c"
+#include "t_json.c"
+#include "t_jsonsuite.c"
+#include "t_keys.c"
+#include "t_sig.c"
+#include "t_jws.c"
+#include "t_rfc.c"
+#include "t_wycheproof.c"
+#include "t_claims.c"
+#include "t_config.c"
+#include "t_mysql.c"
+#include "t_auth.c"
+
+typedef struct test_group {
+	const char *name;
+	const test_case *tests;
+} test_group;
+
+static const test_group groups[] = {
+	{ "b64", t_b64_tests },
+	{ "json", t_json_tests },
+	{ "jsonsuite", t_jsonsuite_tests },
+	{ "keys", t_keys_tests },
+	{ "sig", t_sig_tests },
+	{ "jws", t_jws_tests },
+	{ "rfc", t_rfc_tests },
+	{ "wycheproof", t_wycheproof_tests },
+	{ "claims", t_claims_tests },
+	{ "config", t_config_tests },
+	{ "mysql", t_mysql_tests },
+	{ "auth", t_auth_tests },
+};
+
+static int selected(const char *group, const char *test, int argc, char **argv)
+{
+	int i;
+	if (argc < 2) return 1;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "all") == 0 || strcmp(argv[i], group) == 0
+		    || strcmp(argv[i], test) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int passed = 0, failed = 0, skipped = 0;
+	size_t g;
+	for (g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		const test_case *t;
+		for (t = groups[g].tests; t->name; t++) {
+			if (!selected(groups[g].name, t->name, argc, argv)) continue;
+			tl_failed = tl_skipped = 0;
+			printf("%s/%s\n", groups[g].name, t->name);
+			fflush(stdout);
+			t->fn();
+			if (tl_failed) failed++;
+			else if (tl_skipped) skipped++;
+			else passed++;
+		}
+	}
+	printf("%ld checks\n", tl_checks);
+	printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+	return failed ? 1 : 0;
+}
