@@ -187,6 +187,7 @@ enum {
 	JWTAUTH_ERR_KEY_PEM = -45,         /* PEM framing or base64 invalid */
 	JWTAUTH_ERR_KEY_DER = -46,         /* DER structure invalid */
 	JWTAUTH_ERR_KEY_X509 = -47,        /* certificate rejected by BearSSL */
+	JWTAUTH_ERR_KEY_RSA_WEAK = -48,    /* RSA modulus with the ROCA flaw */
 	/* JWS (RFC 7515) */
 	JWTAUTH_ERR_TOKEN_SIZE = -60,      /* token empty or over MAX_TOKEN_LEN */
 	JWTAUTH_ERR_TOKEN_FORMAT = -61,    /* not three base64url parts */
@@ -721,6 +722,7 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_KEY_PEM, "KEY_PEM", "PEM document invalid" },
 	{ JWTAUTH_ERR_KEY_DER, "KEY_DER", "DER structure invalid" },
 	{ JWTAUTH_ERR_KEY_X509, "KEY_X509", "certificate invalid" },
+	{ JWTAUTH_ERR_KEY_RSA_WEAK, "KEY_RSA_WEAK", "RSA key has the ROCA weakness (CVE-2017-15361)" },
 	{ JWTAUTH_ERR_TOKEN_SIZE, "TOKEN_SIZE", "token empty or too long" },
 	{ JWTAUTH_ERR_TOKEN_FORMAT, "TOKEN_FORMAT", "token is not a compact JWS" },
 	{ JWTAUTH_ERR_HEADER, "HEADER", "token header invalid" },

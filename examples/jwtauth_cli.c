@@ -847,6 +847,8 @@ int main(int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : NULL;
 
 	if (!cmd) {
+		print_error_obj("USAGE", "missing command", 15);
+		fflush(stdout);
 		fputs(usage_main, stderr);
 		return EXIT_USAGE;
 	}

@@ -182,6 +182,7 @@ typedef struct wp_stats {
 	long na;          /* not applicable to JWS (counted, not passed) */
 	long policy;      /* refusals required by the library's key policy */
 	long reject_params; /* PSS with non-JWS parameters: rejection required */
+	long pss_jws_valid; /* ... except genuine PSxxx signatures among them */
 	long acceptable;  /* 'acceptable' vectors, either outcome */
 	long keys_refused;
 	long flipped;     /* documented divergences asserted */
@@ -225,6 +226,15 @@ typedef enum wp_family {
 	WP_RSA_PKCS1, WP_RSA_PSS, WP_ECDSA, WP_HMAC, WP_JWS, WP_JWK
 } wp_family;
 
+/* Vectors of the wrong-parameter PSS files whose signature is nevertheless
+   a genuine PSxxx signature (checked independently with Python
+   `cryptography`): tcId 69 "s_len changed to 32" of the sLen = 0 file is a
+   PS256 signature with a 32-byte salt, so a JWS verifier must accept it. */
+static int wp_pss_jws_valid(const char *file, long tcid)
+{
+	return strcmp(file, "rsa_pss_2048_sha256_mgf1_0") == 0 && tcid == 69;
+}
+
 /* Verify every test of `tests` with key ks->keys[0]; `want_override` 'i'
    forces rejection (PSS parameters JWS does not allow). */
 static void wp_sig_tests(const wp_doc *d, long tests, const char *file,
@@ -243,7 +253,10 @@ static void wp_sig_tests(const wp_doc *d, long tests, const char *file,
 			wp_bad(s, file, tcid, "readable msg/sig", "unreadable vector");
 		} else {
 			int rc = jwtauth_sig_verify(key, alg, msg, ml, sig, sl);
-			if (want_override) {
+			if (want_override && wp_pss_jws_valid(file, tcid)) {
+				s->pss_jws_valid++;
+				want = 'v';
+			} else if (want_override) {
 				s->reject_params++;
 				want = want_override;
 			}
@@ -412,7 +425,9 @@ static const long wp_jws_flip[] = {
 	372, 373             /* '?' inside base64url: strict decoder rejects */
 };
 static const long wp_jwk_flip[] = {
-	7                    /* ROCA-weak RSA-2049 key: no fingerprint check */
+	4,   /* duplicate kid, but the second key's k is non-canonical base64url
+	        (refused, KEY_MEMBER): one usable key left, token verifies */
+	7    /* ROCA-weak RSA-2049 key: no fingerprint check, token verifies */
 };
 
 static int wp_in(const long *list, size_t n, long v)
@@ -544,6 +559,7 @@ static void wp_run(const char *const *files, size_t nfiles, wp_family fam)
 			if (s.na) printf(", %ld n/a", s.na);
 			if (s.policy) printf(", %ld refused by key policy", s.policy);
 			if (s.reject_params) printf(", %ld rejected for non-JWS PSS parameters", s.reject_params);
+			if (s.pss_jws_valid) printf(", %ld valid with the JWS salt length", s.pss_jws_valid);
 			if (s.acceptable) printf(", %ld acceptable", s.acceptable);
 			if (s.keys_refused) printf(", %ld keys refused", s.keys_refused);
 			if (s.flipped) printf(", %ld documented divergences", s.flipped);
