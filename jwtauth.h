@@ -59,6 +59,12 @@
       JWTAUTH_MAX_PRINCIPAL_LEN longest principal (256)
       JWTAUTH_MAX_GROUPS        groups kept per login (32)
       JWTAUTH_NO_ERROR_STRINGS  jwtauth_strerror returns "" (smaller code)
+      JWTAUTH_NO_STDIO          no file reader (jwtauth_file_read)
+      JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
+      JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
+                                heap hooks for the cache (define both; only
+                                needed in the implementation file)
+      JWTAUTH_TOKEN_CACHE_MAX_TOKEN, JWTAUTH_CACHE_* (see those sections)
 
    SECURITY POLICY (details in README.md)
       - `alg: none` is never accepted, in any spelling; `alg` must be in the
@@ -130,7 +136,12 @@
 
 #ifndef JWTAUTH_DEF
 #ifdef JWTAUTH_STATIC
+#if defined(__GNUC__) || defined(__clang__)
+/* a static build need not call every function */
+#define JWTAUTH_DEF static __attribute__((unused))
+#else
 #define JWTAUTH_DEF static
+#endif
 #else
 #define JWTAUTH_DEF extern
 #endif
@@ -387,6 +398,8 @@ typedef struct jwtauth_key {
 } jwtauth_key;
 
 typedef struct jwtauth_keyset {
+	uint64_t id;           /* fingerprint of the usable key material (set by
+	                          every load or add); binds cached verdicts */
 	size_t count;          /* entries in keys[], usable or not */
 	size_t usable;         /* entries with status == JWTAUTH_OK */
 	uint8_t kind;          /* JWTAUTH_KTY_OCT for a secret set, else RSA/EC */
@@ -537,6 +550,8 @@ typedef struct jwtauth_config {
 	jwtauth_str comment;          /* integration: free text */
 	jwtauth_claims_policy claims; /* issuers, audiences, leeway, max_age */
 	unsigned algs;                /* allowlist, 0 = all twelve */
+	struct jwtauth_token_cache *token_cache; /* optional verified-token
+	                                 cache; NULL (the default) = off */
 	int is_integration;           /* parsed by jwtauth_integration_parse */
 	size_t used;                  /* bytes of store[] in use */
 	char store[JWTAUTH_MAX_CONFIG_LEN];
@@ -591,6 +606,8 @@ JWTAUTH_DEF int jwtauth_mysql_auth_token(const uint8_t *resp, size_t len,
    No heap allocation.
    ====================================================================== */
 typedef struct jwtauth_login {
+	int cache_hit;            /* 1 when the signature check was skipped
+	                             thanks to cfg->token_cache */
 	char principal[JWTAUTH_MAX_PRINCIPAL_LEN + 1]; /* NUL-terminated */
 	size_t principal_len;
 	jwtauth_str groups[JWTAUTH_MAX_GROUPS];        /* NUL-terminated copies */
@@ -605,6 +622,161 @@ JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
 	const uint8_t *auth_response, size_t response_len,
 	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
 	jwtauth_error *err);
+
+
+/* ======================================================================
+   VERIFIED-TOKEN CACHE (opt-in, bounded, caller memory)
+   A MySQL client sends the same ID token for every connection. When
+   cfg->token_cache is set, jwtauth_authenticate remembers tokens whose
+   signature verified, keyed by the exact token bytes, the key set's id
+   and the config it was verified under. A hit skips base64 decoding of
+   the signature and the signature check only: the payload is re-parsed
+   and exp/nbf/iat, iss/aud, the principal match and the groups are
+   evaluated again at the current time. A rotated key set (new id) or
+   another config never matches an entry. Not locked: use one cache per
+   thread, or serialise access to it.
+   ====================================================================== */
+#ifndef JWTAUTH_TOKEN_CACHE_MAX_TOKEN
+#define JWTAUTH_TOKEN_CACHE_MAX_TOKEN 2048   /* longer tokens are not cached */
+#endif
+
+typedef struct jwtauth_token_cache_entry {
+	uint64_t hash;            /* fast hash of the token bytes (0 = empty) */
+	uint64_t keyset_id;       /* jwtauth_keyset.id it verified under */
+	const void *config;       /* the jwtauth_config it verified under */
+	uint64_t last_used;       /* for least-recently-used replacement */
+	size_t token_len;
+	int key_index;            /* index of the verifying key in the set */
+	char token[JWTAUTH_TOKEN_CACHE_MAX_TOKEN];
+} jwtauth_token_cache_entry;
+
+typedef struct jwtauth_token_cache {
+	jwtauth_token_cache_entry *entries;
+	size_t n_entries;
+	uint64_t tick;
+	uint64_t hits, misses;    /* statistics */
+} jwtauth_token_cache;
+
+/* Use `entries[0..n)` (caller memory) as an empty cache. */
+JWTAUTH_DEF void jwtauth_token_cache_init(jwtauth_token_cache *tc,
+	jwtauth_token_cache_entry *entries, size_t n);
+/* Forget every entry (call after changing a config by hand). */
+JWTAUTH_DEF void jwtauth_token_cache_clear(jwtauth_token_cache *tc);
+
+/* ======================================================================
+   KEY SOURCES AND THE KEY-SET CACHE
+   A jwks_url starting http:// or https:// is fetched through the caller's
+   callback; anything else names a file under the conf directory (an
+   absolute path or a ".." that leaves it is JWTAUTH_ERR_CONFIG_PATH). The
+   header never opens a socket.
+   ====================================================================== */
+#ifndef JWTAUTH_CACHE_TTL
+#define JWTAUTH_CACHE_TTL 300           /* seconds a fetched set is fresh */
+#endif
+#ifndef JWTAUTH_CACHE_MIN_TTL
+#define JWTAUTH_CACHE_MIN_TTL 30        /* clamp for a callback's max-age */
+#endif
+#ifndef JWTAUTH_CACHE_MAX_TTL
+#define JWTAUTH_CACHE_MAX_TTL 86400
+#endif
+#ifndef JWTAUTH_CACHE_COOLDOWN
+#define JWTAUTH_CACHE_COOLDOWN 30       /* min seconds between refreshes
+                                           caused by unknown kids */
+#endif
+#ifndef JWTAUTH_CACHE_MAX_STALE
+#define JWTAUTH_CACHE_MAX_STALE 3600    /* serve the last good set this long
+                                           past its TTL when refresh fails */
+#endif
+#ifndef JWTAUTH_CACHE_MAX_SOURCES
+#define JWTAUTH_CACHE_MAX_SOURCES 16
+#endif
+#ifndef JWTAUTH_MAX_SOURCE_LEN
+#define JWTAUTH_MAX_SOURCE_LEN 512      /* longest URL or path */
+#endif
+
+/* Classify a jwks_url and, for a file, build the confined path
+   "<conf_dir>/<name>" into path (NUL-terminated). *is_url is set to 1 for
+   http(s) (path then holds the URL unchanged). */
+JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
+	const char *jwks_url, size_t len, char *path, size_t cap, int *is_url,
+	jwtauth_error *err);
+
+#ifndef JWTAUTH_NO_STDIO
+/* Read a whole file into buf (at most cap bytes; larger is
+   JWTAUTH_ERR_TOO_LARGE, unreadable is JWTAUTH_ERR_IO). */
+JWTAUTH_DEF int jwtauth_file_read(const char *path, char *buf, size_t cap,
+	size_t *len, jwtauth_error *err);
+#endif
+
+/* The fetch callback. Fetch `url` (NUL-terminated) and write the body into
+   buf[0..cap); set *len. The buffer belongs to the library and is only
+   valid during the call: do not keep it. Return JWTAUTH_OK, or
+   JWTAUTH_ERR_TOO_LARGE when the body exceeds cap, or JWTAUTH_ERR_IO (or
+   any other negative code) on failure. Set *max_age to the response's
+   max-age in seconds when known (it starts at -1). Timeouts, redirects and
+   TLS are the callback's business. May be called from any thread that
+   calls the cache, never twice at once for the same source. */
+typedef int (*jwtauth_fetch_fn)(void *user, const char *url, char *buf,
+	size_t cap, size_t *len, int64_t *max_age);
+
+/* Optional mutex hooks for sharing one cache between threads. With NULL
+   hooks the cache must be used from one thread at a time. */
+typedef void (*jwtauth_lock_fn)(void *user);
+
+typedef struct jwtauth_cache_options {
+	jwtauth_fetch_fn fetch; void *fetch_user;   /* NULL: no URL sources */
+	const char *conf_dir;                      /* NULL: no file sources */
+	jwtauth_lock_fn lock, unlock; void *lock_user;
+	int64_t ttl, min_ttl, max_ttl, cooldown, max_stale; /* 0 = defaults */
+	size_t max_document;                      /* 0 = JWTAUTH_MAX_JWKS_LEN */
+} jwtauth_cache_options;
+
+typedef struct jwtauth_cache jwtauth_cache;   /* opaque, heap-allocated */
+
+/* A reference to an immutable snapshot of a source's key set. Valid until
+   jwtauth_cache_release; refreshes publish new snapshots and never change
+   one in use. */
+typedef struct jwtauth_keys_ref {
+	const jwtauth_keyset *keys;
+	void *snapshot;
+	int stale;                /* 1 when served past its TTL after a failed
+	                             refresh (the refresh error is in err) */
+} jwtauth_keys_ref;
+
+#ifndef JWTAUTH_NO_MALLOC
+/* Create / destroy a cache. Memory comes from JWTAUTH_MALLOC/JWTAUTH_FREE
+   (malloc/free unless overridden): the cache plus one jwtauth_keyset per
+   live snapshot. */
+JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts);
+JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache);
+
+/* Get the key set of `source` (a jwks_url) at time `now`, loading it on
+   first use and refreshing it when its TTL has passed. With `kid` not
+   NULL and unknown to the current set, one refresh is attempted unless
+   another happened less than `cooldown` seconds ago. Concurrent callers
+   needing the same refresh wait for one fetch. On a failed refresh the
+   last good set is served (ref->stale = 1) up to max_stale seconds. */
+JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
+	size_t source_len, const char *kid, size_t kid_len, int64_t now,
+	jwtauth_keys_ref *ref, jwtauth_error *err);
+JWTAUTH_DEF void jwtauth_cache_release(jwtauth_cache *cache, jwtauth_keys_ref *ref);
+
+/* Counters for tests and monitoring. */
+typedef struct jwtauth_cache_stats {
+	uint64_t fetches, fetch_failures, refreshes_unknown_kid, stale_served,
+		snapshots_live;
+} jwtauth_cache_stats;
+JWTAUTH_DEF void jwtauth_cache_get_stats(jwtauth_cache *cache, jwtauth_cache_stats *st);
+
+/* jwtauth_authenticate with the key set of cfg->jwks_url from the cache:
+   a token whose kid is unknown triggers one (cooled-down) refresh and one
+   retry. out->jwt.key is NULL on return (the snapshot is released). */
+JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
+	const jwtauth_config *cfg, const char *user, size_t user_len,
+	const uint8_t *auth_response, size_t response_len,
+	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
+	jwtauth_error *err);
+#endif
 
 #ifdef __cplusplus
 }
@@ -622,6 +794,24 @@ JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
 #define JWTAUTH__IMPLEMENTED
 
 #include <string.h>
+
+#ifndef JWTAUTH_NO_STDIO
+#include <stdio.h>
+#endif
+
+/* Heap hooks: only the key-set cache allocates (never the verify path).
+   Define both or neither; the context argument is always NULL. */
+#ifndef JWTAUTH_NO_MALLOC
+#if defined(JWTAUTH_MALLOC) && defined(JWTAUTH_FREE)
+/* user-supplied */
+#elif !defined(JWTAUTH_MALLOC) && !defined(JWTAUTH_FREE)
+#include <stdlib.h>
+#define JWTAUTH_MALLOC(ctx, size) ((void)(ctx), malloc(size))
+#define JWTAUTH_FREE(ctx, ptr) ((void)(ctx), free(ptr))
+#else
+#error "Define both or neither of JWTAUTH_MALLOC and JWTAUTH_FREE"
+#endif
+#endif
 
 #if JWTAUTH_MAX_RSA_BITS > 4096 || JWTAUTH_MIN_RSA_BITS < 1024
 #error "JWTAUTH_MAX_RSA_BITS must be at most 4096 (BearSSL) and MIN at least 1024"
@@ -874,6 +1064,12 @@ JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 
 /* --------------------------------------------------- claims and the login */
 #include "wip/auth.inc"
+
+/* ---------------------------------------------------- verified-token cache */
+#include "wip/tokencache.inc"
+
+/* ------------------------------------------------ key sources and the cache */
+#include "wip/sources.inc"
 
 #endif /* JWTAUTH_IMPLEMENTATION */
 

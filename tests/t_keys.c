@@ -202,6 +202,10 @@ static void keys_jwk_rules(void)
 		{ "{\"kty\":\"oct\",\"k\":\"%s\"}", "YqXnCI1RMceIBTsroWHjYL7e6FdkLV9cN6183-u3Rp8=", JWTAUTH_ERR_KEY_MEMBER },
 		{ "{\"kty\":\"oct\",\"k\":\"%s\"}", "YqXnCI1RMceIBTsroWHjYL7e6FdkLV9cN6183+u3Rp8", JWTAUTH_ERR_KEY_MEMBER },
 		{ "{\"kty\":\"oct\"%s}", "", JWTAUTH_ERR_KEY_MEMBER },
+		/* key documents only: standard base64 with padding (Battle.net) */
+		{ "{\"kty\":\"oct\",\"k\":\"%s\"}", "YqXnCI1RMceIBTsroWHjYL7e6FdkLV9cN6183+u3Rp8=", JWTAUTH_OK },
+		{ "{\"kty\":\"oct\",\"k\":\"%s\"}", "YqXnCI1RMceIBTsroWHjYL7e6FdkLV9cN6183+u3Rp8==", JWTAUTH_ERR_KEY_MEMBER },
+		{ "{\"kty\":\"oct\",\"k\":\"%s\"}", "YqXnCI1RMceIBTsr_WHjYL7e6FdkLV9cN6183+u3Rp8=", JWTAUTH_ERR_KEY_MEMBER },
 		{ "{\"kty\":\"RSA\",\"e\":\"AQAB\",\"n\":\"%s\"}", "AQAB", JWTAUTH_ERR_KEY_RSA_SIZE },
 		{ "{\"kty\":\"RSA\",\"e\":\"AQAB\"%s}", "", JWTAUTH_ERR_KEY_MEMBER },
 		{ "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"d\":\"%s\"}", "AQAB", JWTAUTH_ERR_KEY_PRIVATE }

@@ -472,14 +472,14 @@ typedef struct rfc_provider {
 /* Derived from jwks-real/SOURCES.md and the files: yahoo has 3 RSA-1024
    keys; paypal has 1 OKP (X25519) key; keycloak's RSA-OAEP use:enc key is
    not for signatures. Everything else is RSA-2048/4096 or P-256.
-   Divergence: battle-net's two `n` are standard base64 ('+', '/', '='
-   padding), not base64url: the strict decoder refuses both keys
-   (KEY_MEMBER), so the document has no usable key (KEYSET_EMPTY). */
+   battle-net's two `n` are standard base64 ('+', '/', '=' padding), not
+   base64url: key documents (never tokens) accept that exact form, so both
+   keys load. */
 static const rfc_provider rfc_providers[] = {
 	{ "apple", 3, 3, 0, 0, 0 },
 	{ "auth0", 2, 2, 0, 0, 0 },
 	{ "aws-cognito", 2, 2, 0, 0, 0 },
-	{ "battle-net", 2, 0, 0, 0, 2 },
+	{ "battle-net", 2, 2, 0, 0, 0 },
 	{ "discord", 1, 1, 0, 0, 0 },
 	{ "docker", 2, 2, 0, 0, 0 },
 	{ "dropbox", 1, 1, 0, 0, 0 },

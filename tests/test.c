@@ -61,6 +61,8 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_config.c"
 #include "t_mysql.c"
 #include "t_auth.c"
+#include "t_tokencache.c"
+#include "t_sources.c"
 
 typedef struct test_group {
 	const char *name;
@@ -80,6 +82,8 @@ static const test_group groups[] = {
 	{ "config", t_config_tests },
 	{ "mysql", t_mysql_tests },
 	{ "auth", t_auth_tests },
+	{ "tokencache", t_tokencache_tests },
+	{ "sources", t_sources_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)
