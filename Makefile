@@ -21,6 +21,9 @@ B = build
 HDR = jwtauth.h
 TEST_DEPS = tests/test.c tests/impl.c tests/testlib.h $(wildcard tests/t_*.c) $(HDR) $(wildcard wip/*.inc)
 
+# The default goal, before the fragments can define a first rule.
+all:
+
 # Fragments add binaries to EXTRA_BINS and test targets to EXTRA_TESTS.
 EXTRA_BINS =
 EXTRA_TESTS =
@@ -29,18 +32,24 @@ EXTRA_TESTS =
 -include examples/mysql.mk
 -include examples/sources.mk
 
-.PHONY: all test test-variants check-bearssl clean install uninstall demo \
+
+.PHONY: all test test-variants check-bearssl check-test-deps clean install uninstall demo \
 	cli-test sanitize valgrind
 
 all: check-bearssl $(B)/test $(B)/jwtauth $(EXTRA_BINS)
 
+# Missing packages are installed (as root, with apt-get) or named.
 check-bearssl:
+	@sh .ci/deps.sh
 	@mkdir -p $(B)
 	@printf '#include <bearssl.h>\nint main(void){return 0;}\n' > $(B)/probe.c
 	@$(CC) $(BEARSSL_CFLAGS) -c $(B)/probe.c -o $(B)/probe.o 2>/dev/null || { \
 	  echo "error: bearssl.h not found. Install BearSSL: apt-get install libbearssl-dev"; \
 	  echo "       (or set BEARSSL_CFLAGS=-I/path/to/inc BEARSSL_LIBS='-L/path -lbearssl')"; \
 	  exit 1; }
+
+check-test-deps:
+	@sh .ci/deps.sh --test
 
 $(B)/test: $(TEST_DEPS)
 	@mkdir -p $(B)
@@ -67,7 +76,7 @@ VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu
 test-variants: $(VARIANTS) $(B)/test-nostdio
 	@for t in $(VARIANTS); do echo "== $$t"; $$t > $$t.log 2>&1 || { cat $$t.log; exit 1; }; tail -n 1 $$t.log; done
 
-test: all test-variants
+test: check-test-deps all test-variants
 	$(B)/test
 	sh tests/cli_test.sh
 	@for t in $(EXTRA_TESTS); do $(MAKE) --no-print-directory $$t || exit 1; done

@@ -467,7 +467,9 @@ typedef struct jwtauth_jwt {
 	   `header`); toks[payload_tok..payload_tok+payload_ntoks) are the
 	   payload's (offsets into `payload`), with payload_tok == header_ntoks.
 	   jwtauth_jws_verify parses only the header (payload_ntoks == 0);
-	   jwtauth_claims_check parses the payload into the remaining slots. */
+	   jwtauth_claims_check parses the payload into the remaining slots, so
+	   the payload tokens' `next` fields count from toks + payload_tok
+	   (jwtauth_claim_find returns absolute indices into toks). */
 	size_t header_ntoks, payload_tok, payload_ntoks;
 	jwtauth_json_tok toks[JWTAUTH_MAX_JSON_TOKENS];
 	char buf[JWTAUTH_MAX_TOKEN_LEN + 2];   /* storage for header/payload */
@@ -475,8 +477,8 @@ typedef struct jwtauth_jwt {
 
 /* Verify the signature of a compact JWS. `algs` is the allowlist (0 = all
    twelve). On success `out` holds the header, the verified payload bytes
-   and the key used; the payload is not interpreted (see jwtauth_jwt_parse
-   for claims). err->offset is a byte offset into the token. */
+   and the key used; the payload is not interpreted (jwtauth_claims_check
+   parses it). err->offset is a byte offset into the token. */
 JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
 	size_t token_len, unsigned algs, jwtauth_jwt *out, jwtauth_error *err);
 
@@ -557,7 +559,8 @@ typedef struct jwtauth_config {
 	char store[JWTAUTH_MAX_CONFIG_LEN];
 } jwtauth_config;
 
-/* Defaults: principal_field "sub", everything else empty. */
+/* A config holds pointers into its own store: do not copy it by value.
+   Defaults: principal_field "sub", everything else empty. */
 JWTAUTH_DEF void jwtauth_config_init(jwtauth_config *cfg);
 /* Parse the CREATE USER property object: string members jwks_url,
    principal_field, required_issuer, required_audience (the two lists a
