@@ -79,6 +79,7 @@ test-variants: $(VARIANTS) $(B)/test-nostdio
 test: check-test-deps all test-variants
 	$(B)/test
 	sh tests/cli_test.sh
+	python3 tests/wycheproof_cli.py
 	@for t in $(EXTRA_TESTS); do $(MAKE) --no-print-directory $$t || exit 1; done
 
 cli-test: all
