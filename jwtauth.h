@@ -364,8 +364,20 @@ typedef enum jwtauth_use {
 	JWTAUTH_USE_ABSENT = 0, JWTAUTH_USE_SIG, JWTAUTH_USE_OTHER
 } jwtauth_use;
 
+/* BearSSL engines used to verify. Any NULL member means BearSSL's
+   *_get_default() choice (measured fastest here: i62 RSA, m31 EC), so a
+   newer BearSSL is picked up automatically; set members to plug another
+   implementation (a faster build, a hardware engine). */
+typedef struct jwtauth_engines {
+	br_rsa_pkcs1_vrfy rsa_pkcs1_vrfy;   /* RS256/384/512 */
+	br_rsa_public rsa_public;           /* PS256/384/512 (raw s^e mod n) */
+	br_ecdsa_vrfy ecdsa_vrfy;           /* ES*: raw r||s verification */
+	const br_ec_impl *ec;               /* ES*: curve arithmetic */
+} jwtauth_engines;
+
 typedef struct jwtauth_key {
 	int status;            /* JWTAUTH_OK, or why the key is unusable */
+	const jwtauth_engines *engines; /* NULL: BearSSL defaults */
 	uint8_t kty;           /* jwtauth_kty */
 	uint8_t alg;           /* jwtauth_alg from the JWK, 0 when absent */
 	uint8_t use;           /* jwtauth_use */
@@ -421,6 +433,13 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. */
 JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err);
+
+/* Verify this set's keys with `engines` (caller memory that must outlive
+   the set; NULL restores the defaults). Call after loading: a reload
+   resets every key to the defaults. An EC engine that lacks a key's curve
+   is ignored for that key. */
+JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
+	const jwtauth_engines *engines);
 
 /* Build one key directly (no JSON): appends to the set. Used by tests,
    benchmarks and callers holding raw key material. `alg` may be 0.

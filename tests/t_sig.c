@@ -134,7 +134,67 @@ static void sig_no_cross_padding(void)
 	free(tok);
 }
 
+/* Plugged engines are the ones called; the i31 engines verify too. */
+static int sig_engine_calls;
+static uint32_t sig_counting_pkcs1(const unsigned char *x, size_t xlen,
+	const unsigned char *oid, size_t hlen, const br_rsa_public_key *pk, unsigned char *out)
+{
+	sig_engine_calls++;
+	return br_rsa_i31_pkcs1_vrfy(x, xlen, oid, hlen, pk, out);
+}
+static uint32_t sig_counting_public(unsigned char *x, size_t xlen, const br_rsa_public_key *pk)
+{
+	sig_engine_calls++;
+	return br_rsa_i31_public(x, xlen, pk);
+}
+static uint32_t sig_counting_ecdsa(const br_ec_impl *impl, const void *hash, size_t hlen,
+	const br_ec_public_key *pk, const void *sig, size_t sig_len)
+{
+	sig_engine_calls++;
+	return br_ecdsa_i31_vrfy_raw(impl, hash, hlen, pk, sig, sig_len);
+}
+
+static void sig_plugged_engines(void)
+{
+	static const char *const names[] = { "rs256", "ps384", "es256", "es512", "rs256-rsa4096" };
+	jwtauth_engines eng;
+	jwtauth_error err;
+	size_t i;
+	eng.rsa_pkcs1_vrfy = sig_counting_pkcs1;
+	eng.rsa_public = sig_counting_public;
+	eng.ecdsa_vrfy = sig_counting_ecdsa;
+	eng.ec = &br_ec_prime_i31;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char path[64];
+		size_t len;
+		char *tok;
+		int rc;
+		CHECK_RC(fx_load(&fx_ks, "jwks/public.json", &err), JWTAUTH_OK);
+		jwtauth_keyset_set_engines(&fx_ks, &eng);
+		snprintf(path, sizeof path, "tokens/%s.jwt", names[i]);
+		tok = fx_read(path, &len);
+		CHECK(tok != NULL);
+		sig_engine_calls = 0;
+		rc = jwtauth_jws_verify(&fx_ks, tok, len, 0, &fx_jwt, &err);
+		free(tok);
+		CHECKF(rc == JWTAUTH_OK, "%s with plugged engines: %s", names[i], jwtauth_error_name(rc));
+		CHECKF(sig_engine_calls == 1, "%s: plugged engine called %d times", names[i], sig_engine_calls);
+		CHECK(fx_jwt.key->engines == &eng);
+	}
+	/* NULL restores the defaults. */
+	jwtauth_keyset_set_engines(&fx_ks, NULL);
+	sig_engine_calls = 0;
+	{
+		size_t len;
+		char *tok = fx_read("tokens/es384.jwt", &len);
+		CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, len, 0, &fx_jwt, &err), JWTAUTH_OK);
+		free(tok);
+	}
+	CHECK_EQ(sig_engine_calls, 0);
+}
+
 static const test_case t_sig_tests[] = {
+	{ "sig_plugged_engines", sig_plugged_engines },
 	{ "sig_all_algorithms", sig_all_algorithms },
 	{ "sig_key_fitness", sig_key_fitness },
 	{ "sig_no_cross_padding", sig_no_cross_padding },
