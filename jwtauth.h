@@ -741,14 +741,16 @@ JWTAUTH_DEF int jwtauth_file_read(const char *path, char *buf, size_t cap,
 typedef int (*jwtauth_fetch_fn)(void *user, const char *url, char *buf,
 	size_t cap, size_t *len, int64_t *max_age);
 
-/* Optional mutex hooks for sharing one cache between threads. With NULL
+/* Optional hooks for sharing one cache between threads: lock/unlock a
+   mutex, and `wait` (called with the mutex released) to let another
+   thread's fetch progress, e.g. a short sleep or sched_yield. With NULL
    hooks the cache must be used from one thread at a time. */
 typedef void (*jwtauth_lock_fn)(void *user);
 
 typedef struct jwtauth_cache_options {
 	jwtauth_fetch_fn fetch; void *fetch_user;   /* NULL: no URL sources */
 	const char *conf_dir;                      /* NULL: no file sources */
-	jwtauth_lock_fn lock, unlock; void *lock_user;
+	jwtauth_lock_fn lock, unlock, wait; void *lock_user;
 	int64_t ttl, min_ttl, max_ttl, cooldown, max_stale; /* 0 = defaults */
 	size_t max_document;                      /* 0 = JWTAUTH_MAX_JWKS_LEN */
 } jwtauth_cache_options;
