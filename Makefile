@@ -19,7 +19,7 @@ DESTDIR ?=
 
 B = build
 HDR = jwtauth.h
-TEST_DEPS = tests/test.c tests/impl.c tests/testlib.h $(wildcard tests/t_*.c) $(HDR) $(wildcard wip/*.inc)
+TEST_DEPS = tests/test.c tests/impl.c tests/testlib.h $(wildcard tests/t_*.c) $(HDR)
 
 # The default goal, before the fragments can define a first rule.
 all:
@@ -55,7 +55,7 @@ $(B)/test: $(TEST_DEPS)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 
-$(B)/jwtauth: examples/jwtauth_cli.c $(HDR) $(wildcard wip/*.inc)
+$(B)/jwtauth: examples/jwtauth_cli.c $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/jwtauth_cli.c -o $@ $(BEARSSL_LIBS)
 

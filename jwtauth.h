@@ -1075,27 +1075,3540 @@ JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 	return JWTAUTH_OK;
 }
 
-/* -------------------------------------------------------------- base64url
-   and JSON: see wip parts until merged */
-#include "wip/json_b64.inc"
+/* ======================================================================
+   BASE64URL AND JSON (RFC 4648 section 5, RFC 8259)
+   ====================================================================== */
 
-/* ------------------------------------------------------------------ keys */
-#include "wip/keys.inc"
+/* ---- base64url (RFC 4648 section 5, unpadded as in RFC 7515 section 2) ---- */
 
-/* ------------------------------------------------------------ signatures */
-#include "wip/sig.inc"
+/* Decoding table: sextet value, or 0xFF for bytes outside the url alphabet
+   (this also rejects '=', '+', '/' and whitespace, RFC 7515 section 2). */
+static const uint8_t jwtauth__b64_dec[256] = {
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 62, 255, 255,
+	52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 255, 255, 255, 255, 255, 255,
+	255, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+	15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 255, 255, 255, 255, 63,
+	255, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+	41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+};
 
-/* ------------------------------------------------------------------- JWS */
-#include "wip/jws.inc"
+static const char jwtauth__b64_enc[65] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/* --------------------------------------------------- claims and the login */
-#include "wip/auth.inc"
+/* Index of the first byte outside the alphabet in in[from..to). */
+static size_t jwtauth__b64_bad(const unsigned char *in, size_t from, size_t to)
+{
+	while (from < to && jwtauth__b64_dec[in[from]] != 0xFF) from++;
+	return from;
+}
 
-/* ---------------------------------------------------- verified-token cache */
-#include "wip/tokencache.inc"
+JWTAUTH_DEF int jwtauth_b64url_decode(const char *in, size_t in_len,
+	uint8_t *out, size_t cap, size_t *out_len, jwtauth_error *err)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t full = in_len & ~(size_t)3, rem = in_len & 3u, need, i, o = 0;
+	uint32_t a, b, c, d;
 
-/* ------------------------------------------------ key sources and the cache */
-#include "wip/sources.inc"
+	if (out_len) *out_len = 0;
+	if ((!in && in_len) || (!out && cap))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL buffer");
+	/* RFC 4648 section 4: a lone trailing character carries only 6 bits */
+	if (rem == 1)
+		return jwtauth__fail(err, JWTAUTH_ERR_B64_LENGTH, in_len - 1,
+			"base64url length is 1 modulo 4");
+	need = (full / 4u) * 3u + (rem ? rem - 1u : 0u);
+	if (out && need > cap) {
+		if (out_len) *out_len = need;
+		return jwtauth__fail(err, JWTAUTH_ERR_BUFFER_TOO_SMALL, 0,
+			"base64url output buffer too small");
+	}
+	if (out) {
+		/* Hot loop (every token's payload): 4 characters to 3 bytes. */
+		const unsigned char *p = s, *end = s + full;
+		uint8_t *q = out;
+		for (; p < end; p += 4, q += 3) {
+			uint32_t v;
+			a = jwtauth__b64_dec[p[0]];
+			b = jwtauth__b64_dec[p[1]];
+			c = jwtauth__b64_dec[p[2]];
+			d = jwtauth__b64_dec[p[3]];
+			/* one test per quantum; locate the culprit only on failure */
+			if ((a | b | c | d) & 0x80u)
+				return jwtauth__fail(err, JWTAUTH_ERR_B64_CHAR,
+					jwtauth__b64_bad(s, (size_t)(p - s), full),
+					"character outside the base64url alphabet");
+			v = (a << 18) | (b << 12) | (c << 6) | d;
+			q[0] = (uint8_t)(v >> 16);
+			q[1] = (uint8_t)(v >> 8);
+			q[2] = (uint8_t)v;
+		}
+	} else {
+		for (i = 0; i < full; i++)
+			if (jwtauth__b64_dec[s[i]] & 0x80u)
+				return jwtauth__fail(err, JWTAUTH_ERR_B64_CHAR, i,
+					"character outside the base64url alphabet");
+	}
+	i = full;
+	o = (full / 4u) * 3u;
+	if (rem) {
+		a = jwtauth__b64_dec[s[i]];
+		b = jwtauth__b64_dec[s[i + 1]];
+		c = rem == 3 ? jwtauth__b64_dec[s[i + 2]] : 0;
+		if ((a | b | c) & 0x80u)
+			return jwtauth__fail(err, JWTAUTH_ERR_B64_CHAR,
+				jwtauth__b64_bad(s, i, in_len), "character outside the base64url alphabet");
+		/* RFC 4648 section 3.5: the pad bits of the last character must be zero */
+		if ((rem == 2 && (b & 0x0Fu)) || (rem == 3 && (c & 0x03u)))
+			return jwtauth__fail(err, JWTAUTH_ERR_B64_NONCANONICAL, in_len - 1,
+				"non-zero unused bits in the last base64url character");
+		if (out) {
+			out[o] = (uint8_t)((a << 2) | (b >> 4));
+			if (rem == 3) out[o + 1] = (uint8_t)((b << 4) | (c >> 2));
+		}
+		o += rem - 1u;
+	}
+	if (out_len) *out_len = o;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_b64url_encode(const uint8_t *in, size_t in_len,
+	char *out, size_t cap, size_t *out_len)
+{
+	size_t need, i, o = 0;
+	uint32_t v;
+
+	if (out_len) *out_len = 0;
+	if ((!in && in_len) || (!out && cap)) return JWTAUTH_ERR_ARGUMENT;
+	/* keep JWTAUTH_B64URL_ENCODED_LEN from overflowing size_t */
+	if (in_len > ((size_t)-1 / 4u) * 3u - 3u) return JWTAUTH_ERR_TOO_LARGE;
+	need = JWTAUTH_B64URL_ENCODED_LEN(in_len);
+	if (out_len) *out_len = need;
+	if (!out) return JWTAUTH_OK; /* length query (cap is 0 here) */
+	if (need > cap) return JWTAUTH_ERR_BUFFER_TOO_SMALL;
+	for (i = 0; i + 3 <= in_len; i += 3) {
+		v = ((uint32_t)in[i] << 16) | ((uint32_t)in[i + 1] << 8) | in[i + 2];
+		out[o] = jwtauth__b64_enc[v >> 18];
+		out[o + 1] = jwtauth__b64_enc[(v >> 12) & 63u];
+		out[o + 2] = jwtauth__b64_enc[(v >> 6) & 63u];
+		out[o + 3] = jwtauth__b64_enc[v & 63u];
+		o += 4;
+	}
+	if (in_len - i == 1) {
+		v = (uint32_t)in[i] << 16;
+		out[o] = jwtauth__b64_enc[v >> 18];
+		out[o + 1] = jwtauth__b64_enc[(v >> 12) & 63u];
+	} else if (in_len - i == 2) {
+		v = ((uint32_t)in[i] << 16) | ((uint32_t)in[i + 1] << 8);
+		out[o] = jwtauth__b64_enc[v >> 18];
+		out[o + 1] = jwtauth__b64_enc[(v >> 12) & 63u];
+		out[o + 2] = jwtauth__b64_enc[(v >> 6) & 63u];
+	}
+	return JWTAUTH_OK;
+}
+
+/* ------------------------------------------------------- JSON (RFC 8259)
+   Iterative: no recursion at all. An open container keeps its parent's
+   index in its `next` field until it closes (then `next` gets its real
+   value), so the token array itself is the stack and depth costs no memory.
+   Duplicate names are found by walking the object's earlier members with
+   `next`: O(members^2) per object, bounded by max_toks. */
+
+#define JWTAUTH__JNONE 0xFFFFFFFFu /* "no parent": the root's link */
+
+/* Byte classes inside a string: 0 plain ASCII, 1 '"', 2 '\\', 3 control
+   (< 0x20, RFC 8259 section 7), 4 non-ASCII (UTF-8 lead or stray byte). */
+static const uint8_t jwtauth__jstr_class[256] = {
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
+/* RFC 8259 section 2: insignificant whitespace is exactly these four. */
+static size_t jwtauth__jskip_ws(const unsigned char *s, size_t len, size_t p)
+{
+	while (p < len && (s[p] == ' ' || s[p] == '\n' || s[p] == '\r' || s[p] == '\t')) p++;
+	return p;
+}
+
+/* Value of the four hex digits at s[i..i+4), or -1 (also when cut short). */
+static long jwtauth__hex4(const unsigned char *s, size_t n, size_t i)
+{
+	long v = 0;
+	size_t k;
+	if (i > n || n - i < 4) return -1;
+	for (k = 0; k < 4; k++) {
+		unsigned c = s[i + k];
+		if (c >= '0' && c <= '9') c -= '0';
+		else if (c >= 'a' && c <= 'f') c -= 'a' - 10;
+		else if (c >= 'A' && c <= 'F') c -= 'A' - 10;
+		else return -1;
+		v = (v << 4) | (long)c;
+	}
+	return v;
+}
+
+/* Validate the escape at s[p] == '\\' (RFC 8259 section 7); *pp moves past it. */
+static int jwtauth__jescape(const unsigned char *s, size_t len, size_t *pp,
+	jwtauth_error *err)
+{
+	size_t p = *pp;
+	long h, lo;
+	if (p + 1 >= len)
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unterminated string");
+	switch (s[p + 1]) {
+	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+		*pp = p + 2;
+		return JWTAUTH_OK;
+	case 'u':
+		h = jwtauth__hex4(s, len, p + 2);
+		if (h < 0)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_ESCAPE, p,
+				"\\u must be followed by four hex digits");
+		if (h >= 0xDC00 && h <= 0xDFFF)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_ESCAPE, p,
+				"lone low surrogate escape");
+		if (h >= 0xD800 && h <= 0xDBFF) {
+			/* RFC 8259 section 7: a high surrogate must pair with a low one */
+			lo = (p + 7 < len && s[p + 6] == '\\' && s[p + 7] == 'u')
+				? jwtauth__hex4(s, len, p + 8) : -1;
+			if (lo < 0xDC00 || lo > 0xDFFF)
+				return jwtauth__fail(err, JWTAUTH_ERR_JSON_ESCAPE, p,
+					"high surrogate escape not followed by a low surrogate");
+			*pp = p + 12;
+			return JWTAUTH_OK;
+		}
+		*pp = p + 6;
+		return JWTAUTH_OK;
+	default:
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_ESCAPE, p, "invalid escape character");
+	}
+}
+
+/* Validate the UTF-8 sequence led by s[p] >= 0x80 (RFC 3629 section 4). */
+static int jwtauth__jutf8(const unsigned char *s, size_t len, size_t *pp,
+	jwtauth_error *err)
+{
+	size_t p = *pp, n, k;
+	unsigned c = s[p], lo = 0x80, hi = 0xBF;
+	const char *why = "invalid UTF-8 sequence";
+	if (c < 0xC0) return jwtauth__fail(err, JWTAUTH_ERR_JSON_UTF8, p, "unexpected UTF-8 continuation byte");
+	if (c < 0xC2) return jwtauth__fail(err, JWTAUTH_ERR_JSON_UTF8, p, "overlong UTF-8 sequence");
+	if (c < 0xE0) n = 1;
+	else if (c < 0xF0) {
+		n = 2;
+		if (c == 0xE0) { lo = 0xA0; why = "overlong UTF-8 sequence"; }
+		else if (c == 0xED) { hi = 0x9F; why = "UTF-8 encoded surrogate"; }
+	} else if (c < 0xF5) {
+		n = 3;
+		if (c == 0xF0) { lo = 0x90; why = "overlong UTF-8 sequence"; }
+		else if (c == 0xF4) { hi = 0x8F; why = "UTF-8 code point above U+10FFFF"; }
+	} else return jwtauth__fail(err, JWTAUTH_ERR_JSON_UTF8, p, "invalid UTF-8 lead byte");
+	for (k = 1; k <= n; k++) {
+		if (p + k >= len || (s[p + k] & 0xC0u) != 0x80u)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_UTF8, p + k, "truncated UTF-8 sequence");
+		/* only the second byte has a narrowed range */
+		if (k == 1 && (s[p + 1] < lo || s[p + 1] > hi))
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_UTF8, p, why);
+	}
+	*pp = p + n + 1;
+	return JWTAUTH_OK;
+}
+
+/* Scan the string whose quote is at s[*pp] into *t; *pp moves past it. */
+static int jwtauth__jstring(const unsigned char *s, size_t len, size_t *pp,
+	jwtauth_json_tok *t, jwtauth_error *err)
+{
+	size_t p = *pp + 1, start = p;
+	uint8_t esc = 0;
+	int rc;
+	for (;;) {
+		/* hot loop: runs of plain ASCII */
+		while (p < len && jwtauth__jstr_class[s[p]] == 0) p++;
+		if (p >= len)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unterminated string");
+		switch (jwtauth__jstr_class[s[p]]) {
+		case 1:
+			t->type = JWTAUTH_JSON_STRING;
+			t->start = (uint32_t)start;
+			t->len = (uint32_t)(p - start);
+			t->count = 0;
+			t->escaped = esc;
+			*pp = p + 1;
+			return JWTAUTH_OK;
+		case 2:
+			esc = 1;
+			if ((rc = jwtauth__jescape(s, len, &p, err)) != 0) return rc;
+			break;
+		case 3:
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_CONTROL, p,
+				"unescaped control character in string");
+		default:
+			if ((rc = jwtauth__jutf8(s, len, &p, err)) != 0) return rc;
+			break;
+		}
+	}
+}
+
+/* Scan a number at s[*pp] (RFC 8259 section 6 grammar); *pp moves past it. */
+static int jwtauth__jnumber(const unsigned char *s, size_t len, size_t *pp,
+	jwtauth_error *err)
+{
+	size_t p = *pp;
+	if (p < len && s[p] == '-') p++;
+	if (p >= len || s[p] < '0' || s[p] > '9')
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_NUMBER, p, "digit expected in number");
+	if (s[p] == '0') {
+		p++;
+	} else {
+		while (p < len && s[p] >= '0' && s[p] <= '9') p++;
+	}
+	if (p < len && s[p] == '.') {
+		p++;
+		if (p >= len || s[p] < '0' || s[p] > '9')
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_NUMBER, p, "digit expected after '.'");
+		while (p < len && s[p] >= '0' && s[p] <= '9') p++;
+	}
+	if (p < len && (s[p] == 'e' || s[p] == 'E')) {
+		p++;
+		if (p < len && (s[p] == '+' || s[p] == '-')) p++;
+		if (p >= len || s[p] < '0' || s[p] > '9')
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_NUMBER, p, "digit expected in exponent");
+		while (p < len && s[p] >= '0' && s[p] <= '9') p++;
+	}
+	/* "01", "1.2.3", "1e2e3": number-like bytes right after a complete number */
+	if (p < len && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.' || s[p] == 'e'
+	    || s[p] == 'E' || s[p] == '+' || s[p] == '-'))
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_NUMBER, p,
+			s[*pp + (s[*pp] == '-')] == '0' && (s[p] >= '0' && s[p] <= '9')
+			? "leading zero in number" : "unexpected character in number");
+	*pp = p;
+	return JWTAUTH_OK;
+}
+
+/* Unescape one escape at p[*pi] == '\\' into out (UTF-8); returns the byte
+   count. Input comes from a successful parse; bounds are checked anyway. */
+static unsigned jwtauth__junescape(const char *p, size_t n, size_t *pi, uint8_t *out)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = *pi;
+	long h, lo;
+	unsigned long cp;
+	if (i + 1 >= n) { *pi = i + 1; out[0] = '\\'; return 1; }
+	*pi = i + 2;
+	switch (s[i + 1]) {
+	case 'b': out[0] = '\b'; return 1;
+	case 'f': out[0] = '\f'; return 1;
+	case 'n': out[0] = '\n'; return 1;
+	case 'r': out[0] = '\r'; return 1;
+	case 't': out[0] = '\t'; return 1;
+	case 'u':
+		h = jwtauth__hex4(s, n, i + 2);
+		if (h < 0) { *pi = i + 1; out[0] = '\\'; return 1; }
+		cp = (unsigned long)h;
+		i += 6;
+		if (h >= 0xD800 && h <= 0xDBFF && i + 1 < n && s[i] == '\\' && s[i + 1] == 'u'
+		    && (lo = jwtauth__hex4(s, n, i + 2)) >= 0xDC00 && lo <= 0xDFFF) {
+			/* RFC 8259 section 7 / RFC 2781: surrogate pair to code point */
+			cp = 0x10000ul + (((unsigned long)h - 0xD800ul) << 10) + ((unsigned long)lo - 0xDC00ul);
+			i += 6;
+		}
+		*pi = i;
+		if (cp < 0x80) { out[0] = (uint8_t)cp; return 1; }
+		if (cp < 0x800) {
+			out[0] = (uint8_t)(0xC0 | (cp >> 6));
+			out[1] = (uint8_t)(0x80 | (cp & 0x3F));
+			return 2;
+		}
+		if (cp < 0x10000ul) {
+			out[0] = (uint8_t)(0xE0 | (cp >> 12));
+			out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+			out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+			return 3;
+		}
+		out[0] = (uint8_t)(0xF0 | (cp >> 18));
+		out[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (uint8_t)(0x80 | (cp & 0x3F));
+		return 4;
+	default: /* '"', '\\', '/' stand for themselves */
+		out[0] = s[i + 1];
+		return 1;
+	}
+}
+
+/* A byte stream over a string body, unescaping it when `esc` is set. */
+typedef struct jwtauth__jcursor {
+	const char *p;
+	size_t i, n;
+	int esc;
+	unsigned bi, bn;
+	uint8_t buf[4];
+} jwtauth__jcursor;
+
+/* Next unescaped byte, or -1 at the end. */
+static int jwtauth__jcursor_next(jwtauth__jcursor *c)
+{
+	unsigned char b;
+	if (c->bi < c->bn) return c->buf[c->bi++];
+	if (c->i >= c->n) return -1;
+	b = (unsigned char)c->p[c->i];
+	if (!c->esc || b != '\\') { c->i++; return b; }
+	c->bn = jwtauth__junescape(c->p, c->n, &c->i, c->buf);
+	c->bi = 1;
+	return c->buf[0];
+}
+
+/* Equality of two string bodies after unescaping those flagged escaped. */
+static int jwtauth__jstr_same(const char *a, size_t alen, int aesc,
+	const char *b, size_t blen, int besc)
+{
+	jwtauth__jcursor x, y;
+	int cx, cy;
+	if (!aesc && !besc) return alen == blen && (alen == 0 || memcmp(a, b, alen) == 0);
+	/* unescaping only shrinks, so a raw side longer than the escaped one can't match */
+	if ((!aesc && alen > blen) || (!besc && blen > alen)) return 0;
+	x.p = a; x.i = 0; x.n = alen; x.esc = aesc; x.bi = x.bn = 0;
+	y.p = b; y.i = 0; y.n = blen; y.esc = besc; y.bi = y.bn = 0;
+	do {
+		cx = jwtauth__jcursor_next(&x);
+		cy = jwtauth__jcursor_next(&y);
+		if (cx != cy) return 0;
+	} while (cx >= 0);
+	return 1;
+}
+
+/* RFC 8259 section 4 leaves duplicates undefined; RFC 7515 section 5.2 and
+   RFC 7519 section 4 require rejecting them. Name `name` joins object `obj`. */
+static int jwtauth__jdup(const char *js, const jwtauth_json_tok *toks,
+	size_t obj, size_t name, jwtauth_error *err)
+{
+	const jwtauth_json_tok *b = &toks[name], *a;
+	size_t i = obj + 1;
+	while (i < name) {
+		a = &toks[i];
+		if (jwtauth__jstr_same(js + a->start, a->len, a->escaped,
+		    js + b->start, b->len, b->escaped))
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_DUPLICATE, (size_t)b->start - 1,
+				"duplicate member name");
+		i = toks[i + 1].next; /* earlier members are complete: next is final */
+	}
+	return JWTAUTH_OK;
+}
+
+/* Add one to a container's count, saturating at 65535. */
+static void jwtauth__jcount(jwtauth_json_tok *t)
+{
+	if (t->count != 0xFFFFu) t->count++;
+}
+
+JWTAUTH_DEF int jwtauth_json_parse(const char *js, size_t len,
+	jwtauth_json_tok *toks, size_t max_toks, size_t max_depth,
+	size_t *ntoks, jwtauth_error *err)
+{
+	const unsigned char *s = (const unsigned char *)js;
+	size_t pos, n = 0, depth = 0;
+	uint32_t cur = JWTAUTH__JNONE, parent;
+	jwtauth_json_tok *t;
+	unsigned char c;
+	int rc;
+
+	if (ntoks) *ntoks = 0;
+	if ((!js && len) || (!toks && max_toks))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (len > 0x7fffffffu)
+		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0, "JSON text over 2 GiB (32-bit offsets)");
+	if (max_depth == 0) max_depth = JWTAUTH_MAX_JSON_DEPTH;
+	/* RFC 8259 section 8.1: a BOM must not be added; we treat it as an error */
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, 0, "byte-order mark not allowed");
+	pos = jwtauth__jskip_ws(s, len, 0);
+	if (pos >= len)
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "empty JSON text");
+
+value: /* a value must start at s[pos] (RFC 8259 section 3) */
+	if (pos >= len)
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end, value expected");
+	if (n >= max_toks)
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_TOKENS, pos, "more JSON values than token slots");
+	t = &toks[n];
+	if (cur != JWTAUTH__JNONE && toks[cur].type == JWTAUTH_JSON_ARRAY) jwtauth__jcount(&toks[cur]);
+	c = s[pos];
+	switch (c) {
+	case '{': case '[':
+		if (++depth > max_depth)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_DEPTH, pos, "JSON nesting too deep");
+		t->type = (uint8_t)(c == '{' ? JWTAUTH_JSON_OBJECT : JWTAUTH_JSON_ARRAY);
+		t->start = (uint32_t)pos;
+		t->len = 0;
+		t->count = 0;
+		t->escaped = 0;
+		t->next = cur; /* parent link until the closer (see above) */
+		cur = (uint32_t)n++;
+		pos = jwtauth__jskip_ws(s, len, pos + 1);
+		if (pos >= len)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end in container");
+		if (s[pos] == (c == '{' ? '}' : ']')) goto close;
+		if (c == '[') goto value;
+		goto name;
+	case '"':
+		if ((rc = jwtauth__jstring(s, len, &pos, t, err)) != 0) return rc;
+		break;
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		t->start = (uint32_t)pos;
+		if ((rc = jwtauth__jnumber(s, len, &pos, err)) != 0) return rc;
+		t->type = JWTAUTH_JSON_NUMBER;
+		t->len = (uint32_t)(pos - t->start);
+		t->count = 0;
+		t->escaped = 0;
+		break;
+	case 't': case 'f': case 'n':
+		/* RFC 8259 section 3: the literal names are lowercase only */
+		t->type = (uint8_t)(c == 't' ? JWTAUTH_JSON_TRUE : c == 'f' ? JWTAUTH_JSON_FALSE : JWTAUTH_JSON_NULL);
+		t->len = c == 'f' ? 5u : 4u;
+		if (len - pos < t->len || memcmp(js + pos,
+		    c == 't' ? "true" : c == 'f' ? "false" : "null", t->len) != 0)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "invalid literal");
+		t->start = (uint32_t)pos;
+		t->count = 0;
+		t->escaped = 0;
+		pos += t->len;
+		break;
+	case '+': case '.': case 'N': case 'I':
+		/* +1, .5, NaN, Infinity: number forms outside RFC 8259 section 6 */
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_NUMBER, pos, "not a JSON number");
+	default:
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "value expected");
+	}
+	t->next = (uint32_t)++n;
+	goto after;
+
+name: /* a member name must start at s[pos] (RFC 8259 section 4) */
+	if (s[pos] != '"')
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "member name (string) expected");
+	if (n >= max_toks)
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_TOKENS, pos, "more JSON values than token slots");
+	t = &toks[n];
+	if ((rc = jwtauth__jstring(s, len, &pos, t, err)) != 0) return rc;
+	t->next = (uint32_t)(n + 1);
+	if ((rc = jwtauth__jdup(js, toks, cur, n, err)) != 0) return rc;
+	n++;
+	jwtauth__jcount(&toks[cur]);
+	pos = jwtauth__jskip_ws(s, len, pos);
+	if (pos >= len || s[pos] != ':')
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "':' expected after member name");
+	pos = jwtauth__jskip_ws(s, len, pos + 1);
+	goto value;
+
+after: /* a value just ended */
+	pos = jwtauth__jskip_ws(s, len, pos);
+	if (cur == JWTAUTH__JNONE) {
+		if (pos != len)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_TRAILING, pos, "bytes after the JSON value");
+		if (ntoks) *ntoks = n;
+		jwtauth__clear_error(err);
+		return JWTAUTH_OK;
+	}
+	if (pos >= len)
+		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end in container");
+	if (s[pos] == ',') {
+		pos = jwtauth__jskip_ws(s, len, pos + 1);
+		if (pos >= len)
+			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end after ','");
+		if (toks[cur].type == JWTAUTH_JSON_OBJECT) goto name;
+		goto value;
+	}
+	if (s[pos] == (toks[cur].type == JWTAUTH_JSON_OBJECT ? '}' : ']')) goto close;
+	return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos,
+		toks[cur].type == JWTAUTH_JSON_OBJECT ? "',' or '}' expected" : "',' or ']' expected");
+
+close: /* s[pos] closes container `cur` */
+	t = &toks[cur];
+	parent = t->next;
+	t->len = (uint32_t)(pos + 1 - t->start);
+	t->next = (uint32_t)n;
+	cur = parent;
+	depth--;
+	pos++;
+	goto after;
+}
+
+JWTAUTH_DEF int jwtauth_json_str_eq(const char *js, const jwtauth_json_tok *tok,
+	const char *s, size_t len)
+{
+	if (!js || !tok || tok->type != JWTAUTH_JSON_STRING || (!s && len)) return 0;
+	if (!tok->escaped)
+		return tok->len == len && (len == 0 || memcmp(js + tok->start, s, len) == 0);
+	return jwtauth__jstr_same(js + tok->start, tok->len, 1, s, len, 0);
+}
+
+JWTAUTH_DEF long jwtauth_json_get(const char *js, const jwtauth_json_tok *toks,
+	size_t ntoks, size_t obj, const char *name, size_t name_len)
+{
+	size_t i, end;
+	if (!js || !toks || obj >= ntoks || toks[obj].type != JWTAUTH_JSON_OBJECT
+	    || (!name && name_len))
+		return -1;
+	end = toks[obj].next < ntoks ? toks[obj].next : ntoks;
+	for (i = obj + 1; i + 1 < end; i = toks[i + 1].next) {
+		if (jwtauth_json_str_eq(js, &toks[i], name, name_len)) return (long)(i + 1);
+		if (toks[i + 1].next <= i + 1) break; /* malformed tokens: never loop */
+	}
+	return -1;
+}
+
+JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *tok,
+	char *out, size_t cap, size_t *out_len)
+{
+	const char *p;
+	size_t i = 0, n, o = 0, run;
+	uint8_t buf[4];
+	unsigned k, m;
+
+	if (out_len) *out_len = 0;
+	if (!js || !tok || tok->type != JWTAUTH_JSON_STRING || (!out && cap))
+		return JWTAUTH_ERR_ARGUMENT;
+	p = js + tok->start;
+	n = tok->len;
+	while (i < n) {
+		/* copy the run up to the next backslash in one go */
+		run = i;
+		if (tok->escaped) {
+			while (run < n && p[run] != '\\') run++;
+		} else {
+			run = n;
+		}
+		if (run > i) {
+			if (out && o + (run - i) <= cap) memcpy(out + o, p + i, run - i);
+			o += run - i;
+			i = run;
+			continue;
+		}
+		m = jwtauth__junescape(p, n, &i, buf);
+		for (k = 0; k < m; k++, o++)
+			if (out && o < cap) out[o] = (char)buf[k];
+	}
+	if (out_len) *out_len = o;
+	if (out && o > cap) return JWTAUTH_ERR_BUFFER_TOO_SMALL;
+	return JWTAUTH_OK;
+}
+
+/* ======================================================================
+   KEYS: JWK, JWKS, PEM (SPKI, PKCS#1), X.509
+   ====================================================================== */
+
+/* What each algorithm needs from a key. */
+typedef struct jwtauth__alg_info {
+	uint8_t kty;              /* jwtauth_kty */
+	uint8_t hash_index;       /* 0 SHA-256, 1 SHA-384, 2 SHA-512 */
+	uint8_t hash_len;
+	uint8_t pss;              /* RSASSA-PSS rather than PKCS#1 v1.5 */
+	int curve;                /* EC only */
+} jwtauth__alg_info;
+
+static const jwtauth__alg_info jwtauth__algs[JWTAUTH_ALG_COUNT] = {
+	{ JWTAUTH_KTY_NONE, 0, 0, 0, 0 },
+	{ JWTAUTH_KTY_OCT, 0, 32, 0, 0 }, { JWTAUTH_KTY_OCT, 1, 48, 0, 0 },
+	{ JWTAUTH_KTY_OCT, 2, 64, 0, 0 },
+	{ JWTAUTH_KTY_RSA, 0, 32, 0, 0 }, { JWTAUTH_KTY_RSA, 1, 48, 0, 0 },
+	{ JWTAUTH_KTY_RSA, 2, 64, 0, 0 },
+	{ JWTAUTH_KTY_RSA, 0, 32, 1, 0 }, { JWTAUTH_KTY_RSA, 1, 48, 1, 0 },
+	{ JWTAUTH_KTY_RSA, 2, 64, 1, 0 },
+	{ JWTAUTH_KTY_EC, 0, 32, 0, BR_EC_secp256r1 },
+	{ JWTAUTH_KTY_EC, 1, 48, 0, BR_EC_secp384r1 },
+	{ JWTAUTH_KTY_EC, 2, 64, 0, BR_EC_secp521r1 }
+};
+
+static const br_hash_class *jwtauth__hash_class(unsigned hash_index)
+{
+	return hash_index == 0 ? &br_sha256_vtable
+		: hash_index == 1 ? &br_sha384_vtable : &br_sha512_vtable;
+}
+
+/* Byte length of one coordinate (and of r or s) on a supported curve. */
+static size_t jwtauth__curve_len(int curve)
+{
+	return curve == BR_EC_secp256r1 ? 32 : curve == BR_EC_secp384r1 ? 48
+		: curve == BR_EC_secp521r1 ? 66 : 0;
+}
+
+/* The EC engine for a curve: BearSSL's default picks the fastest one
+   compiled in (p256_m64/m31 for P-256, prime_i31 otherwise). */
+static const br_ec_impl *jwtauth__ec_impl(int curve)
+{
+	const br_ec_impl *impl = br_ec_get_default();
+	if ((impl->supported_curves >> curve) & 1u) return impl;
+	return &br_ec_prime_i31;
+}
+
+/* Reset one entry to "empty, usable" before filling it. */
+static void jwtauth__key_reset(jwtauth_key *key, size_t index)
+{
+	jwtauth__wipe(key, sizeof *key);
+	key->index = index;
+}
+
+/* ---- building a key from raw material (shared by JWK, PEM, add_*) ---- */
+
+/* ROCA fingerprint (Nemec et al., CCS 2017): moduli made by the flawed
+   Infineon generator are, modulo each small prime p below, in the
+   subgroup of Z_p* generated by 65537. A random modulus passes all these
+   tests with probability below 2^-150, so a match means a factorable key. */
+static int jwtauth__rsa_is_roca(const uint8_t *n, size_t n_len)
+{
+	static const uint8_t primes[] = {
+		11, 13, 17, 19, 37, 53, 61, 71, 73, 79, 97, 103, 107, 109, 127,
+		151, 157
+	};
+	size_t i, j;
+	for (i = 0; i < sizeof primes; i++) {
+		uint32_t p = primes[i], r = 0, g = 65537u % p, x = 1;
+		int in_group = 0;
+		for (j = 0; j < n_len; j++) r = (r * 256u + n[j]) % p;
+		/* walk the cyclic subgroup <65537> until it closes */
+		do {
+			if (x == r) { in_group = 1; break; }
+			x = (x * g) % p;
+		} while (x != 1);
+		if (!in_group) return 0;
+	}
+	return 1;
+}
+
+static int jwtauth__key_set_rsa(jwtauth_key *key, const uint8_t *n,
+	size_t n_len, const uint8_t *e, size_t e_len)
+{
+	unsigned bits;
+	uint8_t top;
+	/* Real providers publish moduli with leading zero octets: skip them. */
+	while (n_len > 0 && n[0] == 0) { n++; n_len--; }
+	while (e_len > 0 && e[0] == 0) { e++; e_len--; }
+	if (n_len == 0) return JWTAUTH_ERR_KEY_MEMBER;
+	if (n_len > sizeof key->u.rsa.n) return JWTAUTH_ERR_KEY_RSA_SIZE;
+	bits = (unsigned)(n_len - 1) * 8u;
+	for (top = n[0]; top; top >>= 1) bits++;
+	/* RFC 7518 3.3: 2048 bits or more; BearSSL handles up to 4096. */
+	if (bits < JWTAUTH_MIN_RSA_BITS || bits > JWTAUTH_MAX_RSA_BITS)
+		return JWTAUTH_ERR_KEY_RSA_SIZE;
+	/* A modulus is a product of odd primes. */
+	if ((n[n_len - 1] & 1u) == 0) return JWTAUTH_ERR_KEY_MEMBER;
+	/* e must be odd and > 1 (e = 1 makes every "signature" valid). */
+	if (e_len == 0 || e_len > sizeof key->u.rsa.e) return JWTAUTH_ERR_KEY_RSA_EXPONENT;
+	if ((e[e_len - 1] & 1u) == 0 || (e_len == 1 && e[0] == 1))
+		return JWTAUTH_ERR_KEY_RSA_EXPONENT;
+	/* Infineon's weak key generation (ROCA, CVE-2017-15361). */
+	if (jwtauth__rsa_is_roca(n, n_len)) return JWTAUTH_ERR_KEY_RSA_WEAK;
+	memcpy(key->u.rsa.n, n, n_len);
+	memcpy(key->u.rsa.e, e, e_len);
+	key->u.rsa.n_len = n_len;
+	key->u.rsa.e_len = e_len;
+	key->u.rsa.bits = bits;
+	key->kty = JWTAUTH_KTY_RSA;
+	return JWTAUTH_OK;
+}
+
+static int jwtauth__key_set_ec(jwtauth_key *key, int curve,
+	const uint8_t *q, size_t q_len)
+{
+	static const unsigned char one[1] = { 1 };
+	unsigned char tmp[133];
+	const br_ec_impl *impl;
+	size_t clen = jwtauth__curve_len(curve);
+	if (clen == 0) return JWTAUTH_ERR_KEY_CRV;
+	/* Uncompressed point only: 0x04 || X || Y, each of the curve's size. */
+	if (q_len != 1 + 2 * clen || q[0] != 0x04) return JWTAUTH_ERR_KEY_EC_POINT;
+	impl = jwtauth__ec_impl(curve);
+	/* Multiplying by 1 makes BearSSL decode the point and check that it is
+	   on the curve; an invalid point is refused now, not at every login. */
+	memcpy(tmp, q, q_len);
+	if (impl->mul(tmp, q_len, one, 1, curve) != 1 || memcmp(tmp, q, q_len) != 0)
+		return JWTAUTH_ERR_KEY_EC_POINT;
+	memcpy(key->u.ec.q, q, q_len);
+	key->u.ec.q_len = q_len;
+	key->u.ec.curve = curve;
+	key->u.ec.impl = impl;
+	key->kty = JWTAUTH_KTY_EC;
+	return JWTAUTH_OK;
+}
+
+static int jwtauth__key_set_oct(jwtauth_key *key, const uint8_t *k, size_t k_len)
+{
+	unsigned h;
+	/* RFC 7518 3.2: a key at least as long as the hash output; 32 bytes is
+	   the least any HS algorithm accepts. */
+	if (k_len < 32 || k_len > JWTAUTH_MAX_HMAC_KEY_LEN) return JWTAUTH_ERR_KEY_OCT_SIZE;
+	if (key->alg != JWTAUTH_ALG_UNKNOWN && k_len < jwtauth__algs[key->alg].hash_len)
+		return JWTAUTH_ERR_KEY_OCT_SIZE;
+	/* Precompute the inner and outer HMAC states for each hash the key is
+	   long enough for: verification then starts from them. */
+	for (h = 0; h < 3; h++)
+		if (k_len >= 32u + 16u * h)
+			br_hmac_key_init(&key->u.oct.hmac[h], jwtauth__hash_class(h), k, k_len);
+	key->u.oct.key_len = k_len;
+	key->kty = JWTAUTH_KTY_OCT;
+	return JWTAUTH_OK;
+}
+
+static int jwtauth__key_set_kid(jwtauth_key *key, const char *kid, size_t kid_len)
+{
+	if (!kid) return JWTAUTH_OK;
+	if (kid_len > JWTAUTH_MAX_KID_LEN || memchr(kid, 0, kid_len))
+		return JWTAUTH_ERR_KEY_KID;
+	memcpy(key->kid, kid, kid_len);
+	key->kid[kid_len] = 0;
+	key->kid_len = (uint16_t)kid_len;
+	key->has_kid = 1;
+	return JWTAUTH_OK;
+}
+
+/* A key's alg must name an algorithm of its own type (and curve). */
+static int jwtauth__key_alg_fits(const jwtauth_key *key)
+{
+	const jwtauth__alg_info *ai;
+	if (key->alg == JWTAUTH_ALG_UNKNOWN) return 1;
+	ai = &jwtauth__algs[key->alg];
+	if (ai->kty != key->kty) return 0;
+	if (key->kty == JWTAUTH_KTY_EC && ai->curve != key->u.ec.curve) return 0;
+	return 1;
+}
+
+/* Append a finished entry to the set. */
+static int jwtauth__keyset_append(jwtauth_keyset *ks, jwtauth_key *tmp)
+{
+	if (ks->count >= JWTAUTH_MAX_KEYS) return JWTAUTH_ERR_KEYSET_FULL;
+	tmp->index = ks->count;
+	ks->keys[ks->count++] = *tmp;
+	if (tmp->status == JWTAUTH_OK) ks->usable++;
+	return JWTAUTH_OK;
+}
+
+/* ---- key set fingerprint (verified-token cache, issue 6) ----
+   jwtauth_keyset.id: SHA-256, truncated to 64 bits, over every entry in
+   order (position, status, kty, alg, use, key_ops, kid) and the key
+   material of the usable ones (RSA n/e, EC curve/point, the precomputed
+   HMAC states of oct keys). Everything that decides which key verifies a
+   token is covered, unusable entries too (a refused key under a kid makes
+   that kid ambiguous). A cached verdict binds this id: any change of the
+   set gives another id (collision chance 2^-64 at random; a deliberate
+   second preimage costs ~2^64 SHA-256 evaluations). */
+static void jwtauth__fp_u64(br_sha256_context *c, uint64_t v)
+{
+	uint8_t b[8];
+	int i;
+	for (i = 0; i < 8; i++) b[i] = (uint8_t)(v >> (8 * i));
+	br_sha256_update(c, b, 8);
+}
+
+static void jwtauth__keyset_fingerprint(jwtauth_keyset *ks)
+{
+	br_sha256_context c;
+	uint8_t out[32];
+	size_t i;
+	int h, j;
+	br_sha256_init(&c);
+	br_sha256_update(&c, "jwtauth keyset id v1", 20);
+	jwtauth__fp_u64(&c, (uint64_t)ks->count);
+	jwtauth__fp_u64(&c, (uint64_t)ks->kind);
+	for (i = 0; i < ks->count && i < JWTAUTH_MAX_KEYS; i++) {
+		const jwtauth_key *k = &ks->keys[i];
+		uint8_t a[8];
+		a[0] = k->kty; a[1] = k->alg; a[2] = k->use; a[3] = k->has_key_ops;
+		a[4] = k->key_ops; a[5] = k->has_kid; a[6] = 0; a[7] = 0;
+		jwtauth__fp_u64(&c, (uint64_t)i);
+		jwtauth__fp_u64(&c, (uint64_t)(int64_t)k->status);
+		br_sha256_update(&c, a, 8);
+		jwtauth__fp_u64(&c, (uint64_t)k->kid_len);
+		br_sha256_update(&c, k->kid, k->kid_len);
+		if (k->status != JWTAUTH_OK) continue;
+		if (k->kty == JWTAUTH_KTY_RSA) {
+			jwtauth__fp_u64(&c, (uint64_t)k->u.rsa.n_len);
+			br_sha256_update(&c, k->u.rsa.n, k->u.rsa.n_len);
+			jwtauth__fp_u64(&c, (uint64_t)k->u.rsa.e_len);
+			br_sha256_update(&c, k->u.rsa.e, k->u.rsa.e_len);
+		} else if (k->kty == JWTAUTH_KTY_EC) {
+			jwtauth__fp_u64(&c, (uint64_t)k->u.ec.curve);
+			jwtauth__fp_u64(&c, (uint64_t)k->u.ec.q_len);
+			br_sha256_update(&c, k->u.ec.q, k->u.ec.q_len);
+		} else if (k->kty == JWTAUTH_KTY_OCT) {
+			/* the secret only through its HMAC states (already one
+			   compression of the key; no more than a token reveals) */
+			jwtauth__fp_u64(&c, (uint64_t)k->u.oct.key_len);
+			for (h = 0; h < 3; h++) {
+				br_sha256_update(&c, k->u.oct.hmac[h].ksi, sizeof k->u.oct.hmac[h].ksi);
+				br_sha256_update(&c, k->u.oct.hmac[h].kso, sizeof k->u.oct.hmac[h].kso);
+			}
+		}
+	}
+	br_sha256_out(&c, out);
+	ks->id = 0;
+	for (j = 0; j < 8; j++) ks->id = (ks->id << 8) | out[j];
+	jwtauth__wipe(&c, sizeof c);
+	jwtauth__wipe(out, sizeof out);
+}
+
+JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
+	const jwtauth_engines *engines)
+{
+	size_t i;
+	if (!ks) return;
+	for (i = 0; i < ks->count; i++) {
+		jwtauth_key *k = &ks->keys[i];
+		k->engines = engines;
+		if (k->kty != JWTAUTH_KTY_EC || k->status != JWTAUTH_OK) continue;
+		/* the curve engine is chosen per key, at load or here */
+		k->u.ec.impl = engines && engines->ec
+		    && ((engines->ec->supported_curves >> k->u.ec.curve) & 1u)
+			? engines->ec : jwtauth__ec_impl(k->u.ec.curve);
+	}
+}
+
+JWTAUTH_DEF void jwtauth_keyset_init(jwtauth_keyset *ks)
+{
+	if (!ks) return;
+	ks->count = 0;
+	ks->usable = 0;
+	ks->kind = JWTAUTH_KTY_NONE;
+}
+
+JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks)
+{
+	if (!ks) return;
+	jwtauth__wipe(ks->keys, sizeof ks->keys);
+	jwtauth_keyset_init(ks);
+}
+
+/* Adding raw keys shares the checks of the JWK path: build the entry in a
+   temporary, append it only when usable. */
+static int jwtauth__keyset_add_common(jwtauth_keyset *ks, jwtauth_key *tmp,
+	int rc, jwtauth_alg alg, const char *kid, size_t kid_len)
+{
+	if (rc == JWTAUTH_OK) rc = jwtauth__key_set_kid(tmp, kid, kid_len);
+	if (rc == JWTAUTH_OK && (int)alg > 0 && (int)alg < JWTAUTH_ALG_COUNT) {
+		tmp->alg = (uint8_t)alg;
+		if (!jwtauth__key_alg_fits(tmp)) rc = JWTAUTH_ERR_KEY_ALG;
+	} else if (rc == JWTAUTH_OK && alg != JWTAUTH_ALG_UNKNOWN) {
+		rc = JWTAUTH_ERR_KEY_ALG;
+	}
+	if (rc == JWTAUTH_OK) {
+		if ((ks->kind == JWTAUTH_KTY_OCT) != (tmp->kty == JWTAUTH_KTY_OCT)
+		    && ks->usable > 0)
+			rc = JWTAUTH_ERR_KEYSET_MIXED;
+	}
+	if (rc == JWTAUTH_OK) rc = jwtauth__keyset_append(ks, tmp);
+	if (rc == JWTAUTH_OK && ks->kind == JWTAUTH_KTY_NONE) ks->kind = tmp->kty;
+	jwtauth__wipe(tmp, sizeof *tmp);
+	if (rc == JWTAUTH_OK) jwtauth__keyset_fingerprint(ks); /* issue 6: new id */
+	return rc;
+}
+
+JWTAUTH_DEF int jwtauth_keyset_add_rsa(jwtauth_keyset *ks, const uint8_t *n,
+	size_t n_len, const uint8_t *e, size_t e_len, jwtauth_alg alg,
+	const char *kid, size_t kid_len)
+{
+	jwtauth_key tmp;
+	if (!ks || !n || !e) return JWTAUTH_ERR_ARGUMENT;
+	jwtauth__key_reset(&tmp, 0);
+	return jwtauth__keyset_add_common(ks, &tmp,
+		jwtauth__key_set_rsa(&tmp, n, n_len, e, e_len), alg, kid, kid_len);
+}
+
+JWTAUTH_DEF int jwtauth_keyset_add_ec(jwtauth_keyset *ks, int curve,
+	const uint8_t *q, size_t q_len, jwtauth_alg alg,
+	const char *kid, size_t kid_len)
+{
+	jwtauth_key tmp;
+	if (!ks || !q) return JWTAUTH_ERR_ARGUMENT;
+	jwtauth__key_reset(&tmp, 0);
+	return jwtauth__keyset_add_common(ks, &tmp,
+		jwtauth__key_set_ec(&tmp, curve, q, q_len), alg, kid, kid_len);
+}
+
+JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
+	size_t k_len, jwtauth_alg alg, const char *kid, size_t kid_len)
+{
+	jwtauth_key tmp;
+	if (!ks || !k) return JWTAUTH_ERR_ARGUMENT;
+	jwtauth__key_reset(&tmp, 0);
+	if ((int)alg > 0 && (int)alg < JWTAUTH_ALG_COUNT) tmp.alg = (uint8_t)alg;
+	return jwtauth__keyset_add_common(ks, &tmp,
+		jwtauth__key_set_oct(&tmp, k, k_len), alg, kid, kid_len);
+}
+
+/* ---------------------------------------------------------------- JWK */
+
+typedef struct jwtauth__jwk_ctx {
+	const char *js;
+	const jwtauth_json_tok *toks;
+	size_t ntoks;
+	size_t obj;
+} jwtauth__jwk_ctx;
+
+/* Interoperability exception for KEY documents only (tokens stay strict):
+   some providers (Battle.net) publish n/e in standard base64 with '='
+   padding. Accept exactly that form: the '+' '/' alphabet throughout (no
+   mixing with '-' '_'), correct padding, canonical trailing bits. */
+static int jwtauth__b64_std_decode(const char *in, size_t len, uint8_t *out,
+	size_t cap, size_t *out_len)
+{
+	char tmp[1400];
+	size_t i, pad = 0;
+	if (len == 0 || len % 4 != 0) return JWTAUTH_ERR_B64_LENGTH;
+	while (pad < 2 && in[len - 1 - pad] == '=') pad++;
+	len -= pad;
+	if (len > sizeof tmp) return JWTAUTH_ERR_BUFFER_TOO_SMALL;
+	for (i = 0; i < len; i++) {
+		char ch = in[i];
+		if (ch == '-' || ch == '_' || ch == '=') return JWTAUTH_ERR_B64_CHAR;
+		tmp[i] = ch == '+' ? '-' : ch == '/' ? '_' : ch;
+	}
+	return jwtauth_b64url_decode(tmp, len, out, cap, out_len, NULL);
+}
+
+/* Decode the base64url string member `name` into out[0..cap). */
+static int jwtauth__jwk_bytes(const jwtauth__jwk_ctx *c, const char *name,
+	uint8_t *out, size_t cap, size_t *out_len, int too_long_code)
+{
+	long v = jwtauth_json_get(c->js, c->toks, c->ntoks, c->obj, name, strlen(name));
+	const jwtauth_json_tok *t;
+	int rc;
+	if (v < 0) return JWTAUTH_ERR_KEY_MEMBER;
+	t = &c->toks[v];
+	/* base64url never needs escapes; an escaped value is malformed. */
+	if (t->type != JWTAUTH_JSON_STRING || t->escaped) return JWTAUTH_ERR_KEY_MEMBER;
+	rc = jwtauth_b64url_decode(c->js + t->start, t->len, out, cap, out_len, NULL);
+	if (rc != JWTAUTH_OK && rc != JWTAUTH_ERR_BUFFER_TOO_SMALL)
+		rc = jwtauth__b64_std_decode(c->js + t->start, t->len, out, cap, out_len);
+	if (rc == JWTAUTH_ERR_BUFFER_TOO_SMALL) return too_long_code;
+	return rc == JWTAUTH_OK ? JWTAUTH_OK : JWTAUTH_ERR_KEY_MEMBER;
+}
+
+static int jwtauth__jwk_has(const jwtauth__jwk_ctx *c, const char *name)
+{
+	return jwtauth_json_get(c->js, c->toks, c->ntoks, c->obj, name, strlen(name)) >= 0;
+}
+
+/* Copy the string member `name` (unescaped) into out; -1 when absent,
+   0 on success, 1 when not a string or too long. */
+static int jwtauth__jwk_string(const jwtauth__jwk_ctx *c, const char *name,
+	char *out, size_t cap, size_t *out_len)
+{
+	long v = jwtauth_json_get(c->js, c->toks, c->ntoks, c->obj, name, strlen(name));
+	if (v < 0) return -1;
+	if (c->toks[v].type != JWTAUTH_JSON_STRING) return 1;
+	if (jwtauth_json_str_copy(c->js, &c->toks[v], out, cap, out_len) != JWTAUTH_OK)
+		return 1;
+	return 0;
+}
+
+static int jwtauth__jwk_use_ops(const jwtauth__jwk_ctx *c, jwtauth_key *key)
+{
+	char buf[16];
+	size_t len, i, idx;
+	long v;
+	int r = jwtauth__jwk_string(c, "use", buf, sizeof buf, &len);
+	if (r == 1) {
+		/* A long string is simply "not sig"; only a non-string is malformed. */
+		v = jwtauth_json_get(c->js, c->toks, c->ntoks, c->obj, "use", 3);
+		if (c->toks[v].type != JWTAUTH_JSON_STRING) return JWTAUTH_ERR_KEY_USE;
+		key->use = JWTAUTH_USE_OTHER;
+	} else if (r == 0) {
+		key->use = (len == 3 && memcmp(buf, "sig", 3) == 0)
+			? JWTAUTH_USE_SIG : JWTAUTH_USE_OTHER;
+	}
+	v = jwtauth_json_get(c->js, c->toks, c->ntoks, c->obj, "key_ops", 7);
+	if (v < 0) return JWTAUTH_OK;
+	/* RFC 7517 4.3: an array of unique strings. */
+	if (c->toks[v].type != JWTAUTH_JSON_ARRAY) return JWTAUTH_ERR_KEY_USE;
+	key->has_key_ops = 1;
+	idx = (size_t)v + 1;
+	for (i = 0; i < c->toks[v].count; i++) {
+		const jwtauth_json_tok *t = &c->toks[idx];
+		uint8_t bit = JWTAUTH_KEYOP_OTHER;
+		if (t->type != JWTAUTH_JSON_STRING) return JWTAUTH_ERR_KEY_USE;
+		if (jwtauth_json_str_eq(c->js, t, "verify", 6)) bit = JWTAUTH_KEYOP_VERIFY;
+		else if (jwtauth_json_str_eq(c->js, t, "sign", 4)) bit = JWTAUTH_KEYOP_SIGN;
+		if (bit != JWTAUTH_KEYOP_OTHER && (key->key_ops & bit)) return JWTAUTH_ERR_KEY_USE;
+		key->key_ops |= bit;
+		idx = t->next;
+	}
+	return JWTAUTH_OK;
+}
+
+static int jwtauth__jwk_curve(const jwtauth__jwk_ctx *c, int *curve)
+{
+	long v = jwtauth_json_get(c->js, c->toks, c->ntoks, c->obj, "crv", 3);
+	if (v < 0 || c->toks[v].type != JWTAUTH_JSON_STRING) return JWTAUTH_ERR_KEY_CRV;
+	if (jwtauth_json_str_eq(c->js, &c->toks[v], "P-256", 5)) *curve = BR_EC_secp256r1;
+	else if (jwtauth_json_str_eq(c->js, &c->toks[v], "P-384", 5)) *curve = BR_EC_secp384r1;
+	else if (jwtauth_json_str_eq(c->js, &c->toks[v], "P-521", 5)) *curve = BR_EC_secp521r1;
+	else return JWTAUTH_ERR_KEY_CRV;
+	return JWTAUTH_OK;
+}
+
+/* Fill `key` from the JWK object at token `obj`. Returns the key's status:
+   JWTAUTH_OK or the reason it cannot be used. kid/alg/use are recorded
+   first so an unusable key can still be reported by name. */
+static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
+	const jwtauth_json_tok *toks, size_t ntoks, size_t obj)
+{
+	static const char *const rsa_private[] = { "d", "p", "q", "dp", "dq", "qi", "oth" };
+	jwtauth__jwk_ctx c;
+	char buf[JWTAUTH_MAX_KID_LEN + 1];
+	size_t len, i;
+	int r, rc;
+	c.js = js; c.toks = toks; c.ntoks = ntoks; c.obj = obj;
+	if (toks[obj].type != JWTAUTH_JSON_OBJECT) return JWTAUTH_ERR_KEY_FORMAT;
+
+	r = jwtauth__jwk_string(&c, "kid", buf, JWTAUTH_MAX_KID_LEN, &len);
+	if (r == 1) return JWTAUTH_ERR_KEY_KID;
+	if (r == 0 && (rc = jwtauth__key_set_kid(key, buf, len)) != JWTAUTH_OK) return rc;
+
+	if ((rc = jwtauth__jwk_use_ops(&c, key)) != JWTAUTH_OK) return rc;
+	r = jwtauth__jwk_string(&c, "alg", buf, 16, &len);
+	if (r == 1) return JWTAUTH_ERR_KEY_ALG;
+	if (r == 0) {
+		key->alg = (uint8_t)jwtauth_alg_from_name(buf, len);
+		/* An alg we do not verify with (RSA-OAEP, A256GCM, ES521, ...)
+		   marks a key that must not verify our tokens. */
+		if (key->alg == JWTAUTH_ALG_UNKNOWN) return JWTAUTH_ERR_KEY_ALG;
+	}
+
+	r = jwtauth__jwk_string(&c, "kty", buf, 8, &len);
+	if (r != 0) return JWTAUTH_ERR_KEY_KTY;
+	if (len == 3 && memcmp(buf, "RSA", 3) == 0) {
+		uint8_t n[JWTAUTH_MAX_RSA_BITS / 8 + 8], e[16];
+		size_t n_len, e_len;
+		for (i = 0; i < sizeof rsa_private / sizeof rsa_private[0]; i++)
+			if (jwtauth__jwk_has(&c, rsa_private[i])) return JWTAUTH_ERR_KEY_PRIVATE;
+		if ((rc = jwtauth__jwk_bytes(&c, "n", n, sizeof n, &n_len,
+		                             JWTAUTH_ERR_KEY_RSA_SIZE)) != JWTAUTH_OK) return rc;
+		if ((rc = jwtauth__jwk_bytes(&c, "e", e, sizeof e, &e_len,
+		                             JWTAUTH_ERR_KEY_RSA_EXPONENT)) != JWTAUTH_OK) return rc;
+		rc = jwtauth__key_set_rsa(key, n, n_len, e, e_len);
+	} else if (len == 2 && memcmp(buf, "EC", 2) == 0) {
+		uint8_t q[133];
+		size_t x_len, y_len, clen;
+		int curve = 0;
+		if (jwtauth__jwk_has(&c, "d")) return JWTAUTH_ERR_KEY_PRIVATE;
+		if ((rc = jwtauth__jwk_curve(&c, &curve)) != JWTAUTH_OK) return rc;
+		clen = jwtauth__curve_len(curve);
+		/* RFC 7518 6.2.1.2: x and y are exactly the curve's size. */
+		if ((rc = jwtauth__jwk_bytes(&c, "x", q + 1, clen, &x_len,
+		                             JWTAUTH_ERR_KEY_EC_POINT)) != JWTAUTH_OK) return rc;
+		if ((rc = jwtauth__jwk_bytes(&c, "y", q + 1 + clen, clen, &y_len,
+		                             JWTAUTH_ERR_KEY_EC_POINT)) != JWTAUTH_OK) return rc;
+		if (x_len != clen || y_len != clen) return JWTAUTH_ERR_KEY_EC_POINT;
+		q[0] = 0x04;
+		rc = jwtauth__key_set_ec(key, curve, q, 1 + 2 * clen);
+	} else if (len == 3 && memcmp(buf, "oct", 3) == 0) {
+		uint8_t k[JWTAUTH_MAX_HMAC_KEY_LEN];
+		size_t k_len = 0;
+		rc = jwtauth__jwk_bytes(&c, "k", k, sizeof k, &k_len, JWTAUTH_ERR_KEY_OCT_SIZE);
+		if (rc == JWTAUTH_OK) rc = jwtauth__key_set_oct(key, k, k_len);
+		jwtauth__wipe(k, sizeof k);
+	} else {
+		return JWTAUTH_ERR_KEY_KTY;
+	}
+	if (rc == JWTAUTH_OK && !jwtauth__key_alg_fits(key)) rc = JWTAUTH_ERR_KEY_ALG;
+	return rc;
+}
+
+/* ---------------------------------------------------------------- DER */
+
+typedef struct jwtauth__der {
+	const uint8_t *p;
+	size_t len;
+} jwtauth__der;
+
+/* Read one TLV of the expected tag; strict DER lengths (definite,
+   minimal). On success *val is the contents and d advances past it. */
+static int jwtauth__der_read(jwtauth__der *d, uint8_t tag, jwtauth__der *val)
+{
+	size_t len, hdr = 2;
+	if (d->len < 2 || d->p[0] != tag) return JWTAUTH_ERR_KEY_DER;
+	len = d->p[1];
+	if (len & 0x80) {
+		size_t nb = len & 0x7f, i;
+		/* Long form: 1 or 2 length bytes, and only when needed. */
+		if (nb == 0 || nb > 2 || d->len < 2 + nb) return JWTAUTH_ERR_KEY_DER;
+		len = 0;
+		for (i = 0; i < nb; i++) len = (len << 8) | d->p[2 + i];
+		if (len < 0x80 || (nb == 2 && len < 0x100)) return JWTAUTH_ERR_KEY_DER;
+		hdr += nb;
+	}
+	if (len > d->len - hdr) return JWTAUTH_ERR_KEY_DER;
+	val->p = d->p + hdr;
+	val->len = len;
+	d->p += hdr + len;
+	d->len -= hdr + len;
+	return JWTAUTH_OK;
+}
+
+/* A positive INTEGER in minimal encoding. */
+static int jwtauth__der_uint(jwtauth__der *d, jwtauth__der *val)
+{
+	if (jwtauth__der_read(d, 0x02, val) != JWTAUTH_OK || val->len == 0)
+		return JWTAUTH_ERR_KEY_DER;
+	if (val->p[0] & 0x80) return JWTAUTH_ERR_KEY_DER;
+	if (val->len > 1 && val->p[0] == 0 && !(val->p[1] & 0x80)) return JWTAUTH_ERR_KEY_DER;
+	return JWTAUTH_OK;
+}
+
+/* RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } */
+static int jwtauth__der_pkcs1(jwtauth_key *key, const uint8_t *der, size_t len)
+{
+	jwtauth__der d, seq, n, e;
+	d.p = der; d.len = len;
+	if (jwtauth__der_read(&d, 0x30, &seq) != JWTAUTH_OK || d.len != 0
+	    || jwtauth__der_uint(&seq, &n) != JWTAUTH_OK
+	    || jwtauth__der_uint(&seq, &e) != JWTAUTH_OK || seq.len != 0)
+		return JWTAUTH_ERR_KEY_DER;
+	return jwtauth__key_set_rsa(key, n.p, n.len, e.p, e.len);
+}
+
+/* SubjectPublicKeyInfo ::= SEQUENCE { AlgorithmIdentifier, BIT STRING } */
+static int jwtauth__der_spki(jwtauth_key *key, const uint8_t *der, size_t len)
+{
+	static const uint8_t oid_rsa[] = { 0x2a,0x86,0x48,0x86,0xf7,0x0d,0x01,0x01,0x01 };
+	static const uint8_t oid_ec[] = { 0x2a,0x86,0x48,0xce,0x3d,0x02,0x01 };
+	static const uint8_t oid_p256[] = { 0x2a,0x86,0x48,0xce,0x3d,0x03,0x01,0x07 };
+	static const uint8_t oid_p384[] = { 0x2b,0x81,0x04,0x00,0x22 };
+	static const uint8_t oid_p521[] = { 0x2b,0x81,0x04,0x00,0x23 };
+	jwtauth__der d, seq, algid, oid, params, bits;
+	d.p = der; d.len = len;
+	if (jwtauth__der_read(&d, 0x30, &seq) != JWTAUTH_OK || d.len != 0
+	    || jwtauth__der_read(&seq, 0x30, &algid) != JWTAUTH_OK
+	    || jwtauth__der_read(&seq, 0x03, &bits) != JWTAUTH_OK || seq.len != 0
+	    || jwtauth__der_read(&algid, 0x06, &oid) != JWTAUTH_OK)
+		return JWTAUTH_ERR_KEY_DER;
+	/* BIT STRING with no unused bits. */
+	if (bits.len < 1 || bits.p[0] != 0) return JWTAUTH_ERR_KEY_DER;
+	if (oid.len == sizeof oid_rsa && memcmp(oid.p, oid_rsa, sizeof oid_rsa) == 0) {
+		/* parameters: NULL (RFC 3279 2.3.1), tolerated when absent */
+		if (algid.len != 0 && (jwtauth__der_read(&algid, 0x05, &params) != JWTAUTH_OK
+		    || params.len != 0 || algid.len != 0))
+			return JWTAUTH_ERR_KEY_DER;
+		return jwtauth__der_pkcs1(key, bits.p + 1, bits.len - 1);
+	}
+	if (oid.len == sizeof oid_ec && memcmp(oid.p, oid_ec, sizeof oid_ec) == 0) {
+		int curve;
+		/* parameters: namedCurve OID (RFC 5480 2.1.1) */
+		if (jwtauth__der_read(&algid, 0x06, &params) != JWTAUTH_OK || algid.len != 0)
+			return JWTAUTH_ERR_KEY_DER;
+		if (params.len == sizeof oid_p256 && memcmp(params.p, oid_p256, sizeof oid_p256) == 0)
+			curve = BR_EC_secp256r1;
+		else if (params.len == sizeof oid_p384 && memcmp(params.p, oid_p384, sizeof oid_p384) == 0)
+			curve = BR_EC_secp384r1;
+		else if (params.len == sizeof oid_p521 && memcmp(params.p, oid_p521, sizeof oid_p521) == 0)
+			curve = BR_EC_secp521r1;
+		else
+			return JWTAUTH_ERR_KEY_CRV;
+		return jwtauth__key_set_ec(key, curve, bits.p + 1, bits.len - 1);
+	}
+	return JWTAUTH_ERR_KEY_KTY;
+}
+
+/* ---------------------------------------------------------------- PEM */
+
+#define JWTAUTH__PEM_DER_MAX 4096
+
+typedef struct jwtauth__pem_sink {
+	uint8_t der[JWTAUTH__PEM_DER_MAX];
+	size_t len;
+	int overflow;
+	br_x509_decoder_context *x509;   /* when decoding a certificate */
+} jwtauth__pem_sink;
+
+static void jwtauth__pem_dest(void *ctx, const void *src, size_t len)
+{
+	jwtauth__pem_sink *s = (jwtauth__pem_sink *)ctx;
+	if (s->x509) {
+		/* Certificates stream straight into BearSSL's decoder. */
+		br_x509_decoder_push(s->x509, src, len);
+		return;
+	}
+	if (len > sizeof s->der - s->len) { s->overflow = 1; return; }
+	memcpy(s->der + s->len, src, len);
+	s->len += len;
+}
+
+static int jwtauth__pem_name_is(const char *name, const char *want)
+{
+	return strcmp(name, want) == 0;
+}
+
+/* Turn the object that just ended into a key entry's status. */
+static int jwtauth__pem_finish(jwtauth_key *key, int kind, jwtauth__pem_sink *sink,
+	br_x509_decoder_context *x509)
+{
+	if (kind == 3) {
+		const br_x509_pkey *pk;
+		if (br_x509_decoder_last_error(x509) != 0) return JWTAUTH_ERR_KEY_X509;
+		pk = br_x509_decoder_get_pkey(x509);
+		if (!pk) return JWTAUTH_ERR_KEY_X509;
+		if (pk->key_type == BR_KEYTYPE_RSA)
+			return jwtauth__key_set_rsa(key, pk->key.rsa.n, pk->key.rsa.nlen,
+				pk->key.rsa.e, pk->key.rsa.elen);
+		if (pk->key_type == BR_KEYTYPE_EC)
+			return jwtauth__key_set_ec(key, pk->key.ec.curve, pk->key.ec.q,
+				pk->key.ec.qlen);
+		return JWTAUTH_ERR_KEY_KTY;
+	}
+	if (sink->overflow) return JWTAUTH_ERR_KEY_DER;
+	if (kind == 1) return jwtauth__der_spki(key, sink->der, sink->len);
+	if (kind == 2) return jwtauth__der_pkcs1(key, sink->der, sink->len);
+	return kind == 4 ? JWTAUTH_ERR_KEY_PRIVATE : JWTAUTH_ERR_KEY_PEM;
+}
+
+static int jwtauth__pem_load(jwtauth_keyset *ks, const char *doc, size_t len,
+	jwtauth_error *err)
+{
+	br_pem_decoder_context pc;
+	br_x509_decoder_context x509;
+	jwtauth__pem_sink sink;
+	jwtauth_key tmp;
+	size_t pos = 0, objects = 0;
+	int kind = 0, in_obj = 0, rc;
+	int flushed = 0;
+	br_pem_decoder_init(&pc);
+	sink.len = 0; sink.overflow = 0; sink.x509 = NULL;
+	/* Each turn consumes bytes or handles an event; a final newline ends a
+	   last line that has none. */
+	for (;;) {
+		size_t used = 0;
+		int ev;
+		if (pos < len) {
+			used = br_pem_decoder_push(&pc, doc + pos, len - pos);
+			pos += used;
+		} else if (!flushed) {
+			used = br_pem_decoder_push(&pc, "\n", 1);
+			flushed = used != 0;
+		}
+		ev = br_pem_decoder_event(&pc);
+		if (ev == BR_PEM_BEGIN_OBJ) {
+			const char *name = br_pem_decoder_name(&pc);
+			kind = jwtauth__pem_name_is(name, "PUBLIC KEY") ? 1
+				: jwtauth__pem_name_is(name, "RSA PUBLIC KEY") ? 2
+				: jwtauth__pem_name_is(name, "CERTIFICATE") ? 3
+				: strstr(name, "PRIVATE KEY") ? 4 : 5;
+			sink.len = 0; sink.overflow = 0; sink.x509 = NULL;
+			if (kind == 3) {
+				br_x509_decoder_init(&x509, NULL, NULL);
+				sink.x509 = &x509;
+			}
+			br_pem_decoder_setdest(&pc, jwtauth__pem_dest, &sink);
+			in_obj = 1;
+		} else if (ev == BR_PEM_END_OBJ) {
+			jwtauth__key_reset(&tmp, objects);
+			tmp.status = jwtauth__pem_finish(&tmp, kind, &sink, &x509);
+			jwtauth__wipe(&sink, sizeof sink);
+			rc = jwtauth__keyset_append(ks, &tmp);
+			if (rc != JWTAUTH_OK)
+				return jwtauth__fail(err, rc, pos, "more PEM objects than JWTAUTH_MAX_KEYS");
+			objects++;
+			in_obj = 0;
+		} else if (ev == BR_PEM_ERROR) {
+			return jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, pos, "PEM decoding error");
+		} else if (used == 0) {
+			break;
+		}
+	}
+	if (in_obj) return jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, len, "PEM object not terminated");
+	if (objects == 0) return jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, 0, "no PEM object found");
+	return JWTAUTH_OK;
+}
+
+/* ------------------------------------------------------ document loader */
+
+JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
+	size_t len, jwtauth_error *err)
+{
+	jwtauth_json_tok toks[JWTAUTH_MAX_JWKS_TOKENS];
+	size_t ntoks = 0, i, start = 0;
+	int rc, has_oct = 0, has_pub = 0;
+	if (!ks || (!doc && len)) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	jwtauth_keyset_wipe(ks);
+	if (len > JWTAUTH_MAX_JWKS_LEN)
+		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, JWTAUTH_MAX_JWKS_LEN,
+			"key document larger than JWTAUTH_MAX_JWKS_LEN");
+	while (start < len && jwtauth__is_space(doc[start])) start++;
+	if (start < len && doc[start] == '-') {
+		rc = jwtauth__pem_load(ks, doc, len, err);
+		if (rc != JWTAUTH_OK) { jwtauth_keyset_wipe(ks); return rc; }
+	} else if (start < len && doc[start] == '{') {
+		long keys;
+		rc = jwtauth_json_parse(doc, len, toks, JWTAUTH_MAX_JWKS_TOKENS, 0, &ntoks, err);
+		if (rc != JWTAUTH_OK) return rc;
+		keys = jwtauth_json_get(doc, toks, ntoks, 0, "keys", 4);
+		if (keys < 0) {
+			/* A single JWK. */
+			jwtauth__key_reset(&ks->keys[0], 0);
+			ks->keys[0].status = jwtauth__jwk_load(&ks->keys[0], doc, toks, ntoks, 0);
+			ks->count = 1;
+		} else {
+			size_t idx = (size_t)keys + 1, n = toks[keys].count;
+			if (toks[keys].type != JWTAUTH_JSON_ARRAY)
+				return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, toks[keys].start,
+					"JWKS \"keys\" is not an array");
+			if (n > JWTAUTH_MAX_KEYS)
+				return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_FULL, toks[keys].start,
+					"more keys than JWTAUTH_MAX_KEYS");
+			for (i = 0; i < n; i++) {
+				jwtauth_key *k = &ks->keys[i];
+				jwtauth__key_reset(k, i);
+				k->status = jwtauth__jwk_load(k, doc, toks, ntoks, idx);
+				idx = toks[idx].next;
+			}
+			ks->count = n;
+		}
+	} else {
+		return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, start,
+			"not a JWKS, JWK or PEM document");
+	}
+	/* Unusable entries keep only what names them: no half-loaded secrets. */
+	ks->usable = 0;
+	for (i = 0; i < ks->count; i++) {
+		jwtauth_key *k = &ks->keys[i];
+		if (k->status != JWTAUTH_OK) {
+			jwtauth__wipe(&k->u, sizeof k->u);
+			continue;
+		}
+		ks->usable++;
+		if (k->kty == JWTAUTH_KTY_OCT) has_oct = 1; else has_pub = 1;
+	}
+	/* A set that mixes secrets and public keys invites algorithm confusion. */
+	if (has_oct && has_pub) {
+		jwtauth_keyset_wipe(ks);
+		return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_MIXED, 0,
+			"key set mixes oct secrets and public keys");
+	}
+	ks->kind = (uint8_t)(has_oct ? JWTAUTH_KTY_OCT : has_pub ? JWTAUTH_KTY_RSA : JWTAUTH_KTY_NONE);
+	jwtauth__keyset_fingerprint(ks); /* issue 6: the set's id */
+	if (ks->usable == 0)
+		return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_EMPTY, 0,
+			ks->count ? "no usable key: every key was refused (see each key's status)"
+			          : "key set holds no key");
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ======================================================================
+   SIGNATURES on BearSSL: HS (HMAC), RS (PKCS#1 v1.5), PS (PSS), ES (ECDSA)
+   ====================================================================== */
+
+static void jwtauth__hash(unsigned hash_index, const uint8_t *msg, size_t len,
+	uint8_t *out)
+{
+	br_hash_compat_context hc;
+	const br_hash_class *vt = jwtauth__hash_class(hash_index);
+	vt->init(&hc.vtable);
+	vt->update(&hc.vtable, msg, len);
+	vt->out(&hc.vtable, out);
+}
+
+/* Type, curve and strength of a key against an algorithm, ignoring the
+   key's own alg/use/key_ops (key selection checks those). */
+static int jwtauth__key_fits(const jwtauth_key *key, jwtauth_alg alg)
+{
+	const jwtauth__alg_info *ai;
+	if ((int)alg <= 0 || (int)alg >= JWTAUTH_ALG_COUNT || key->status != JWTAUTH_OK)
+		return 0;
+	ai = &jwtauth__algs[alg];
+	if (key->kty != ai->kty) return 0;
+	if (ai->kty == JWTAUTH_KTY_EC) return key->u.ec.curve == ai->curve;
+	/* RFC 7518 3.2: the HMAC key must be at least as long as the hash. */
+	if (ai->kty == JWTAUTH_KTY_OCT) return key->u.oct.key_len >= ai->hash_len;
+	return 1;
+}
+
+/* HMAC from the precomputed key states; constant-time tag comparison. */
+static int jwtauth__verify_hmac(const jwtauth_key *key, unsigned h, size_t hlen,
+	const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len)
+{
+	br_hmac_context hc;
+	uint8_t tag[64];
+	int ok;
+	/* JWS uses the full tag (RFC 7518 3.2); no truncation. */
+	if (sig_len != hlen) return JWTAUTH_ERR_SIGNATURE;
+	br_hmac_init(&hc, &key->u.oct.hmac[h], 0);
+	br_hmac_update(&hc, msg, msg_len);
+	br_hmac_out(&hc, tag);
+	ok = jwtauth__ct_eq(tag, sig, hlen);
+	jwtauth__wipe(tag, sizeof tag);
+	jwtauth__wipe(&hc, sizeof hc);
+	return ok ? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
+}
+
+static void jwtauth__rsa_pk(const jwtauth_key *key, br_rsa_public_key *pk)
+{
+	/* BearSSL's struct is not const-qualified; it only reads the key. */
+	pk->n = (unsigned char *)key->u.rsa.n;
+	pk->nlen = key->u.rsa.n_len;
+	pk->e = (unsigned char *)key->u.rsa.e;
+	pk->elen = key->u.rsa.e_len;
+}
+
+/* RSASSA-PKCS1-v1_5 (RFC 8017 8.2.2). BearSSL checks the whole padding
+   and DigestInfo and returns the hash; comparing it is our job. */
+static int jwtauth__verify_pkcs1(const jwtauth_key *key, unsigned h, size_t hlen,
+	const uint8_t *hash, const uint8_t *sig, size_t sig_len)
+{
+	static const unsigned char *const oids[3] = {
+		BR_HASH_OID_SHA256, BR_HASH_OID_SHA384, BR_HASH_OID_SHA512
+	};
+	br_rsa_public_key pk;
+	uint8_t out[64];
+	br_rsa_pkcs1_vrfy vrfy;
+	/* The signature is exactly k octets (RFC 8017 8.2.2 step 1). */
+	if (sig_len != key->u.rsa.n_len) return JWTAUTH_ERR_SIGNATURE;
+	jwtauth__rsa_pk(key, &pk);
+	vrfy = key->engines && key->engines->rsa_pkcs1_vrfy
+		? key->engines->rsa_pkcs1_vrfy : br_rsa_pkcs1_vrfy_get_default();
+	if (!vrfy(sig, sig_len, oids[h], hlen, &pk, out))
+		return JWTAUTH_ERR_SIGNATURE;
+	return memcmp(out, hash, hlen) == 0 ? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
+}
+
+/* RSASSA-PSS (RFC 8017 8.1.2 and EMSA-PSS-VERIFY 9.1.2) with MGF1 over the
+   same hash and a salt as long as the hash (RFC 7518 3.5). BearSSL 0.6 has
+   no PSS: its raw public operation and hashes do the arithmetic. */
+static int jwtauth__verify_pss(const jwtauth_key *key, unsigned h, size_t hlen,
+	const uint8_t *mhash, const uint8_t *sig, size_t sig_len)
+{
+	br_rsa_public_key pk;
+	br_rsa_public pub;
+	br_hash_compat_context hc;
+	const br_hash_class *vt = jwtauth__hash_class(h);
+	uint8_t em[JWTAUTH_MAX_RSA_BITS / 8], hh[64];
+	size_t k = key->u.rsa.n_len, em_len, db_len, off, i;
+	unsigned em_bits = key->u.rsa.bits - 1, unused;
+	uint8_t *p, *hp;
+	uint32_t counter;
+	if (sig_len != k) return JWTAUTH_ERR_SIGNATURE;
+	memcpy(em, sig, k);
+	jwtauth__rsa_pk(key, &pk);
+	/* s^e mod n; BearSSL refuses s >= n. */
+	pub = key->engines && key->engines->rsa_public
+		? key->engines->rsa_public : br_rsa_public_get_default();
+	if (!pub(em, k, &pk)) return JWTAUTH_ERR_SIGNATURE;
+	em_len = (em_bits + 7) / 8;
+	p = em + (k - em_len);
+	/* When emLen < k the leading octet of the integer must be zero. */
+	if (k > em_len && em[0] != 0) return JWTAUTH_ERR_SIGNATURE;
+	/* 9.1.2 step 3: emLen >= hLen + sLen + 2, with sLen = hLen. */
+	if (em_len < 2 * hlen + 2) return JWTAUTH_ERR_SIGNATURE;
+	/* step 4: trailer 0xbc */
+	if (p[em_len - 1] != 0xbc) return JWTAUTH_ERR_SIGNATURE;
+	db_len = em_len - hlen - 1;
+	hp = p + db_len;
+	/* step 6: the 8*emLen - emBits leftmost bits of maskedDB are zero */
+	unused = (unsigned)(8 * em_len - em_bits);
+	if (unused && (p[0] & (uint8_t)(0xffu << (8 - unused)))) return JWTAUTH_ERR_SIGNATURE;
+	/* steps 7-8: DB = maskedDB xor MGF1(H, emLen - hLen - 1) */
+	for (counter = 0, off = 0; off < db_len; counter++) {
+		uint8_t c[4];
+		c[0] = (uint8_t)(counter >> 24); c[1] = (uint8_t)(counter >> 16);
+		c[2] = (uint8_t)(counter >> 8); c[3] = (uint8_t)counter;
+		vt->init(&hc.vtable);
+		vt->update(&hc.vtable, hp, hlen);
+		vt->update(&hc.vtable, c, 4);
+		vt->out(&hc.vtable, hh);
+		for (i = 0; i < hlen && off < db_len; i++, off++) p[off] ^= hh[i];
+	}
+	/* step 9 */
+	if (unused) p[0] &= (uint8_t)(0xffu >> unused);
+	/* step 10: PS of zeros, then 0x01, then the salt */
+	for (i = 0; i < db_len - hlen - 1; i++)
+		if (p[i] != 0) return JWTAUTH_ERR_SIGNATURE;
+	if (p[db_len - hlen - 1] != 0x01) return JWTAUTH_ERR_SIGNATURE;
+	/* steps 12-14: H' = Hash(00*8 || mHash || salt) must equal H */
+	memset(hh, 0, 8);
+	vt->init(&hc.vtable);
+	vt->update(&hc.vtable, hh, 8);
+	vt->update(&hc.vtable, mhash, hlen);
+	vt->update(&hc.vtable, p + db_len - hlen, hlen);
+	vt->out(&hc.vtable, hh);
+	return memcmp(hh, hp, hlen) == 0 ? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
+}
+
+/* Curve orders, big-endian, for the explicit r, s range check. */
+static const uint8_t jwtauth__order_p256[32] = {
+	0xff,0xff,0xff,0xff,0x00,0x00,0x00,0x00,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
+	0xbc,0xe6,0xfa,0xad,0xa7,0x17,0x9e,0x84,0xf3,0xb9,0xca,0xc2,0xfc,0x63,0x25,0x51
+};
+static const uint8_t jwtauth__order_p384[48] = {
+	0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
+	0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xc7,0x63,0x4d,0x81,0xf4,0x37,0x2d,0xdf,
+	0x58,0x1a,0x0d,0xb2,0x48,0xb0,0xa7,0x7a,0xec,0xec,0x19,0x6a,0xcc,0xc5,0x29,0x73
+};
+static const uint8_t jwtauth__order_p521[66] = {
+	0x01,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
+	0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
+	0xff,0xfa,0x51,0x86,0x87,0x83,0xbf,0x2f,0x96,0x6b,0x7f,0xcc,0x01,0x48,0xf7,0x09,
+	0xa5,0xd0,0x3b,0xb5,0xc9,0xb8,0x89,0x9c,0x47,0xae,0xbb,0x6f,0xb7,0x1e,0x91,0x38,
+	0x64,0x09
+};
+
+/* 1 when 0 < x < order (both big-endian, len bytes). */
+static int jwtauth__in_range(const uint8_t *x, const uint8_t *order, size_t len)
+{
+	size_t i;
+	int nonzero = 0;
+	for (i = 0; i < len; i++) nonzero |= x[i];
+	if (!nonzero) return 0;
+	for (i = 0; i < len; i++)
+		if (x[i] != order[i]) return x[i] < order[i];
+	return 0;
+}
+
+/* ECDSA over the raw r || s of JWS (RFC 7518 3.4). */
+static int jwtauth__verify_ecdsa(const jwtauth_key *key, size_t hlen,
+	const uint8_t *hash, const uint8_t *sig, size_t sig_len)
+{
+	br_ec_public_key pk;
+	br_ecdsa_vrfy vrfy;
+	size_t clen = jwtauth__curve_len(key->u.ec.curve);
+	const uint8_t *order = key->u.ec.curve == BR_EC_secp256r1 ? jwtauth__order_p256
+		: key->u.ec.curve == BR_EC_secp384r1 ? jwtauth__order_p384 : jwtauth__order_p521;
+	/* Exactly two integers of the curve's size, no DER. */
+	if (sig_len != 2 * clen) return JWTAUTH_ERR_SIGNATURE;
+	/* r and s in [1, n-1] (FIPS 186-4 6.4.2 step 1). */
+	if (!jwtauth__in_range(sig, order, clen) || !jwtauth__in_range(sig + clen, order, clen))
+		return JWTAUTH_ERR_SIGNATURE;
+	pk.curve = key->u.ec.curve;
+	pk.q = (unsigned char *)key->u.ec.q;
+	pk.qlen = key->u.ec.q_len;
+	vrfy = key->engines && key->engines->ecdsa_vrfy
+		? key->engines->ecdsa_vrfy : br_ecdsa_vrfy_raw_get_default();
+	return vrfy(key->u.ec.impl, hash, hlen, &pk, sig, sig_len)
+		? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
+}
+
+/* One verification; `hash` is H(msg) for RS/PS/ES (computed once by the
+   caller when several keys are tried), unused for HS. */
+static int jwtauth__verify_one(const jwtauth_key *key, jwtauth_alg alg,
+	const uint8_t *msg, size_t msg_len, const uint8_t *hash,
+	const uint8_t *sig, size_t sig_len)
+{
+	const jwtauth__alg_info *ai = &jwtauth__algs[alg];
+	switch (ai->kty) {
+	case JWTAUTH_KTY_OCT:
+		return jwtauth__verify_hmac(key, ai->hash_index, ai->hash_len, msg, msg_len, sig, sig_len);
+	case JWTAUTH_KTY_RSA:
+		return ai->pss
+			? jwtauth__verify_pss(key, ai->hash_index, ai->hash_len, hash, sig, sig_len)
+			: jwtauth__verify_pkcs1(key, ai->hash_index, ai->hash_len, hash, sig, sig_len);
+	default:
+		return jwtauth__verify_ecdsa(key, ai->hash_len, hash, sig, sig_len);
+	}
+}
+
+JWTAUTH_DEF int jwtauth_sig_verify(const jwtauth_key *key, jwtauth_alg alg,
+	const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len)
+{
+	uint8_t hash[64];
+	if (!key || (!msg && msg_len) || (!sig && sig_len)) return JWTAUTH_ERR_ARGUMENT;
+	if (!jwtauth__key_fits(key, alg)) return JWTAUTH_ERR_KEY_UNFIT;
+	/* (NULL, 0) ranges are allowed; BearSSL's memcpy must not see NULL. */
+	if (!msg) msg = (const uint8_t *)"";
+	if (!sig) sig = (const uint8_t *)"";
+	if (jwtauth__algs[alg].kty != JWTAUTH_KTY_OCT)
+		jwtauth__hash(jwtauth__algs[alg].hash_index, msg, msg_len, hash);
+	return jwtauth__verify_one(key, alg, msg, msg_len, hash, sig, sig_len);
+}
+
+/* ======================================================================
+   JWS COMPACT VERIFICATION (RFC 7515)
+   ====================================================================== */
+
+/* Find the two dots of a compact JWS (RFC 7515 7.1). */
+static int jwtauth__jws_split(const char *token, size_t len, size_t *dot1,
+	size_t *dot2, jwtauth_error *err)
+{
+	const char *d1, *d2, *d3;
+	if (!token || len == 0)
+		return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_SIZE, 0, "empty token");
+	if (len > JWTAUTH_MAX_TOKEN_LEN)
+		return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_SIZE, JWTAUTH_MAX_TOKEN_LEN,
+			"token longer than JWTAUTH_MAX_TOKEN_LEN");
+	d1 = (const char *)memchr(token, '.', len);
+	if (!d1) return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_FORMAT, len, "token has no '.'");
+	d2 = (const char *)memchr(d1 + 1, '.', len - (size_t)(d1 + 1 - token));
+	if (!d2) return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_FORMAT, len,
+		"token has one '.', a compact JWS has two");
+	d3 = (const char *)memchr(d2 + 1, '.', len - (size_t)(d2 + 1 - token));
+	if (d3) return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_FORMAT, (size_t)(d3 - token),
+		"token has more than three parts (JWE or garbage)");
+	if (d1 == token) return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_FORMAT, 0, "empty header");
+	*dot1 = (size_t)(d1 - token);
+	*dot2 = (size_t)(d2 - token);
+	return JWTAUTH_OK;
+}
+
+/* Decode one base64url part into out->buf at *pos, NUL-terminate it, and
+   advance *pos. Offsets in errors are made relative to the token. */
+static int jwtauth__jws_part(const char *token, size_t start, size_t end,
+	jwtauth_jwt *out, size_t *pos, char **part, size_t *part_len,
+	jwtauth_error *err)
+{
+	size_t n = 0;
+	int rc = jwtauth_b64url_decode(token + start, end - start,
+		(uint8_t *)out->buf + *pos, sizeof out->buf - *pos - 1, &n, err);
+	if (rc != JWTAUTH_OK) {
+		if (err) err->offset += start;
+		return rc;
+	}
+	*part = out->buf + *pos;
+	*part_len = n;
+	out->buf[*pos + n] = 0;
+	*pos += n + 1;
+	return JWTAUTH_OK;
+}
+
+/* 1 when (s, len) spells "none" in any letter case. */
+static int jwtauth__is_none(const char *s, size_t len)
+{
+	static const char none[] = "none";
+	size_t i;
+	if (len != 4) return 0;
+	for (i = 0; i < 4; i++)
+		if ((char)(s[i] | 0x20) != none[i]) return 0;
+	return 1;
+}
+
+/* 1 when the (escaped) name token spells `want`; raw bytes unless the
+   name holds escapes (rare), then after unescaping. */
+static int jwtauth__name_is(const char *js, const jwtauth_json_tok *t,
+	const char *want, size_t len)
+{
+	if (t->escaped) return jwtauth_json_str_eq(js, t, want, len);
+	return t->len == len && memcmp(js + t->start, want, len) == 0;
+}
+
+/* One pass over the header's members (the parser already refused duplicate
+   names): where alg and kid are, and whether crit (1) or b64 (2) occurs. */
+static void jwtauth__jws_header_members(const char *h, const jwtauth_json_tok *toks,
+	size_t n, long *v_alg, long *v_kid, int *extension)
+{
+	size_t i;
+	for (i = 1; i + 1 < n; i = toks[i + 1].next) {
+		const jwtauth_json_tok *t = &toks[i];
+		if (jwtauth__name_is(h, t, "alg", 3)) *v_alg = (long)(i + 1);
+		else if (jwtauth__name_is(h, t, "kid", 3)) *v_kid = (long)(i + 1);
+		else if (jwtauth__name_is(h, t, "crit", 4)) { if (!*extension) *extension = 1; }
+		else if (jwtauth__name_is(h, t, "b64", 3)) { if (!*extension) *extension = 2; }
+	}
+}
+
+/* Decode and check the protected header. With `verifying`, alg must be a
+   supported algorithm in `algs`, and crit/b64 are refused; without it
+   (inspect) the header only has to be a JSON object. */
+static int jwtauth__jws_header(const char *token, size_t dot1, unsigned algs,
+	int verifying, jwtauth_jwt *out, size_t *pos, jwtauth_error *err)
+{
+	char alg[16];
+	size_t alg_len = 0, n = 0;
+	long v, v_alg = -1, v_kid = -1;
+	int extension = 0;
+	int rc = jwtauth__jws_part(token, 0, dot1, out, pos, &out->header,
+		&out->header_len, err);
+	if (rc != JWTAUTH_OK) return rc;
+	rc = jwtauth_json_parse(out->header, out->header_len, out->toks,
+		JWTAUTH_MAX_JSON_TOKENS, 0, &n, err);
+	if (rc != JWTAUTH_OK)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_HEADER, 0,
+			err ? err->msg : "header is not valid JSON", "header", 6);
+	out->header_ntoks = n;
+	out->payload_tok = n;
+	/* RFC 7515 4: the header is a JSON object. */
+	if (out->toks[0].type != JWTAUTH_JSON_OBJECT)
+		return jwtauth__fail(err, JWTAUTH_ERR_HEADER, 0, "header is not a JSON object");
+
+	jwtauth__jws_header_members(out->header, out->toks, n, &v_alg, &v_kid, &extension);
+	v = v_kid;
+	if (v >= 0) {
+		size_t kid_len = 0;
+		if (out->toks[v].type != JWTAUTH_JSON_STRING)
+			return jwtauth__fail(err, JWTAUTH_ERR_HEADER, 0, "kid is not a string");
+		if (jwtauth_json_str_copy(out->header, &out->toks[v], out->kid,
+		                          JWTAUTH_MAX_KID_LEN, &kid_len) == JWTAUTH_OK) {
+			out->kid[kid_len] = 0;
+			out->kid_len = kid_len;
+			out->has_kid = 1;
+		} else if (verifying) {
+			/* No key can carry a kid this long. */
+			return jwtauth__fail(err, JWTAUTH_ERR_KID_UNKNOWN, 0,
+				"kid longer than JWTAUTH_MAX_KID_LEN");
+		}
+	}
+
+	v = v_alg;
+	if (v >= 0 && out->toks[v].type == JWTAUTH_JSON_STRING
+	    && jwtauth_json_str_copy(out->header, &out->toks[v], alg, sizeof alg, &alg_len) == JWTAUTH_OK)
+		out->alg = jwtauth_alg_from_name(alg, alg_len);
+	if (!verifying) return JWTAUTH_OK;
+
+	/* RFC 7515 4.1.1: alg is required and is a string. */
+	if (v < 0) return jwtauth__fail(err, JWTAUTH_ERR_HEADER, 0, "alg missing");
+	if (out->toks[v].type != JWTAUTH_JSON_STRING)
+		return jwtauth__fail(err, JWTAUTH_ERR_HEADER, 0, "alg is not a string");
+	/* RFC 8725 3.1: unsecured tokens are never accepted. */
+	if (jwtauth__is_none(alg, alg_len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ALG_NONE, 0, "alg none is never accepted");
+	if (out->alg == JWTAUTH_ALG_UNKNOWN)
+		return jwtauth__fail(err, JWTAUTH_ERR_ALG_UNKNOWN, 0, "alg not supported");
+	/* The allowlist comes before any key is looked at (RFC 8725 3.1). */
+	if (!(algs & JWTAUTH_ALG_BIT(out->alg)))
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_ALG_NOT_ALLOWED, 0,
+			"alg not in the allowed list", jwtauth_alg_name(out->alg), 5);
+	/* RFC 7515 4.1.11: an extension we do not understand must fail. */
+	if (extension == 1)
+		return jwtauth__fail(err, JWTAUTH_ERR_CRIT, 0,
+			"crit header present; no extension is understood");
+	/* RFC 7797: an unencoded payload changes what is signed. */
+	if (extension == 2)
+		return jwtauth__fail(err, JWTAUTH_ERR_CRIT, 0,
+			"b64 header (RFC 7797) not supported");
+	return JWTAUTH_OK;
+}
+
+static void jwtauth__jwt_reset(jwtauth_jwt *out)
+{
+	out->alg = JWTAUTH_ALG_UNKNOWN;
+	out->key = NULL;
+	out->kid[0] = 0;
+	out->kid_len = 0;
+	out->has_kid = 0;
+	out->header = out->payload = out->buf;
+	out->header_len = out->payload_len = 0;
+	out->header_ntoks = out->payload_tok = out->payload_ntoks = 0;
+}
+
+/* Whether a key may verify `alg`: its type/curve/size, and its own alg,
+   use and key_ops members (RFC 7517 4.2-4.4). */
+static const char *jwtauth__key_unfit_reason(const jwtauth_key *k, jwtauth_alg alg)
+{
+	if (!jwtauth__key_fits(k, alg))
+		return "key type, curve or size does not fit the token's alg";
+	if (k->alg != JWTAUTH_ALG_UNKNOWN && k->alg != (uint8_t)alg)
+		return "key alg differs from the token's alg";
+	if (k->use == JWTAUTH_USE_OTHER) return "key use is not sig";
+	if (k->has_key_ops && !(k->key_ops & JWTAUTH_KEYOP_VERIFY))
+		return "key_ops does not allow verify";
+	return NULL;
+}
+
+JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
+	size_t token_len, unsigned algs, jwtauth_jwt *out, jwtauth_error *err)
+{
+	uint8_t sig[JWTAUTH_MAX_RSA_BITS / 8], hash[64];
+	size_t dot1 = 0, dot2 = 0, pos = 0, sig_len = 0, i, sig_chars;
+	const jwtauth_key *chosen = NULL;
+	const char *why = NULL;
+	jwtauth_alg alg;
+	int rc;
+	if (!ks || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	jwtauth__jwt_reset(out);
+	if (algs == 0) algs = JWTAUTH_ALGS_ALL;
+
+	/* size limits and shape */
+	if ((rc = jwtauth__jws_split(token, token_len, &dot1, &dot2, err)) != JWTAUTH_OK)
+		return rc;
+	/* header, alg allowlist, crit */
+	if ((rc = jwtauth__jws_header(token, dot1, algs, 1, out, &pos, err)) != JWTAUTH_OK)
+		return rc;
+	alg = out->alg;
+	if ((rc = jwtauth__jws_part(token, dot1 + 1, dot2, out, &pos, &out->payload,
+	                            &out->payload_len, err)) != JWTAUTH_OK)
+		return rc;
+	sig_chars = token_len - dot2 - 1;
+	rc = jwtauth_b64url_decode(token + dot2 + 1, sig_chars, sig, sizeof sig, &sig_len, err);
+	if (rc == JWTAUTH_ERR_BUFFER_TOO_SMALL)
+		return jwtauth__fail(err, JWTAUTH_ERR_SIGNATURE, dot2 + 1, "signature too long");
+	if (rc != JWTAUTH_OK) {
+		if (err) err->offset += dot2 + 1;
+		return rc;
+	}
+	/* One hash of the signing input serves every candidate key. */
+	if (jwtauth__algs[alg].kty != JWTAUTH_KTY_OCT)
+		jwtauth__hash(jwtauth__algs[alg].hash_index, (const uint8_t *)token, dot2, hash);
+
+	if (out->has_kid) {
+		/* RFC 7515 4.1.4: the kid names the key; several usable keys
+		   under one kid is ambiguous, and we refuse to guess. */
+		size_t named = 0, refused = 0, fit = 0;
+		for (i = 0; i < ks->count; i++) {
+			const jwtauth_key *k = &ks->keys[i];
+			const char *r;
+			if (!k->has_kid || k->kid_len != out->kid_len
+			    || memcmp(k->kid, out->kid, out->kid_len) != 0)
+				continue;
+			/* A broken key meant for signatures under the same kid still
+			   makes the kid ambiguous: the publisher meant one of two. */
+			if (k->status != JWTAUTH_OK) {
+				if (k->use != JWTAUTH_USE_OTHER && (!k->has_key_ops
+				    || (k->key_ops & JWTAUTH_KEYOP_VERIFY)))
+					refused++;
+				continue;
+			}
+			named++;
+			r = jwtauth__key_unfit_reason(k, alg);
+			if (!r) { fit++; chosen = k; }
+			else if (!why) why = r;
+		}
+		if (named == 0 && refused == 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_KID_UNKNOWN, 0,
+				"no key with the token's kid", out->kid, out->kid_len);
+		if (named == 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_UNFIT, 0,
+				"the key with the token's kid was refused at load",
+				out->kid, out->kid_len);
+		if (fit > 1 || (fit == 1 && refused > 0))
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_KID_AMBIGUOUS, 0,
+				"several usable keys share the token's kid", out->kid, out->kid_len);
+		if (fit == 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_UNFIT, 0, why,
+				out->kid, out->kid_len);
+		rc = jwtauth__verify_one(chosen, alg, (const uint8_t *)token, dot2, hash,
+			sig, sig_len);
+		if (rc != JWTAUTH_OK) chosen = NULL;
+	} else {
+		/* No kid: try each key that fits, at most JWTAUTH_MAX_KEYS. */
+		size_t fit = 0;
+		for (i = 0; i < ks->count && !chosen; i++) {
+			const jwtauth_key *k = &ks->keys[i];
+			if (k->status != JWTAUTH_OK || jwtauth__key_unfit_reason(k, alg)) continue;
+			fit++;
+			if (jwtauth__verify_one(k, alg, (const uint8_t *)token, dot2, hash,
+			                        sig, sig_len) == JWTAUTH_OK)
+				chosen = k;
+		}
+		if (fit == 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_NO_KEY, 0,
+				"no key of the set fits the token's alg", jwtauth_alg_name(alg), 5);
+	}
+	if (!chosen)
+		return jwtauth__fail(err, JWTAUTH_ERR_SIGNATURE, dot2 + 1, "signature invalid");
+	out->key = chosen;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_jws_decode_unverified(const char *token,
+	size_t token_len, jwtauth_jwt *out, jwtauth_error *err)
+{
+	size_t dot1 = 0, dot2 = 0, pos = 0, n = 0;
+	int rc;
+	if (!out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	jwtauth__jwt_reset(out);
+	if ((rc = jwtauth__jws_split(token, token_len, &dot1, &dot2, err)) != JWTAUTH_OK)
+		return rc;
+	if ((rc = jwtauth__jws_header(token, dot1, 0, 0, out, &pos, err)) != JWTAUTH_OK)
+		return rc;
+	if ((rc = jwtauth__jws_part(token, dot1 + 1, dot2, out, &pos, &out->payload,
+	                            &out->payload_len, err)) != JWTAUTH_OK)
+		return rc;
+	/* The payload is parsed when it is JSON; otherwise left as bytes. */
+	if (jwtauth_json_parse(out->payload, out->payload_len, out->toks + out->payload_tok,
+	                       JWTAUTH_MAX_JSON_TOKENS - out->payload_tok, 0, &n, NULL) == JWTAUTH_OK)
+		out->payload_ntoks = n;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ---- added for the verified-token cache (issue 6; tokencache.inc) ----
+   Decode a token whose signature already verified with ks->keys[key_index]
+   under the same key set id (a cache hit): the header rules are applied
+   again (size, three parts, JSON, alg none/unknown/allowlist, crit, b64)
+   and the key must still be usable, fit the alg (type, curve, size, its
+   alg/use/key_ops) and carry the token's kid. Only the signature's base64
+   decoding and the signature check are skipped. On success out->key is
+   set; the payload is not parsed (jwtauth_claims_check does it). */
+static int jwtauth__jws_decode_cached(const jwtauth_keyset *ks,
+	const char *token, size_t token_len, unsigned algs, size_t key_index,
+	jwtauth_jwt *out, jwtauth_error *err)
+{
+	size_t dot1 = 0, dot2 = 0, pos = 0;
+	const jwtauth_key *k;
+	int rc;
+	if (!ks || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	jwtauth__jwt_reset(out);
+	if (algs == 0) algs = JWTAUTH_ALGS_ALL;
+	if ((rc = jwtauth__jws_split(token, token_len, &dot1, &dot2, err)) != JWTAUTH_OK)
+		return rc;
+	if ((rc = jwtauth__jws_header(token, dot1, algs, 1, out, &pos, err)) != JWTAUTH_OK)
+		return rc;
+	if ((rc = jwtauth__jws_part(token, dot1 + 1, dot2, out, &pos, &out->payload,
+	                            &out->payload_len, err)) != JWTAUTH_OK)
+		return rc;
+	if (key_index >= ks->count || key_index >= JWTAUTH_MAX_KEYS)
+		return jwtauth__fail(err, JWTAUTH_ERR_NO_KEY, 0, "cached key index out of range");
+	k = &ks->keys[key_index];
+	if (k->status != JWTAUTH_OK || jwtauth__key_unfit_reason(k, out->alg) != NULL)
+		return jwtauth__fail(err, JWTAUTH_ERR_KEY_UNFIT, 0, "cached key no longer fits");
+	if (out->has_kid && (!k->has_kid || k->kid_len != out->kid_len
+	    || memcmp(k->kid, out->kid, out->kid_len) != 0))
+		return jwtauth__fail(err, JWTAUTH_ERR_KID_UNKNOWN, 0, "cached key has another kid");
+	out->key = k;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ======================================================================
+   CLAIMS, STARROCKS CONFIGURATION, MYSQL AUTH RESPONSE, THE LOGIN
+   ====================================================================== */
+
+/* Claims (RFC 7519), claim lookup (RFC 6901), StarRocks configuration,
+   the MySQL auth response and the one-call login. No heap, no stdio. */
+
+/* 9999-12-31T23:59:59Z: beyond it a NumericDate is nonsense (and the
+   arithmetic below stays far from int64 overflow). */
+#define JWTAUTH__DATE_MAX ((int64_t)253402300799LL)
+#define JWTAUTH__INT64_MAX ((int64_t)0x7fffffffffffffffLL)
+
+/* ---------------------------------------------------------------- claims */
+
+/* A NumericDate (RFC 7519 section 2) is a JSON number of seconds and may
+   be fractional or use an exponent ("1.7e9"). Read it exactly from the
+   decimal text, never through a double: *fl gets the floor, *frac whether
+   a non-zero fraction remains. Returns 0, or -1 when the text is negative,
+   over JWTAUTH__DATE_MAX or not a number. "-0" is zero. */
+static int jwtauth__numeric_date(const char *s, size_t n, int64_t *fl,
+	int *frac)
+{
+	size_t i = 0, int_start, int_len, frac_start, frac_len = 0, k, ndig;
+	long exp10 = 0, point;
+	int neg = 0, nonzero = 0, over = 0;
+	int64_t acc = 0;
+
+	*fl = 0;
+	*frac = 0;
+	if (i < n && s[i] == '-') { neg = 1; i++; }
+	int_start = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+	int_len = i - int_start;
+	if (int_len == 0) return -1;
+	frac_start = i;
+	if (i < n && s[i] == '.') {
+		frac_start = ++i;
+		while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+		frac_len = i - frac_start;
+		if (frac_len == 0) return -1;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		int eneg = 0;
+		size_t es;
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
+		es = i;
+		/* saturate: a million digits of shift is already out of range */
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			if (exp10 < 1000000L) exp10 = exp10 * 10 + (s[i] - '0');
+		if (i == es) return -1;
+		if (eneg) exp10 = -exp10;
+	}
+	if (i != n) return -1;
+	/* The mantissa digits d[0..ndig) are the integer digits then the
+	   fraction digits; the decimal point of the value sits before
+	   d[point]. Digits before it build the floor, digits after it only
+	   tell whether a fraction is left. */
+	ndig = int_len + frac_len;
+	if (ndig > 0x7fffffffu) return -1;
+	point = (long)int_len + exp10;
+	for (k = 0; k < ndig; k++) {
+		int d = (k < int_len ? s[int_start + k] : s[frac_start + (k - int_len)]) - '0';
+		if (d) nonzero = 1;
+		if ((long)k < point) {
+			if (!over) {
+				acc = acc * 10 + d;
+				if (acc > JWTAUTH__DATE_MAX) over = 1;
+			}
+		} else if (d) {
+			*frac = 1;
+		}
+	}
+	/* an exponent past the last digit appends zeros */
+	for (k = ndig; (long)k < point && acc != 0 && !over; k++) {
+		acc *= 10;
+		if (acc > JWTAUTH__DATE_MAX) over = 1;
+	}
+	/* 253402300799.5 is past the limit too */
+	if (acc == JWTAUTH__DATE_MAX && *frac) over = 1;
+	if ((neg && nonzero) || over) {
+		*frac = 0;
+		return -1;
+	}
+	*fl = acc;
+	return 0;
+}
+
+/* The payload's tokens start at jwt->toks[jwt->payload_tok]; their `next`
+   indices are relative to that slot. */
+#define JWTAUTH__PTOKS(jwt) ((jwt)->toks + (jwt)->payload_tok)
+
+/* Top-level claim `name` as an index relative to the payload tokens. */
+static long jwtauth__pget(const jwtauth_jwt *jwt, const char *name, size_t len)
+{
+	return jwtauth_json_get(jwt->payload, JWTAUTH__PTOKS(jwt),
+		jwt->payload_ntoks, 0, name, len);
+}
+
+/* Read one NumericDate claim: absent is fine, anything but an in-range
+   JSON number is a rejection (RFC 7519 section 4.1.4-4.1.6), never
+   silently skipped. */
+static int jwtauth__date_claim(const jwtauth_jwt *jwt, const char *name,
+	int *has, int64_t *fl, int *frac, jwtauth_error *err)
+{
+	long i = jwtauth__pget(jwt, name, strlen(name));
+	const jwtauth_json_tok *t;
+	*has = 0;
+	*fl = 0;
+	*frac = 0;
+	if (i < 0) return 0;
+	t = &JWTAUTH__PTOKS(jwt)[i];
+	if (t->type != JWTAUTH_JSON_NUMBER)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, t->start,
+			"date claim is not a JSON number (RFC 7519 section 2)",
+			name, strlen(name));
+	if (jwtauth__numeric_date(jwt->payload + t->start, t->len, fl, frac) != 0)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, t->start,
+			"date claim negative or after the year 9999", name, strlen(name));
+	*has = 1;
+	return 0;
+}
+
+/* Parse the payload into the token slots after the header's. A JSON
+   error keeps its reason and offset but becomes JWTAUTH_ERR_CLAIMS. */
+static int jwtauth__parse_payload(jwtauth_jwt *jwt, jwtauth_error *err)
+{
+	jwtauth_error e;
+	size_t n = 0;
+	int rc;
+	if (jwt->payload_ntoks > 0) {
+		if (jwt->payload_tok != jwt->header_ntoks
+		    || jwt->payload_tok + jwt->payload_ntoks > JWTAUTH_MAX_JSON_TOKENS)
+			return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "inconsistent token counts");
+	} else {
+		if (jwt->header_ntoks >= JWTAUTH_MAX_JSON_TOKENS)
+			return jwtauth__fail(err, JWTAUTH_ERR_CLAIMS, 0, "no JSON token slot left for the payload");
+		jwt->payload_tok = jwt->header_ntoks;
+		rc = jwtauth_json_parse(jwt->payload, jwt->payload_len,
+			jwt->toks + jwt->payload_tok,
+			(size_t)JWTAUTH_MAX_JSON_TOKENS - jwt->header_ntoks, 0, &n, &e);
+		if (rc != JWTAUTH_OK)
+			return jwtauth__fail(err, JWTAUTH_ERR_CLAIMS, e.offset, e.msg);
+		jwt->payload_ntoks = n;
+	}
+	/* RFC 7519 section 7.2 step 10: the claims set is a JSON object */
+	if (JWTAUTH__PTOKS(jwt)[0].type != JWTAUTH_JSON_OBJECT)
+		return jwtauth__fail(err, JWTAUTH_ERR_CLAIMS, JWTAUTH__PTOKS(jwt)[0].start,
+			"payload is not a JSON object");
+	return 0;
+}
+
+/* 1 when string token t equals one of the configured strings. */
+static int jwtauth__tok_in(const char *js, const jwtauth_json_tok *t,
+	const jwtauth_str *list, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (list[i].p && jwtauth_json_str_eq(js, t, list[i].p, list[i].len))
+			return 1;
+	return 0;
+}
+
+/* a + b for a, b >= 0, or -1 when it does not fit in int64. */
+static int64_t jwtauth__add_pos(int64_t a, int64_t b)
+{
+	return b > JWTAUTH__INT64_MAX - a ? -1 : a + b;
+}
+
+JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
+	const jwtauth_claims_policy *policy, int64_t now,
+	jwtauth_claims *claims, jwtauth_error *err)
+{
+	jwtauth_claims_policy none;
+	const jwtauth_json_tok *pt;
+	int64_t exp = 0, nbf = 0, iat = 0, lim, leeway;
+	int has_exp, has_nbf, has_iat, fexp, fnbf, fiat, rc;
+	long iss, aud;
+	size_t n_iss, n_aud;
+
+	if (claims) memset(claims, 0, sizeof *claims);
+	if (!jwt || (!jwt->payload && jwt->payload_len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (!policy) {
+		memset(&none, 0, sizeof none);
+		policy = &none;
+	}
+	if (policy->leeway < 0 || policy->max_age < 0)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "negative leeway or max_age");
+	leeway = policy->leeway;
+	n_iss = policy->n_issuers < JWTAUTH_MAX_LIST ? policy->n_issuers : JWTAUTH_MAX_LIST;
+	n_aud = policy->n_audiences < JWTAUTH_MAX_LIST ? policy->n_audiences : JWTAUTH_MAX_LIST;
+	if ((rc = jwtauth__parse_payload(jwt, err)) != 0) return rc;
+	pt = JWTAUTH__PTOKS(jwt);
+
+	/* 1. types: a claim of the wrong type is a rejection, whatever the
+	   policy, so that a broken token never passes by being ignored */
+	if ((rc = jwtauth__date_claim(jwt, "exp", &has_exp, &exp, &fexp, err)) != 0) return rc;
+	if ((rc = jwtauth__date_claim(jwt, "nbf", &has_nbf, &nbf, &fnbf, err)) != 0) return rc;
+	if ((rc = jwtauth__date_claim(jwt, "iat", &has_iat, &iat, &fiat, err)) != 0) return rc;
+	iss = jwtauth__pget(jwt, "iss", 3);
+	if (iss >= 0 && pt[iss].type != JWTAUTH_JSON_STRING)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, pt[iss].start,
+			"iss is not a string (RFC 7519 section 4.1.1)", "iss", 3);
+	aud = jwtauth__pget(jwt, "aud", 3);
+	if (aud >= 0) {
+		/* RFC 7519 section 4.1.3: a string or an array of strings */
+		if (pt[aud].type == JWTAUTH_JSON_ARRAY) {
+			size_t e;
+			for (e = (size_t)aud + 1; e < pt[aud].next; e = pt[e].next)
+				if (pt[e].type != JWTAUTH_JSON_STRING)
+					return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, pt[e].start,
+						"aud array holds a non-string", "aud", 3);
+		} else if (pt[aud].type != JWTAUTH_JSON_STRING) {
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, pt[aud].start,
+				"aud is neither a string nor an array of strings", "aud", 3);
+		}
+	}
+
+	/* 2. required claims */
+	if (policy->required) {
+		static const char *const names[6] = { "exp", "nbf", "iat", "iss", "aud", "sub" };
+		unsigned b;
+		for (b = 0; b < 6; b++)
+			if ((policy->required & (1u << b)) && jwtauth__pget(jwt, names[b], 3) < 0)
+				return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_MISSING, 0,
+					"required claim missing", names[b], 3);
+	}
+
+	/* 3. exp (RFC 7519 section 4.1.4): reject when now >= exp + leeway,
+	   exp taken exactly: with a fraction, now (an integer) reaches the
+	   real exp + leeway only at floor + 1 + leeway. */
+	if (has_exp) {
+		lim = jwtauth__add_pos(exp + (fexp ? 1 : 0), leeway);
+		if (lim >= 0 && now >= lim)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_EXPIRED, 0,
+				"now >= exp + leeway", "exp", 3);
+	}
+	/* 4. nbf (section 4.1.5): reject when nbf > now + leeway, i.e. when
+	   ceil(nbf) - leeway > now (no overflow: both terms >= 0). */
+	if (has_nbf && nbf + (fnbf ? 1 : 0) - leeway > now)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_NOT_YET_VALID, 0,
+			"nbf > now + leeway", "nbf", 3);
+	/* 5. iat (section 4.1.6) with a maximum age: too old when
+	   now - iat > max_age + leeway, i.e. now > floor(iat) + max_age +
+	   leeway; issued in the future when ceil(iat) - leeway > now. */
+	if (has_iat && policy->max_age > 0) {
+		lim = jwtauth__add_pos(policy->max_age, leeway);
+		if (lim >= 0) lim = jwtauth__add_pos(iat, lim);
+		if (lim >= 0 && now > lim)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_TOO_OLD, 0,
+				"now - iat > max_age + leeway", "iat", 3);
+		if (iat + (fiat ? 1 : 0) - leeway > now)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_TOO_OLD, 0,
+				"iat is in the future", "iat", 3);
+	}
+	/* 6. iss: byte-exact after unescaping, whole string (no prefix) */
+	if (n_iss > 0) {
+		if (iss < 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_ISSUER, 0,
+				"iss missing", "iss", 3);
+		if (!jwtauth__tok_in(jwt->payload, &pt[iss], policy->issuers, n_iss))
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_ISSUER, pt[iss].start,
+				"iss is not one of the required issuers", "iss", 3);
+	}
+	/* 7. aud: at least one element equals one configured audience */
+	if (n_aud > 0) {
+		int ok = 0;
+		if (aud < 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_AUDIENCE, 0,
+				"aud missing", "aud", 3);
+		if (pt[aud].type == JWTAUTH_JSON_STRING) {
+			ok = jwtauth__tok_in(jwt->payload, &pt[aud], policy->audiences, n_aud);
+		} else {
+			size_t e;
+			for (e = (size_t)aud + 1; !ok && e < pt[aud].next; e = pt[e].next)
+				ok = jwtauth__tok_in(jwt->payload, &pt[e], policy->audiences, n_aud);
+		}
+		if (!ok)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_AUDIENCE, pt[aud].start,
+				"aud holds none of the required audiences", "aud", 3);
+	}
+
+	if (claims) {
+		/* each rounded toward the stricter side: an earlier exp, a later
+		   nbf, an earlier iat (older) */
+		claims->has_exp = has_exp; claims->exp = exp;
+		claims->has_nbf = has_nbf; claims->nbf = nbf + (fnbf ? 1 : 0);
+		claims->has_iat = has_iat; claims->iat = iat;
+	}
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ----------------------------------------------------------- claim lookup */
+
+/* Longest JSON Pointer reference token holding '~' escapes (unescaped
+   into a stack buffer); tokens without '~' have no limit. */
+#define JWTAUTH__POINTER_SEG_MAX 1024
+
+/* Step from container `cur` (relative index) into the member or element
+   named by the unescaped reference token (s, n). -1 when absent. */
+static long jwtauth__step(const jwtauth_jwt *jwt, size_t cur, const char *s,
+	size_t n, int pointer)
+{
+	const jwtauth_json_tok *pt = JWTAUTH__PTOKS(jwt);
+	if (pt[cur].type == JWTAUTH_JSON_OBJECT)
+		return jwtauth_json_get(jwt->payload, pt, jwt->payload_ntoks, cur, s, n);
+	if (pointer && pt[cur].type == JWTAUTH_JSON_ARRAY) {
+		/* RFC 6901 section 4: "0" or [1-9][0-9]*; "-" names the
+		   (nonexistent) element after the last */
+		size_t idx = 0, i, e;
+		if (n == 0 || (n > 1 && s[0] == '0')) return -1;
+		for (i = 0; i < n; i++) {
+			if (s[i] < '0' || s[i] > '9') return -1;
+			if (idx > 0xFFFFFFu) return -1; /* far past any array */
+			idx = idx * 10 + (size_t)(s[i] - '0');
+		}
+		for (e = cur + 1; e < pt[cur].next; e = pt[e].next)
+			if (idx-- == 0) return (long)e;
+	}
+	return -1;
+}
+
+JWTAUTH_DEF long jwtauth_claim_find(const jwtauth_jwt *jwt,
+	const char *path, size_t path_len)
+{
+	char seg[JWTAUTH__POINTER_SEG_MAX];
+	size_t i, cur = 0;
+	if (!jwt || !jwt->payload || jwt->payload_ntoks == 0 || (!path && path_len))
+		return -1;
+	if (path_len == 0 || path[0] != '/') {
+		long r = jwtauth__pget(jwt, path, path_len);
+		return r < 0 ? -1 : r + (long)jwt->payload_tok;
+	}
+	/* RFC 6901: each '/' starts a reference token; "~1" is '/', "~0" is
+	   '~' (decoded in that order, section 4), any other '~' is invalid */
+	i = 1;
+	for (;;) {
+		size_t s = i, e = i, n = 0;
+		const char *ref = path + s;
+		long r;
+		int tilde = 0;
+		while (e < path_len && path[e] != '/') {
+			if (path[e] == '~') tilde = 1;
+			e++;
+		}
+		if (tilde) {
+			size_t k;
+			for (k = s; k < e; k++) {
+				char c = path[k];
+				if (c == '~') {
+					if (k + 1 >= e || (path[k + 1] != '0' && path[k + 1] != '1'))
+						return -1;
+					c = path[++k] == '0' ? '~' : '/';
+				}
+				if (n >= sizeof seg) return -1;
+				seg[n++] = c;
+			}
+			ref = seg;
+		} else {
+			n = e - s;
+		}
+		r = jwtauth__step(jwt, cur, ref, n, 1);
+		if (r < 0) return -1;
+		cur = (size_t)r;
+		if (e >= path_len) break;
+		i = e + 1;
+	}
+	return (long)(cur + jwt->payload_tok);
+}
+
+JWTAUTH_DEF long jwtauth_claim_find_dotted(const jwtauth_jwt *jwt,
+	const char *path, size_t path_len)
+{
+	size_t i = 0, cur = 0;
+	if (!jwt || !jwt->payload || jwt->payload_ntoks == 0 || !path || path_len == 0)
+		return -1;
+	for (;;) {
+		size_t e = i;
+		long r;
+		while (e < path_len && path[e] != '.') e++;
+		if (e == i) return -1; /* "a..b", ".a", "a.": no empty names */
+		r = jwtauth__step(jwt, cur, path + i, e - i, 0);
+		if (r < 0) return -1;
+		cur = (size_t)r;
+		if (e >= path_len) break;
+		i = e + 1;
+	}
+	return (long)(cur + jwt->payload_tok);
+}
+
+/* --------------------------------------------------------- configuration */
+
+JWTAUTH_DEF void jwtauth_config_init(jwtauth_config *cfg)
+{
+	if (!cfg) return;
+	memset(cfg, 0, sizeof *cfg);
+	/* a static string, not the store: still valid after a struct copy */
+	cfg->principal_field.p = "sub";
+	cfg->principal_field.len = 3;
+}
+
+/* Reserve len + 1 bytes of the store: returns where to write, or NULL. */
+static char *jwtauth__store(jwtauth_config *cfg, size_t len)
+{
+	char *p;
+	if (cfg->used > sizeof cfg->store || len >= sizeof cfg->store - cfg->used)
+		return NULL;
+	p = cfg->store + cfg->used;
+	cfg->used += len + 1;
+	p[len] = 0;
+	return p;
+}
+
+static int jwtauth__store_copy(jwtauth_config *cfg, jwtauth_str *dst,
+	const char *value, size_t len)
+{
+	char *p;
+	if (memchr(value, 0, len)) return JWTAUTH_ERR_CONFIG_VALUE;
+	if (!(p = jwtauth__store(cfg, len))) return JWTAUTH_ERR_TOO_LARGE;
+	memcpy(p, value, len);
+	dst->p = p;
+	dst->len = len;
+	return 0;
+}
+
+JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
+	const char *value, size_t len)
+{
+	if (!cfg || !field || (!value && len)) return JWTAUTH_ERR_ARGUMENT;
+	return jwtauth__store_copy(cfg, field, value ? value : "", len);
+}
+
+typedef struct jwtauth__list_ctx {
+	jwtauth_config *cfg;
+	jwtauth_str tmp[JWTAUTH_MAX_LIST];
+	size_t n;
+} jwtauth__list_ctx;
+
+static int jwtauth__list_item(void *vctx, const char *p, size_t len)
+{
+	jwtauth__list_ctx *c = (jwtauth__list_ctx *)vctx;
+	if (c->n >= JWTAUTH_MAX_LIST) return JWTAUTH_ERR_TOO_LARGE;
+	return jwtauth__store_copy(c->cfg, &c->tmp[c->n++], p, len);
+}
+
+JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
+	size_t *n_items, const char *list, size_t len)
+{
+	jwtauth__list_ctx c;
+	size_t used, i;
+	int rc;
+	if (!cfg || !items || !n_items || (!list && len)) return JWTAUTH_ERR_ARGUMENT;
+	used = cfg->used;
+	c.cfg = cfg;
+	c.n = 0;
+	if (len && (rc = jwtauth__split_list(list, len, jwtauth__list_item, &c)) != 0) {
+		cfg->used = used; /* give the partial copies back */
+		return rc;
+	}
+	/* the items are replaced only when the whole list fits */
+	for (i = 0; i < c.n; i++) items[i] = c.tmp[i];
+	*n_items = c.n;
+	return JWTAUTH_OK;
+}
+
+/* Tokens for one property object: a flat object of a dozen strings or
+   short arrays. */
+#define JWTAUTH__CONFIG_TOKENS 256
+
+enum {
+	JWTAUTH__CF_JWKS_URL, JWTAUTH__CF_PRINCIPAL, JWTAUTH__CF_ISSUER,
+	JWTAUTH__CF_AUDIENCE, JWTAUTH__CF_TYPE, JWTAUTH__CF_GROUP_PROVIDER,
+	JWTAUTH__CF_PERMITTED, JWTAUTH__CF_COMMENT, JWTAUTH__CF_COUNT
+};
+
+static const char *const jwtauth__cf_names[JWTAUTH__CF_COUNT] = {
+	"jwks_url", "principal_field", "required_issuer", "required_audience",
+	"type", "group_provider", "permitted_groups", "comment"
+};
+
+/* Copy the unescaped string token t into the store. */
+static int jwtauth__cf_string(jwtauth_config *cfg, const char *js,
+	const jwtauth_json_tok *t, jwtauth_str *dst)
+{
+	size_t n = 0;
+	char *p;
+	if (jwtauth_json_str_copy(js, t, NULL, 0, &n) != 0) return JWTAUTH_ERR_CONFIG_VALUE;
+	if (!(p = jwtauth__store(cfg, n))) return JWTAUTH_ERR_TOO_LARGE;
+	if (jwtauth_json_str_copy(js, t, p, n, &n) != 0) return JWTAUTH_ERR_CONFIG_VALUE;
+	p[n] = 0;
+	/* "\u0000" would cut the C string short: refuse it */
+	if (memchr(p, 0, n)) return JWTAUTH_ERR_CONFIG_VALUE;
+	dst->p = p;
+	dst->len = n;
+	return 0;
+}
+
+/* A list member: a comma-separated string (as StarRocks splits it) or a
+   JSON array of non-empty strings. */
+static int jwtauth__cf_list(jwtauth_config *cfg, const char *js,
+	const jwtauth_json_tok *toks, size_t v, jwtauth_str *items, size_t *n_items)
+{
+	if (toks[v].type == JWTAUTH_JSON_STRING) {
+		jwtauth_str whole;
+		size_t used = cfg->used;
+		int rc;
+		/* unescape into the store first (commas may be escaped), split,
+		   then drop the whole string again: the items are copied after it
+		   and moved down so no space is lost */
+		if ((rc = jwtauth__cf_string(cfg, js, &toks[v], &whole)) != 0) return rc;
+		rc = jwtauth_config_set_list(cfg, items, n_items, whole.p, whole.len);
+		if (rc != 0) return rc;
+		{
+			size_t moved = cfg->used - (used + whole.len + 1), i;
+			memmove(cfg->store + used, cfg->store + used + whole.len + 1, moved);
+			for (i = 0; i < *n_items; i++)
+				items[i].p -= whole.len + 1;
+			cfg->used = used + moved;
+		}
+		return 0;
+	}
+	if (toks[v].type == JWTAUTH_JSON_ARRAY) {
+		size_t e, n = 0;
+		jwtauth_str tmp[JWTAUTH_MAX_LIST];
+		int rc;
+		for (e = v + 1; e < toks[v].next; e = toks[e].next) {
+			if (toks[e].type != JWTAUTH_JSON_STRING) return JWTAUTH_ERR_CONFIG_VALUE;
+			if (n >= JWTAUTH_MAX_LIST) return JWTAUTH_ERR_TOO_LARGE;
+			if ((rc = jwtauth__cf_string(cfg, js, &toks[e], &tmp[n])) != 0) return rc;
+			if (tmp[n].len == 0) return JWTAUTH_ERR_CONFIG_VALUE;
+			n++;
+		}
+		for (e = 0; e < n; e++) items[e] = tmp[e];
+		*n_items = n;
+		return 0;
+	}
+	return JWTAUTH_ERR_CONFIG_VALUE;
+}
+
+/* Shared by both property parsers. `integration` admits the security
+   integration's members and requires its three. */
+static int jwtauth__config_parse(jwtauth_config *cfg, const char *json,
+	size_t len, int integration, jwtauth_error *err)
+{
+	jwtauth_json_tok toks[JWTAUTH__CONFIG_TOKENS];
+	jwtauth_error e;
+	size_t ntoks = 0, i;
+	int seen[JWTAUTH__CF_COUNT];
+	int rc, m;
+
+	if (!cfg || (!json && len)) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	jwtauth_config_init(cfg);
+	memset(seen, 0, sizeof seen);
+	rc = jwtauth_json_parse(json ? json : "", len, toks, JWTAUTH__CONFIG_TOKENS, 0, &ntoks, &e);
+	if (rc == JWTAUTH_ERR_JSON_TOKENS)
+		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, e.offset, e.msg);
+	if (rc != JWTAUTH_OK)
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG, e.offset, e.msg);
+	if (toks[0].type != JWTAUTH_JSON_OBJECT)
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG, toks[0].start,
+			"properties are not a JSON object");
+	for (i = 1; i + 1 < ntoks && i < toks[0].next; i = toks[i + 1].next) {
+		const jwtauth_json_tok *name = &toks[i], *val = &toks[i + 1];
+		const char *nm = json + name->start;
+		jwtauth_str *dst = NULL;
+		for (m = 0; m < JWTAUTH__CF_COUNT; m++)
+			if (jwtauth_json_str_eq(json, name, jwtauth__cf_names[m],
+			    strlen(jwtauth__cf_names[m])))
+				break;
+		if (m == JWTAUTH__CF_COUNT || (!integration && m >= JWTAUTH__CF_TYPE))
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_CONFIG_MEMBER, name->start,
+				"unknown property", nm, name->len);
+		seen[m] = 1;
+		switch (m) {
+		case JWTAUTH__CF_ISSUER:
+			rc = jwtauth__cf_list(cfg, json, toks, i + 1,
+				cfg->claims.issuers, &cfg->claims.n_issuers);
+			break;
+		case JWTAUTH__CF_AUDIENCE:
+			rc = jwtauth__cf_list(cfg, json, toks, i + 1,
+				cfg->claims.audiences, &cfg->claims.n_audiences);
+			break;
+		case JWTAUTH__CF_PERMITTED:
+			rc = jwtauth__cf_list(cfg, json, toks, i + 1,
+				cfg->permitted_groups, &cfg->n_permitted_groups);
+			break;
+		default:
+			if (val->type != JWTAUTH_JSON_STRING) {
+				rc = JWTAUTH_ERR_CONFIG_VALUE;
+				break;
+			}
+			if (m == JWTAUTH__CF_TYPE) {
+				rc = jwtauth_json_str_eq(json, val, "authentication_jwt", 18)
+					? 0 : JWTAUTH_ERR_CONFIG_VALUE;
+				break;
+			}
+			dst = m == JWTAUTH__CF_JWKS_URL ? &cfg->jwks_url
+				: m == JWTAUTH__CF_PRINCIPAL ? &cfg->principal_field
+				: m == JWTAUTH__CF_GROUP_PROVIDER ? &cfg->group_provider
+				: &cfg->comment;
+			rc = jwtauth__cf_string(cfg, json, val, dst);
+			/* an empty principal field names no claim at all */
+			if (rc == 0 && m == JWTAUTH__CF_PRINCIPAL && dst->len == 0)
+				rc = JWTAUTH_ERR_CONFIG_VALUE;
+			if (rc == 0 && integration && m == JWTAUTH__CF_JWKS_URL && dst->len == 0)
+				rc = JWTAUTH_ERR_CONFIG_VALUE;
+			break;
+		}
+		if (rc != 0) {
+			jwtauth_config_init(cfg);
+			return jwtauth__fail_detail(err, rc, val->start,
+				rc == JWTAUTH_ERR_TOO_LARGE ? "properties exceed JWTAUTH_MAX_CONFIG_LEN or JWTAUTH_MAX_LIST"
+				: "property of the wrong type or value", nm, name->len);
+		}
+	}
+	if (integration) {
+		static const int required[3] = {
+			JWTAUTH__CF_TYPE, JWTAUTH__CF_JWKS_URL, JWTAUTH__CF_PRINCIPAL
+		};
+		for (m = 0; m < 3; m++)
+			if (!seen[required[m]]) {
+				const char *rn = jwtauth__cf_names[required[m]];
+				jwtauth_config_init(cfg);
+				return jwtauth__fail_detail(err, JWTAUTH_ERR_CONFIG_MISSING, 0,
+					"required integration property missing", rn, strlen(rn));
+			}
+		cfg->is_integration = 1;
+	}
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_config_parse(jwtauth_config *cfg, const char *json,
+	size_t len, jwtauth_error *err)
+{
+	return jwtauth__config_parse(cfg, json, len, 0, err);
+}
+
+JWTAUTH_DEF int jwtauth_integration_parse(jwtauth_config *cfg,
+	const char *json, size_t len, jwtauth_error *err)
+{
+	return jwtauth__config_parse(cfg, json, len, 1, err);
+}
+
+/* ---------------------------------------------------- MySQL auth response */
+
+/* Only NUL bytes may follow the token (some clients pad the response). */
+static int jwtauth__nul_tail(const uint8_t *p, size_t from, size_t len, size_t *bad)
+{
+	size_t i;
+	for (i = from; i < len; i++)
+		if (p[i] != 0) {
+			*bad = i;
+			return 0;
+		}
+	return 1;
+}
+
+JWTAUTH_DEF int jwtauth_mysql_auth_token(const uint8_t *resp, size_t len,
+	jwtauth_response_kind kind, const char **token, size_t *token_len,
+	jwtauth_error *err)
+{
+	uint64_t n;
+	size_t hdr, pos, bad = 0, i;
+	if (token) *token = NULL;
+	if (token_len) *token_len = 0;
+	if ((!resp && len) || !token || !token_len)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (kind == JWTAUTH_RESPONSE_AUTO) {
+		if (len == 0)
+			return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_SIZE, 0, "empty auth response");
+		/* every compact JWS starts with "ey" (base64url of '{"') */
+		kind = resp[0] == 'e' ? JWTAUTH_RESPONSE_BARE : JWTAUTH_RESPONSE_OPENID;
+	}
+	if (kind == JWTAUTH_RESPONSE_BARE) {
+		while (len > 0 && resp[len - 1] == 0) len--;
+		if (len == 0)
+			return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_SIZE, 0, "empty token");
+		if (len > JWTAUTH_MAX_TOKEN_LEN)
+			return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_SIZE, JWTAUTH_MAX_TOKEN_LEN,
+				"token longer than JWTAUTH_MAX_TOKEN_LEN");
+		*token = (const char *)resp;
+		*token_len = len;
+		jwtauth__clear_error(err);
+		return JWTAUTH_OK;
+	}
+	if (kind != JWTAUTH_RESPONSE_OPENID)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "unknown response kind");
+	/* authentication_openid_connect_client: a capability byte, then a
+	   length-encoded string (MySQL protocol basics, "Length-Encoded
+	   Integer": < 0xFB itself, 0xFC/0xFD/0xFE + 2/3/8 bytes LE) */
+	if (len < 2)
+		return jwtauth__fail(err, JWTAUTH_ERR_AUTH_RESPONSE, len,
+			"auth response truncated before the token length");
+	switch (resp[1]) {
+	case 0xFB: case 0xFF:
+		return jwtauth__fail(err, JWTAUTH_ERR_AUTH_RESPONSE, 1,
+			"0xFB/0xFF is not a length prefix");
+	case 0xFC: hdr = 2; break;
+	case 0xFD: hdr = 3; break;
+	case 0xFE: hdr = 8; break;
+	default: hdr = 0; break;
+	}
+	pos = 2;
+	if (hdr > len - pos)
+		return jwtauth__fail(err, JWTAUTH_ERR_AUTH_RESPONSE, len,
+			"auth response truncated inside the token length");
+	if (hdr == 0) {
+		n = resp[1];
+	} else {
+		n = 0;
+		for (i = hdr; i-- > 0;) n = (n << 8) | resp[pos + i];
+		pos += hdr;
+	}
+	/* compared as uint64: a huge 8-byte length never wraps a size_t */
+	if (n == 0)
+		return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_SIZE, pos, "empty token");
+	if (n > (uint64_t)JWTAUTH_MAX_TOKEN_LEN)
+		return jwtauth__fail(err, JWTAUTH_ERR_TOKEN_SIZE, 1,
+			"token length over JWTAUTH_MAX_TOKEN_LEN");
+	if (n > (uint64_t)(len - pos))
+		return jwtauth__fail(err, JWTAUTH_ERR_AUTH_RESPONSE, len,
+			"auth response shorter than the token length");
+	if (!jwtauth__nul_tail(resp, pos + (size_t)n, len, &bad))
+		return jwtauth__fail(err, JWTAUTH_ERR_AUTH_RESPONSE, bad,
+			"bytes after the token");
+	*token = (const char *)(resp + pos);
+	*token_len = (size_t)n;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ------------------------------------------------------------- the login */
+
+static int jwtauth__ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Add the unescaped string token t as a group, unless it is empty or
+   holds a NUL (it could then never be named; ignoring a group only ever
+   takes rights away). */
+static int jwtauth__add_group(jwtauth_login *out, size_t *used,
+	const jwtauth_json_tok *t)
+{
+	size_t n = 0;
+	char *p;
+	if (jwtauth_json_str_copy(out->jwt.payload, t, NULL, 0, &n) != 0) return 0;
+	if (n == 0) return 0;
+	if (out->n_groups >= JWTAUTH_MAX_GROUPS || n >= sizeof out->group_store - *used)
+		return JWTAUTH_ERR_TOO_LARGE;
+	p = out->group_store + *used;
+	if (jwtauth_json_str_copy(out->jwt.payload, t, p, n, &n) != 0) return 0;
+	if (memchr(p, 0, n)) return 0;
+	p[n] = 0;
+	*used += n + 1;
+	out->groups[out->n_groups].p = p;
+	out->groups[out->n_groups].len = n;
+	out->n_groups++;
+	return 0;
+}
+
+/* Everything after the signature: claims, principal, user match, groups,
+   permitted groups. out->jwt holds a verified token. Kept apart from the
+   signature step so that a verified-token cache can reuse it. */
+static int jwtauth__login_checks(const jwtauth_config *cfg, const char *user,
+	size_t user_len, int64_t now, jwtauth_login *out, jwtauth_error *err)
+{
+	const char *pf;
+	size_t pf_len, i;
+	const jwtauth_json_tok *t;
+	long idx;
+	int rc;
+
+	rc = jwtauth_claims_check(&out->jwt, &cfg->claims, now, &out->claims, err);
+	if (rc != JWTAUTH_OK) return rc;
+
+	/* the principal: a JSON string, NUL-free, non-empty (an empty name
+	   must never become a session user) */
+	pf = cfg->principal_field.p;
+	pf_len = cfg->principal_field.len;
+	if (!pf || pf_len == 0) {
+		pf = "sub";
+		pf_len = 3;
+	}
+	idx = jwtauth_claim_find(&out->jwt, pf, pf_len);
+	if (idx < 0)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_PRINCIPAL_MISSING, 0,
+			"principal claim missing", pf, pf_len);
+	t = &out->jwt.toks[idx];
+	if (t->type != JWTAUTH_JSON_STRING)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_PRINCIPAL_TYPE, t->start,
+			"principal claim is not a string", pf, pf_len);
+	if (jwtauth_json_str_copy(out->jwt.payload, t, out->principal,
+	    JWTAUTH_MAX_PRINCIPAL_LEN, &out->principal_len) != JWTAUTH_OK) {
+		out->principal[0] = 0;
+		out->principal_len = 0;
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_PRINCIPAL_TYPE, t->start,
+			"principal longer than JWTAUTH_MAX_PRINCIPAL_LEN", pf, pf_len);
+	}
+	out->principal[out->principal_len] = 0;
+	if (out->principal_len == 0 || memchr(out->principal, 0, out->principal_len)) {
+		out->principal[0] = 0;
+		out->principal_len = 0;
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_PRINCIPAL_TYPE, t->start,
+			"principal empty or holds a NUL", pf, pf_len);
+	}
+	/* StarRocks compares the user name case-insensitively; only ASCII
+	   letters fold, other bytes must be equal */
+	if (user) {
+		int same = user_len == out->principal_len;
+		for (i = 0; same && i < user_len; i++)
+			same = jwtauth__ascii_lower((unsigned char)user[i])
+				== jwtauth__ascii_lower((unsigned char)out->principal[i]);
+		if (!same)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_PRINCIPAL_MISMATCH, t->start,
+				"principal does not match the user", pf, pf_len);
+	}
+
+	/* groups (StarRocks jwt group provider): an array gives every string
+	   element, a string one group, anything else none */
+	if (cfg->groups_claim.p && cfg->groups_claim.len > 0) {
+		size_t used = 0;
+		rc = 0;
+		idx = jwtauth_claim_find_dotted(&out->jwt, cfg->groups_claim.p,
+			cfg->groups_claim.len);
+		if (idx >= 0) {
+			const jwtauth_json_tok *pt = JWTAUTH__PTOKS(&out->jwt);
+			size_t r = (size_t)idx - out->jwt.payload_tok, e;
+			if (pt[r].type == JWTAUTH_JSON_STRING) {
+				rc = jwtauth__add_group(out, &used, &pt[r]);
+			} else if (pt[r].type == JWTAUTH_JSON_ARRAY) {
+				for (e = r + 1, rc = 0; rc == 0 && e < pt[r].next; e = pt[e].next)
+					if (pt[e].type == JWTAUTH_JSON_STRING)
+						rc = jwtauth__add_group(out, &used, &pt[e]);
+			}
+			if (rc != 0)
+				return jwtauth__fail_detail(err, JWTAUTH_ERR_TOO_LARGE, pt[r].start,
+					"more groups than JWTAUTH_MAX_GROUPS or group_store holds",
+					cfg->groups_claim.p, cfg->groups_claim.len);
+		}
+	}
+	if (cfg->n_permitted_groups > 0) {
+		size_t g, np = cfg->n_permitted_groups < JWTAUTH_MAX_LIST
+			? cfg->n_permitted_groups : JWTAUTH_MAX_LIST;
+		int ok = 0;
+		for (g = 0; !ok && g < out->n_groups; g++)
+			for (i = 0; !ok && i < np; i++)
+				ok = cfg->permitted_groups[i].p
+					&& cfg->permitted_groups[i].len == out->groups[g].len
+					&& memcmp(cfg->permitted_groups[i].p, out->groups[g].p,
+						out->groups[g].len) == 0;
+		if (!ok)
+			return jwtauth__fail(err, JWTAUTH_ERR_GROUP, 0,
+				"no group of the token is in permitted_groups");
+	}
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ---- verified-token cache hook (issue 6): defined in tokencache.inc ---- */
+static int jwtauth__tc_authenticate(const jwtauth_config *cfg,
+	const jwtauth_keyset *ks, const char *user, size_t user_len,
+	const char *token, size_t token_len, int64_t now, jwtauth_login *out,
+	jwtauth_error *err);
+/* ---- end of the token-cache hook ---- */
+
+JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
+	const jwtauth_keyset *ks, const char *user, size_t user_len,
+	const uint8_t *auth_response, size_t response_len,
+	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
+	jwtauth_error *err)
+{
+	const char *token = NULL;
+	size_t token_len = 0;
+	int rc;
+
+	if (!cfg || !ks || !out || (!user && user_len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	out->cache_hit = 0;
+	out->principal[0] = 0;
+	out->principal_len = 0;
+	out->n_groups = 0;
+	memset(&out->claims, 0, sizeof out->claims);
+
+	rc = jwtauth_mysql_auth_token(auth_response, response_len, kind,
+		&token, &token_len, err);
+	if (rc != JWTAUTH_OK) return rc;
+	/* ---- verified-token cache (issue 6, tokencache.inc) ---- */
+	if (cfg->token_cache)
+		return jwtauth__tc_authenticate(cfg, ks, user, user_len, token,
+			token_len, now, out, err);
+	/* ---- end of the token-cache hook ---- */
+	rc = jwtauth_jws_verify(ks, token, token_len, cfg->algs, &out->jwt, err);
+	if (rc != JWTAUTH_OK) return rc;
+	return jwtauth__login_checks(cfg, user, user_len, now, out, err);
+}
+
+/* ======================================================================
+   VERIFIED-TOKEN CACHE (issue 6)
+   Caller memory, no heap, no lock. An entry binds: the exact token bytes
+   (64-bit hash to find it, then a full comparison), the key set's id
+   (jwtauth_keyset.id, a fingerprint of every entry) and the config's
+   address. A hit skips the signature's decoding and check only; the
+   header rules, the key's fitness, the claims (exp/nbf/iat against `now`,
+   iss, aud), the principal match and the groups run every time.
+   Placement: a token may live in JWTAUTH__TC_WAYS consecutive slots from
+   hash % n (the whole array when n <= JWTAUTH__TC_WAYS); the least
+   recently used of those is replaced. Lookups are O(WAYS), never O(n).
+   ====================================================================== */
+
+#ifndef JWTAUTH__TC_WAYS
+#define JWTAUTH__TC_WAYS 8
+#endif
+
+static uint64_t jwtauth__tc_load64(const char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return w;
+}
+
+static uint64_t jwtauth__tc_mix(uint64_t h)
+{
+	/* MurmurHash3's 64-bit finaliser */
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return h;
+}
+
+/* Fast non-cryptographic 64-bit hash of the token bytes: four independent
+   multiply-xorshift lanes over 8-byte words (32 bytes per round, so the
+   multiplier latency overlaps). Only finds the slot; a hit also needs the
+   full byte comparison. Never 0 (0 marks an empty slot). */
+static uint64_t jwtauth__tc_hash(const char *p, size_t n)
+{
+	const uint64_t k1 = UINT64_C(0x9e3779b97f4a7c15), k2 = UINT64_C(0xc2b2ae3d27d4eb4f);
+	const uint64_t k3 = UINT64_C(0x165667b19e3779f9), k4 = UINT64_C(0xd6e8feb86659fd93);
+	uint64_t a = UINT64_C(0x243f6a8885a308d3) ^ (uint64_t)n;
+	uint64_t b = UINT64_C(0x13198a2e03707344), c = UINT64_C(0xa4093822299f31d0);
+	uint64_t d = UINT64_C(0x082efa98ec4e6c89), tail = 0;
+	size_t i = 0;
+	for (; i + 32 <= n; i += 32) {
+		a = (a ^ jwtauth__tc_load64(p + i)) * k1;
+		b = (b ^ jwtauth__tc_load64(p + i + 8)) * k2;
+		c = (c ^ jwtauth__tc_load64(p + i + 16)) * k3;
+		d = (d ^ jwtauth__tc_load64(p + i + 24)) * k4;
+		a ^= a >> 29;
+		b ^= b >> 31;
+		c ^= c >> 27;
+		d ^= d >> 33;
+	}
+	for (; i + 8 <= n; i += 8) {
+		a = (a ^ jwtauth__tc_load64(p + i)) * k1;
+		a ^= a >> 29;
+	}
+	if (i < n) memcpy(&tail, p + i, n - i);
+	b = (b ^ tail) * k2;
+	a ^= (b >> 32) ^ (b << 32);
+	a ^= (c >> 21) ^ (c << 43);
+	a ^= (d >> 11) ^ (d << 53);
+	a = jwtauth__tc_mix(a);
+	return a ? a : 1;
+}
+
+/* Equality of two byte strings of length n, without an early exit (8
+   bytes at a time): a probe never learns how long a prefix matched. */
+static int jwtauth__tc_eq(const char *x, const char *y, size_t n)
+{
+	uint64_t d = 0, e = 0;
+	size_t i = 0;
+	for (; i + 16 <= n; i += 16) {
+		d |= jwtauth__tc_load64(x + i) ^ jwtauth__tc_load64(y + i);
+		e |= jwtauth__tc_load64(x + i + 8) ^ jwtauth__tc_load64(y + i + 8);
+	}
+	d |= e;
+	for (; i + 8 <= n; i += 8)
+		d |= jwtauth__tc_load64(x + i) ^ jwtauth__tc_load64(y + i);
+	for (; i < n; i++)
+		d |= (uint64_t)(unsigned char)(x[i] ^ y[i]);
+	return d == 0;
+}
+
+JWTAUTH_DEF void jwtauth_token_cache_init(jwtauth_token_cache *tc,
+	jwtauth_token_cache_entry *entries, size_t n)
+{
+	if (!tc) return;
+	tc->entries = entries;
+	tc->n_entries = entries ? n : 0;
+	tc->tick = 0;
+	tc->hits = tc->misses = 0;
+	jwtauth_token_cache_clear(tc);
+}
+
+JWTAUTH_DEF void jwtauth_token_cache_clear(jwtauth_token_cache *tc)
+{
+	size_t i;
+	if (!tc || !tc->entries) return;
+	/* the stored tokens are bearer credentials: wipe them */
+	for (i = 0; i < tc->n_entries; i++)
+		jwtauth__wipe(&tc->entries[i], sizeof tc->entries[i]);
+}
+
+/* The slot holding (token, ks id, cfg), or NULL. */
+static jwtauth_token_cache_entry *jwtauth__tc_find(jwtauth_token_cache *tc,
+	uint64_t h, const char *token, size_t token_len, uint64_t ks_id,
+	const void *cfg)
+{
+	size_t n = tc->n_entries, ways = n < JWTAUTH__TC_WAYS ? n : JWTAUTH__TC_WAYS;
+	size_t s = (size_t)(h % n), i;
+	for (i = 0; i < ways; i++) {
+		jwtauth_token_cache_entry *e = &tc->entries[(s + i) % n];
+		if (e->hash == h && e->token_len == token_len && e->keyset_id == ks_id
+		    && e->config == cfg && jwtauth__tc_eq(e->token, token, token_len))
+			return e;
+	}
+	return NULL;
+}
+
+/* Remember a token whose signature verified with ks->keys[key_index]. */
+static void jwtauth__tc_store(jwtauth_token_cache *tc, uint64_t h,
+	const char *token, size_t token_len, uint64_t ks_id, const void *cfg,
+	int key_index)
+{
+	size_t n = tc->n_entries, ways = n < JWTAUTH__TC_WAYS ? n : JWTAUTH__TC_WAYS;
+	size_t s = (size_t)(h % n), i;
+	jwtauth_token_cache_entry *victim = NULL;
+	for (i = 0; i < ways; i++) {
+		jwtauth_token_cache_entry *e = &tc->entries[(s + i) % n];
+		if (e->hash == 0) { victim = e; break; }
+		if (!victim || e->last_used < victim->last_used) victim = e;
+	}
+	if (victim->token_len > token_len)
+		jwtauth__wipe(victim->token + token_len, victim->token_len - token_len);
+	memcpy(victim->token, token, token_len);
+	victim->token_len = token_len;
+	victim->hash = h;
+	victim->keyset_id = ks_id;
+	victim->config = cfg;
+	victim->key_index = key_index;
+	victim->last_used = ++tc->tick;
+}
+
+/* jwtauth_authenticate after the token was extracted, with
+   cfg->token_cache set (called from auth.inc). */
+static int jwtauth__tc_authenticate(const jwtauth_config *cfg,
+	const jwtauth_keyset *ks, const char *user, size_t user_len,
+	const char *token, size_t token_len, int64_t now, jwtauth_login *out,
+	jwtauth_error *err)
+{
+	jwtauth_token_cache *tc = cfg->token_cache;
+	uint64_t h = 0;
+	int cacheable = tc->entries && tc->n_entries > 0
+		&& token_len <= JWTAUTH_TOKEN_CACHE_MAX_TOKEN;
+	int rc;
+	if (cacheable) {
+		jwtauth_token_cache_entry *e = jwtauth__tc_find(tc,
+			h = jwtauth__tc_hash(token, token_len), token, token_len, ks->id, cfg);
+		if (e) {
+			rc = jwtauth__jws_decode_cached(ks, token, token_len, cfg->algs,
+				(size_t)e->key_index, &out->jwt, err);
+			if (rc == JWTAUTH_OK) {
+				tc->hits++;
+				e->last_used = ++tc->tick;
+				out->cache_hit = 1;
+				return jwtauth__login_checks(cfg, user, user_len, now, out, err);
+			}
+			/* the set or the config changed under the same id/address:
+			   forget the entry and take the full path, which reports */
+			jwtauth__wipe(e, sizeof *e);
+		}
+	}
+	tc->misses++;
+	rc = jwtauth_jws_verify(ks, token, token_len, cfg->algs, &out->jwt, err);
+	if (rc != JWTAUTH_OK) return rc;
+	/* the signature verified: cache it even if the claims fail now (they
+	   are evaluated again on every hit; nbf may become valid later) */
+	if (cacheable && out->jwt.key >= ks->keys && out->jwt.key < ks->keys + ks->count)
+		jwtauth__tc_store(tc, h, token, token_len, ks->id, cfg,
+			(int)(out->jwt.key - ks->keys));
+	return jwtauth__login_checks(cfg, user, user_len, now, out, err);
+}
+
+/* ======================================================================
+   KEY SOURCES AND THE KEY-SET CACHE
+   ====================================================================== */
+
+/* http:// or https://, scheme in any case (RFC 3986 3.1). */
+static int jwtauth__is_url(const char *s, size_t len)
+{
+	static const char http[] = "http://", https[] = "https://";
+	size_t i;
+	int is_http = len >= 7, is_https = len >= 8;
+	for (i = 0; i < 8 && i < len; i++) {
+		char c = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		if (i < 7 && c != http[i]) is_http = 0;
+		if (c != https[i]) is_https = 0;
+	}
+	return is_http || is_https;
+}
+
+JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
+	const char *jwks_url, size_t len, char *path, size_t cap, int *is_url,
+	jwtauth_error *err)
+{
+	size_t i, start, dir_len;
+	if (!jwks_url || !path || !is_url)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	*is_url = 0;
+	if (len == 0) return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0, "empty jwks_url");
+	if (len > JWTAUTH_MAX_SOURCE_LEN)
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, JWTAUTH_MAX_SOURCE_LEN,
+			"jwks_url longer than JWTAUTH_MAX_SOURCE_LEN");
+	if (memchr(jwks_url, 0, len))
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0, "jwks_url holds a NUL byte");
+	if (jwtauth__is_url(jwks_url, len)) {
+		if (len + 1 > cap)
+			return jwtauth__fail(err, JWTAUTH_ERR_BUFFER_TOO_SMALL, 0, "path buffer too small");
+		memcpy(path, jwks_url, len);
+		path[len] = 0;
+		*is_url = 1;
+		jwtauth__clear_error(err);
+		return JWTAUTH_OK;
+	}
+	/* A file: confined to the conf directory (StarRocks: fe/conf), which
+	   StarRocks does not enforce. */
+	if (!conf_dir || !conf_dir[0])
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0,
+			"a file jwks_url needs a conf directory");
+	if (jwks_url[0] == '/')
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0,
+			"absolute jwks_url path: name a file under the conf directory");
+	for (i = 0, start = 0; i <= len; i++) {
+		if (i < len && jwks_url[i] == '\\')
+			return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, i, "backslash in jwks_url path");
+		if (i == len || jwks_url[i] == '/') {
+			size_t n = i - start;
+			/* empty components ("a//b", "a/") and ".." are refused; "." is
+			   harmless but refused too, so each name has one spelling */
+			if (n == 0 || (n == 1 && jwks_url[start] == '.')
+			    || (n == 2 && jwks_url[start] == '.' && jwks_url[start + 1] == '.'))
+				return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, start,
+					"jwks_url path component empty, '.' or '..'");
+			start = i + 1;
+		}
+	}
+	dir_len = strlen(conf_dir);
+	while (dir_len > 1 && conf_dir[dir_len - 1] == '/') dir_len--;
+	if (dir_len + 1 + len + 1 > cap)
+		return jwtauth__fail(err, JWTAUTH_ERR_BUFFER_TOO_SMALL, 0, "path buffer too small");
+	memcpy(path, conf_dir, dir_len);
+	path[dir_len] = '/';
+	memcpy(path + dir_len + 1, jwks_url, len);
+	path[dir_len + 1 + len] = 0;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+#ifndef JWTAUTH_NO_STDIO
+JWTAUTH_DEF int jwtauth_file_read(const char *path, char *buf, size_t cap,
+	size_t *len, jwtauth_error *err)
+{
+	FILE *f;
+	size_t n = 0, got;
+	char extra;
+	if (!path || !len || (!buf && cap))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	*len = 0;
+	f = fopen(path, "rb");
+	if (!f) return jwtauth__fail(err, JWTAUTH_ERR_IO, 0, "cannot open the key file");
+	while (n < cap && (got = fread(buf + n, 1, cap - n, f)) > 0) n += got;
+	/* one byte more tells an oversized file from one that fits exactly */
+	if (n == cap && fread(&extra, 1, 1, f) == 1) {
+		fclose(f);
+		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, cap, "key file larger than the limit");
+	}
+	if (ferror(f)) {
+		fclose(f);
+		return jwtauth__fail(err, JWTAUTH_ERR_IO, n, "error reading the key file");
+	}
+	fclose(f);
+	*len = n;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+#endif
+
+#ifndef JWTAUTH_NO_MALLOC
+
+/* An immutable key set shared by readers. `refs` counts the cache's own
+   reference (while current) plus each outstanding jwtauth_keys_ref. */
+typedef struct jwtauth__snapshot {
+	jwtauth_keyset ks;
+	size_t refs;
+} jwtauth__snapshot;
+
+typedef struct jwtauth__source {
+	char name[JWTAUTH_MAX_SOURCE_LEN + 1];
+	size_t name_len;
+	jwtauth__snapshot *current;   /* NULL until the first good load */
+	int64_t expires_at;           /* fresh while now < expires_at */
+	int64_t retry_after;          /* no fetch before this after a failure */
+	int64_t kid_refresh_at;       /* last refresh caused by an unknown kid */
+	int has_kid_refresh;
+	int refreshing;               /* a fetch is in flight (single flight) */
+	int last_error;               /* code of the last failed refresh */
+} jwtauth__source;
+
+struct jwtauth_cache {
+	jwtauth_cache_options opt;
+	char conf_dir[JWTAUTH_MAX_SOURCE_LEN + 1];
+	jwtauth__source sources[JWTAUTH_CACHE_MAX_SOURCES];
+	size_t n_sources;
+	jwtauth_cache_stats stats;
+};
+
+static void jwtauth__cache_lock(jwtauth_cache *c)
+{
+	if (c->opt.lock) c->opt.lock(c->opt.lock_user);
+}
+
+static void jwtauth__cache_unlock(jwtauth_cache *c)
+{
+	if (c->opt.unlock) c->opt.unlock(c->opt.lock_user);
+}
+
+/* Drop one reference; the last one wipes and frees (lock held). */
+static void jwtauth__snapshot_put(jwtauth_cache *c, jwtauth__snapshot *snap)
+{
+	if (!snap || --snap->refs > 0) return;
+	jwtauth_keyset_wipe(&snap->ks);
+	JWTAUTH_FREE(NULL, snap);
+	c->stats.snapshots_live--;
+}
+
+JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts)
+{
+	jwtauth_cache *c = (jwtauth_cache *)JWTAUTH_MALLOC(NULL, sizeof(jwtauth_cache));
+	if (!c) return NULL;
+	memset(c, 0, sizeof *c);
+	if (opts) c->opt = *opts;
+	/* keep our own copy of the directory name */
+	if (opts && opts->conf_dir) {
+		size_t n = strlen(opts->conf_dir);
+		if (n > JWTAUTH_MAX_SOURCE_LEN) { JWTAUTH_FREE(NULL, c); return NULL; }
+		memcpy(c->conf_dir, opts->conf_dir, n + 1);
+		c->opt.conf_dir = c->conf_dir;
+	}
+	if (c->opt.ttl <= 0) c->opt.ttl = JWTAUTH_CACHE_TTL;
+	if (c->opt.min_ttl <= 0) c->opt.min_ttl = JWTAUTH_CACHE_MIN_TTL;
+	if (c->opt.max_ttl <= 0) c->opt.max_ttl = JWTAUTH_CACHE_MAX_TTL;
+	if (c->opt.min_ttl > c->opt.max_ttl) c->opt.min_ttl = c->opt.max_ttl;
+	if (c->opt.cooldown <= 0) c->opt.cooldown = JWTAUTH_CACHE_COOLDOWN;
+	if (c->opt.max_stale <= 0) c->opt.max_stale = JWTAUTH_CACHE_MAX_STALE;
+	if (c->opt.max_document == 0 || c->opt.max_document > JWTAUTH_MAX_JWKS_LEN)
+		c->opt.max_document = JWTAUTH_MAX_JWKS_LEN;
+	return c;
+}
+
+JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache)
+{
+	size_t i;
+	if (!cache) return;
+	/* Every jwtauth_keys_ref must have been released before. */
+	for (i = 0; i < cache->n_sources; i++) {
+		jwtauth__snapshot *s = cache->sources[i].current;
+		if (s) {
+			jwtauth_keyset_wipe(&s->ks);
+			JWTAUTH_FREE(NULL, s);
+		}
+	}
+	jwtauth__wipe(cache, sizeof *cache);
+	JWTAUTH_FREE(NULL, cache);
+}
+
+JWTAUTH_DEF void jwtauth_cache_get_stats(jwtauth_cache *cache, jwtauth_cache_stats *st)
+{
+	if (!cache || !st) return;
+	jwtauth__cache_lock(cache);
+	*st = cache->stats;
+	jwtauth__cache_unlock(cache);
+}
+
+/* Fetch or read the document and parse it into a new snapshot, with the
+   lock released (the slow part). Returns the snapshot or NULL. */
+static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name,
+	size_t name_len, int64_t *max_age, int *code, jwtauth_error *err)
+{
+	char path[2 * JWTAUTH_MAX_SOURCE_LEN + 2];
+	jwtauth__snapshot *snap = NULL;
+	size_t len = 0;
+	int is_url = 0, rc;
+	char *buf;
+	*max_age = -1;
+	rc = jwtauth_source_resolve(c->opt.conf_dir, name, name_len, path, sizeof path,
+		&is_url, err);
+	if (rc != JWTAUTH_OK) { *code = rc; return NULL; }
+	buf = (char *)JWTAUTH_MALLOC(NULL, c->opt.max_document);
+	if (!buf) {
+		*code = jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0, "out of memory for the key document");
+		return NULL;
+	}
+	if (is_url) {
+		if (!c->opt.fetch) {
+			rc = jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0,
+				"URL key source without a fetch callback");
+		} else {
+			rc = c->opt.fetch(c->opt.fetch_user, path, buf, c->opt.max_document, &len, max_age);
+			if (rc == JWTAUTH_OK && len > c->opt.max_document)
+				rc = JWTAUTH_ERR_TOO_LARGE;
+			if (rc != JWTAUTH_OK)
+				rc = jwtauth__fail(err, rc < 0 ? rc : JWTAUTH_ERR_IO, 0,
+					rc == JWTAUTH_ERR_TOO_LARGE ? "fetched key document too large"
+					: "fetching the key document failed");
+		}
+	} else {
+#ifndef JWTAUTH_NO_STDIO
+		rc = jwtauth_file_read(path, buf, c->opt.max_document, &len, err);
+#else
+		rc = jwtauth__fail(err, JWTAUTH_ERR_IO, 0, "file key sources need stdio");
+#endif
+	}
+	if (rc == JWTAUTH_OK) {
+		snap = (jwtauth__snapshot *)JWTAUTH_MALLOC(NULL, sizeof(jwtauth__snapshot));
+		if (!snap)
+			rc = jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0, "out of memory for a key set");
+	}
+	if (rc == JWTAUTH_OK) {
+		rc = jwtauth_keyset_parse(&snap->ks, buf, len, err);
+		snap->refs = 1;
+		if (rc != JWTAUTH_OK) {
+			jwtauth_keyset_wipe(&snap->ks);
+			JWTAUTH_FREE(NULL, snap);
+			snap = NULL;
+		}
+	}
+	/* an oct key set is secret: no copy outlives the parse */
+	jwtauth__wipe(buf, len < c->opt.max_document ? len : c->opt.max_document);
+	JWTAUTH_FREE(NULL, buf);
+	*code = rc;
+	return snap;
+}
+
+/* 1 when some entry of the set (usable or not) has this kid. */
+static int jwtauth__keyset_has_kid(const jwtauth_keyset *ks, const char *kid, size_t len)
+{
+	size_t i;
+	for (i = 0; i < ks->count; i++)
+		if (ks->keys[i].has_kid && ks->keys[i].kid_len == len
+		    && memcmp(ks->keys[i].kid, kid, len) == 0)
+			return 1;
+	return 0;
+}
+
+static jwtauth__source *jwtauth__cache_source(jwtauth_cache *c, const char *name, size_t len)
+{
+	size_t i;
+	jwtauth__source *s;
+	for (i = 0; i < c->n_sources; i++)
+		if (c->sources[i].name_len == len && memcmp(c->sources[i].name, name, len) == 0)
+			return &c->sources[i];
+	if (c->n_sources >= JWTAUTH_CACHE_MAX_SOURCES) return NULL;
+	s = &c->sources[c->n_sources++];
+	memset(s, 0, sizeof *s);
+	memcpy(s->name, name, len);
+	s->name[len] = 0;
+	s->name_len = len;
+	return s;
+}
+
+JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
+	size_t source_len, const char *kid, size_t kid_len, int64_t now,
+	jwtauth_keys_ref *ref, jwtauth_error *err)
+{
+	jwtauth__source *src;
+	int tried = 0;
+	if (!cache || !source || !ref)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	ref->keys = NULL; ref->snapshot = NULL; ref->stale = 0;
+	if (source_len == 0 || source_len > JWTAUTH_MAX_SOURCE_LEN || memchr(source, 0, source_len))
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0, "invalid key source name");
+	jwtauth__cache_lock(cache);
+	src = jwtauth__cache_source(cache, source, source_len);
+	if (!src) {
+		jwtauth__cache_unlock(cache);
+		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0,
+			"more key sources than JWTAUTH_CACHE_MAX_SOURCES");
+	}
+	for (;;) {
+		jwtauth__snapshot *snap = src->current, *fresh;
+		int expired = !snap || now >= src->expires_at;
+		/* an unknown kid may mean a rotation: refresh, at most once per
+		   cooldown, so random kids cannot become a stream of fetches */
+		int kid_refresh = snap && kid && !tried
+			&& !jwtauth__keyset_has_kid(&snap->ks, kid, kid_len)
+			&& (!src->has_kid_refresh || now - src->kid_refresh_at >= cache->opt.cooldown);
+		int may_fetch = !tried && now >= src->retry_after;
+		int64_t max_age = -1;
+		int code = JWTAUTH_OK;
+		jwtauth_error ferr;
+
+		if ((!expired && !kid_refresh) || (!may_fetch && snap
+		    && now < src->expires_at + cache->opt.max_stale)) {
+			/* serve the current set (fresh, or stale after a failure) */
+			if (!snap) break;
+			snap->refs++;
+			ref->snapshot = snap;
+			ref->keys = &snap->ks;
+			ref->stale = expired;
+			if (expired) {
+				cache->stats.stale_served++;
+				jwtauth__fail(err, src->last_error, 0,
+					"key set past its TTL (refresh failed or in progress): serving the previous set");
+			} else {
+				jwtauth__clear_error(err);
+			}
+			jwtauth__cache_unlock(cache);
+			return JWTAUTH_OK;
+		}
+		if (!may_fetch) break;
+		if (src->refreshing) {
+			/* single flight: someone else is fetching this source */
+			if (!cache->opt.wait) {
+				/* no way to wait: serve what there is, if anything */
+				if (snap && now < src->expires_at + cache->opt.max_stale) {
+					tried = 1;
+					continue;
+				}
+				break;
+			}
+			jwtauth__cache_unlock(cache);
+			cache->opt.wait(cache->opt.lock_user);
+			jwtauth__cache_lock(cache);
+			continue;
+		}
+		src->refreshing = 1;
+		if (kid_refresh) {
+			src->has_kid_refresh = 1;
+			src->kid_refresh_at = now;
+			cache->stats.refreshes_unknown_kid++;
+		}
+		cache->stats.fetches++;
+		jwtauth__cache_unlock(cache);
+		fresh = jwtauth__cache_load(cache, src->name, src->name_len, &max_age, &code, &ferr);
+		jwtauth__cache_lock(cache);
+		src->refreshing = 0;
+		tried = 1;
+		if (fresh) {
+			int64_t ttl = max_age >= 0 ? max_age : cache->opt.ttl;
+			if (max_age >= 0 && ttl < cache->opt.min_ttl) ttl = cache->opt.min_ttl;
+			if (ttl > cache->opt.max_ttl) ttl = cache->opt.max_ttl;
+			/* publish: readers of the old snapshot keep it until release */
+			jwtauth__snapshot_put(cache, src->current);
+			src->current = fresh;
+			src->expires_at = now + ttl;
+			src->retry_after = 0;
+			src->last_error = JWTAUTH_OK;
+			cache->stats.snapshots_live++;
+			continue;
+		}
+		/* failed: back off for a cooldown before fetching again */
+		cache->stats.fetch_failures++;
+		src->last_error = code;
+		src->retry_after = now + cache->opt.cooldown;
+		if (err) *err = ferr;
+		if (snap && now < src->expires_at + cache->opt.max_stale) continue;
+		jwtauth__cache_unlock(cache);
+		return code;
+	}
+	/* nothing to serve */
+	{
+		int code = src->last_error ? src->last_error : JWTAUTH_ERR_IO;
+		jwtauth__cache_unlock(cache);
+		return jwtauth__fail(err, code, 0, src->current
+			? "key set too stale: refreshes keep failing"
+			: "key set not loaded: the last attempt failed (retried after the cooldown)");
+	}
+}
+
+JWTAUTH_DEF void jwtauth_cache_release(jwtauth_cache *cache, jwtauth_keys_ref *ref)
+{
+	if (!cache || !ref || !ref->snapshot) return;
+	jwtauth__cache_lock(cache);
+	jwtauth__snapshot_put(cache, (jwtauth__snapshot *)ref->snapshot);
+	jwtauth__cache_unlock(cache);
+	ref->snapshot = NULL;
+	ref->keys = NULL;
+}
+
+JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
+	const jwtauth_config *cfg, const char *user, size_t user_len,
+	const uint8_t *auth_response, size_t response_len,
+	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
+	jwtauth_error *err)
+{
+	jwtauth_keys_ref ref;
+	char kid[JWTAUTH_MAX_KID_LEN + 1];
+	size_t kid_len = 0, tok_len = 0;
+	const char *tok = NULL;
+	int has_kid, rc;
+	if (!cache || !cfg || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (!cfg->jwks_url.p || cfg->jwks_url.len == 0)
+		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_MISSING, 0, "config has no jwks_url");
+	/* The token's kid (unverified: only used to pick when to refresh). */
+	rc = jwtauth_mysql_auth_token(auth_response, response_len, kind, &tok, &tok_len, err);
+	if (rc != JWTAUTH_OK) return rc;
+	rc = jwtauth_jws_decode_unverified(tok, tok_len, &out->jwt, err);
+	if (rc != JWTAUTH_OK) return rc;
+	has_kid = out->jwt.has_kid;
+	if (has_kid) {
+		kid_len = out->jwt.kid_len;
+		memcpy(kid, out->jwt.kid, kid_len + 1);
+	}
+	rc = jwtauth_cache_acquire(cache, cfg->jwks_url.p, cfg->jwks_url.len,
+		has_kid ? kid : NULL, kid_len, now, &ref, err);
+	if (rc != JWTAUTH_OK) return rc;
+	rc = jwtauth_authenticate(cfg, ref.keys, user, user_len, auth_response,
+		response_len, kind, now, out, err);
+	jwtauth_cache_release(cache, &ref);
+	/* the key pointed into the snapshot, which may now be gone */
+	out->jwt.key = NULL;
+	return rc;
+}
+
+#endif /* JWTAUTH_NO_MALLOC */
+
 
 #endif /* JWTAUTH_IMPLEMENTATION */
 

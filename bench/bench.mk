@@ -8,7 +8,7 @@ BENCH_LIBJWT = $(shell printf '\043include <jwt.h>\nint main(void){return 0;}\n'
 
 .PHONY: bench alloc-test
 
-$(B)/bench: bench/bench.c $(HDR) $(wildcard wip/*.inc)
+$(B)/bench: bench/bench.c $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) -O2 $(BEARSSL_CFLAGS) $(if $(BENCH_LIBJWT),-DBENCH_LIBJWT) \
 	  bench/bench.c -o $@ $(BEARSSL_LIBS) $(if $(BENCH_LIBJWT),-ljwt) -pthread
@@ -30,11 +30,11 @@ bench: $(B)/bench
 # free interposed in the program itself; asserts 0 over 1,000 calls.
 # alloc_valgrind: the same loop without interposition, run under valgrind
 # with 1 and 1,000 iterations: the heap summaries must be identical.
-$(B)/alloc_count: tests/alloc_count.c $(HDR) $(wildcard wip/*.inc)
+$(B)/alloc_count: tests/alloc_count.c $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) -O2 -g $(BEARSSL_CFLAGS) tests/alloc_count.c -o $@ $(BEARSSL_LIBS)
 
-$(B)/alloc_plain: tests/alloc_count.c $(HDR) $(wildcard wip/*.inc)
+$(B)/alloc_plain: tests/alloc_count.c $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) -O2 -g -DALLOC_NO_INTERPOSE $(BEARSSL_CFLAGS) tests/alloc_count.c \
 	  -o $@ $(BEARSSL_LIBS)

@@ -5,7 +5,7 @@
 EXTRA_BINS += $(B)/jwtauth-mysqld
 EXTRA_TESTS += mysql-e2e
 
-$(B)/jwtauth-mysqld: examples/mysql_server.c $(HDR) $(wildcard wip/*.inc)
+$(B)/jwtauth-mysqld: examples/mysql_server.c $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/mysql_server.c -o $@ $(BEARSSL_LIBS)
 

@@ -16,7 +16,7 @@
    After login: SELECT CURRENT_USER() / SELECT USER() (the principal),
    SELECT @@version_comment, SET ... (accepted and ignored), COM_PING,
    COM_QUIT; anything else gets a clean ERR. Every length is checked; a
-   malformed packet closes that connection only. See wip/README_mysql.md.
+   malformed packet closes that connection only. See README.md.
 
    This is an example: no TLS (serve loopback or a Unix socket), key sets
    loaded once at startup, no SQL beyond the statements above. */

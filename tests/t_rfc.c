@@ -2,7 +2,7 @@
    cookbook (JWS 4.1-4.5, RFC 7797 b64:false, RFC 8037 EdDSA), and real
    JWKS documents / tokens published by identity providers. The data is
    read in place from ../shared/testdata and parsed with the library's own
-   JSON parser. See wip/README_conformance.md. */
+   JSON parser. See README.md, "Conformance". */
 
 #include <stdarg.h>
 

@@ -4,7 +4,7 @@
    ../shared/testdata/wycheproof and parsed with the library's own JSON
    parser. Every test prints one count line per file and fails listing the
    first mismatching tcIds. Divergences from the vectors that are policy are
-   asserted in the opposite direction (see wip/README_conformance.md). */
+   asserted in the opposite direction (see README.md, "Conformance"). */
 
 /* ------------------------------------------------------------ helpers */
 
@@ -417,7 +417,7 @@ static void wp_group_hmac(const wp_doc *d, long g, const char *file, wp_stats *s
 	}
 }
 
-/* Documented divergences (wip/README_conformance.md): the library's answer
+/* Documented divergences (README.md, "Conformance"): the library's answer
    is the opposite of the vector's, asserted so that a change is noticed. */
 static const long wp_jws_flip[] = {
 	346, 347, 350, 351,  /* key alg PS256/ES521 != token alg: policy rejects */
