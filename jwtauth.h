@@ -14,14 +14,14 @@
       the MySQL auth-response framing.
 
    QUICK EXAMPLE
-      static jwtauth_keyset keys;                   // ~ 23 KB, no heap
+      static jwtauth_keyset keys;                   // ~ 22 KB, no heap
       jwtauth_error err;
       jwtauth_keyset_parse(&keys, jwks_text, jwks_len, &err);
 
       jwtauth_config cfg;
       jwtauth_config_parse(&cfg, props_json, props_len, &err);
 
-      jwtauth_login login;                          // ~ 22 KB, on the stack
+      jwtauth_login login;                          // ~ 18 KB, on the stack
       int rc = jwtauth_authenticate(&cfg, &keys, "tom", 3,
                                     auth_response, auth_response_len,
                                     JWTAUTH_RESPONSE_AUTO, now, &login, &err);
@@ -75,6 +75,17 @@
       - Strict RFC 8259 JSON (duplicate names rejected after unescaping),
         strict base64url (no padding, canonical trailing bits).
       - HMAC tags are compared in constant time; copied secrets are wiped.
+
+   TABLE OF CONTENTS (public part, then the implementation, same order)
+      errors, algorithms, base64url, JSON, keys (JWK/JWKS/PEM/X.509 and
+      BearSSL engines), signatures, JWS, claims, StarRocks configuration,
+      MySQL auth response, the one-call login, verified-token cache, key
+      sources and the key-set cache.
+
+   RECENT REVISION HISTORY
+      0.1  (2026-11-28) first release: strict JSON/base64url, keys, the 12
+           JWS algorithms (PSS built on BearSSL's RSA core), claims, the
+           StarRocks flow, key-set cache, verified-token cache.
 
    See end of file for license information.
 */
