@@ -1499,7 +1499,10 @@ static int jwtauth__jstr_same(const char *a, size_t alen, int aesc,
 {
 	jwtauth__jcursor x, y;
 	int cx, cy;
-	if (!aesc && !besc) return alen == blen && (alen == 0 || memcmp(a, b, alen) == 0);
+	/* raw names: length, then first byte inline (most names differ there),
+	   then the rest */
+	if (!aesc && !besc)
+		return alen == blen && (alen == 0 || (a[0] == b[0] && memcmp(a, b, alen) == 0));
 	/* unescaping only shrinks, so a raw side longer than the escaped one can't match */
 	if ((!aesc && alen > blen) || (!besc && blen > alen)) return 0;
 	x.p = a; x.i = 0; x.n = alen; x.esc = aesc; x.bi = x.bn = 0;
@@ -1673,7 +1676,8 @@ JWTAUTH_DEF int jwtauth_json_str_eq(const char *js, const jwtauth_json_tok *tok,
 {
 	if (!js || !tok || tok->type != JWTAUTH_JSON_STRING || (!s && len)) return 0;
 	if (!tok->escaped)
-		return tok->len == len && (len == 0 || memcmp(js + tok->start, s, len) == 0);
+		return tok->len == len && (len == 0 || (js[tok->start] == s[0]
+			&& memcmp(js + tok->start, s, len) == 0));
 	return jwtauth__jstr_same(js + tok->start, tok->len, 1, s, len, 0);
 }
 
@@ -3188,13 +3192,36 @@ static long jwtauth__pget(const jwtauth_jwt *jwt, const char *name, size_t len)
 		jwt->payload_ntoks, 0, name, len);
 }
 
+/* The registered claims checked here, in the order of their bits
+   (JWTAUTH_CLAIM_EXP ... JWTAUTH_CLAIM_SUB). */
+static const char *const jwtauth__claim_names[6] = { "exp", "nbf", "iat", "iss", "aud", "sub" };
+
+/* One pass over the payload's members: where each registered claim is
+   (-1 when absent). Names are unique (the parser refused duplicates). */
+static void jwtauth__claim_slots(const jwtauth_jwt *jwt, long slot[6])
+{
+	const jwtauth_json_tok *pt = JWTAUTH__PTOKS(jwt);
+	size_t i, n = jwt->payload_ntoks, c;
+	for (c = 0; c < 6; c++) slot[c] = -1;
+	for (i = 1; i + 1 < n; i = pt[i + 1].next) {
+		const jwtauth_json_tok *t = &pt[i];
+		/* every registered name is 3 bytes; an escaped name may unescape
+		   to one, so only raw names of another length are skipped early */
+		if (!t->escaped && t->len != 3) continue;
+		for (c = 0; c < 6; c++)
+			if (jwtauth_json_str_eq(jwt->payload, t, jwtauth__claim_names[c], 3)) {
+				slot[c] = (long)(i + 1);
+				break;
+			}
+	}
+}
+
 /* Read one NumericDate claim: absent is fine, anything but an in-range
    JSON number is a rejection (RFC 7519 section 4.1.4-4.1.6), never
    silently skipped. */
-static int jwtauth__date_claim(const jwtauth_jwt *jwt, const char *name,
+static int jwtauth__date_claim(const jwtauth_jwt *jwt, long i, const char *name,
 	int *has, int64_t *fl, int *frac, jwtauth_error *err)
 {
-	long i = jwtauth__pget(jwt, name, strlen(name));
 	const jwtauth_json_tok *t;
 	*has = 0;
 	*fl = 0;
@@ -3266,7 +3293,7 @@ JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 	const jwtauth_json_tok *pt;
 	int64_t exp = 0, nbf = 0, iat = 0, lim, leeway;
 	int has_exp, has_nbf, has_iat, fexp, fnbf, fiat, rc;
-	long iss, aud;
+	long iss, aud, slot[6];
 	size_t n_iss, n_aud;
 
 	if (claims) memset(claims, 0, sizeof *claims);
@@ -3286,14 +3313,15 @@ JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 
 	/* 1. types: a claim of the wrong type is a rejection, whatever the
 	   policy, so that a broken token never passes by being ignored */
-	if ((rc = jwtauth__date_claim(jwt, "exp", &has_exp, &exp, &fexp, err)) != 0) return rc;
-	if ((rc = jwtauth__date_claim(jwt, "nbf", &has_nbf, &nbf, &fnbf, err)) != 0) return rc;
-	if ((rc = jwtauth__date_claim(jwt, "iat", &has_iat, &iat, &fiat, err)) != 0) return rc;
-	iss = jwtauth__pget(jwt, "iss", 3);
+	jwtauth__claim_slots(jwt, slot);
+	if ((rc = jwtauth__date_claim(jwt, slot[0], "exp", &has_exp, &exp, &fexp, err)) != 0) return rc;
+	if ((rc = jwtauth__date_claim(jwt, slot[1], "nbf", &has_nbf, &nbf, &fnbf, err)) != 0) return rc;
+	if ((rc = jwtauth__date_claim(jwt, slot[2], "iat", &has_iat, &iat, &fiat, err)) != 0) return rc;
+	iss = slot[3];
 	if (iss >= 0 && pt[iss].type != JWTAUTH_JSON_STRING)
 		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, pt[iss].start,
 			"iss is not a string (RFC 7519 section 4.1.1)", "iss", 3);
-	aud = jwtauth__pget(jwt, "aud", 3);
+	aud = slot[4];
 	if (aud >= 0) {
 		/* RFC 7519 section 4.1.3: a string or an array of strings */
 		if (pt[aud].type == JWTAUTH_JSON_ARRAY) {
@@ -3310,12 +3338,11 @@ JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 
 	/* 2. required claims */
 	if (policy->required) {
-		static const char *const names[6] = { "exp", "nbf", "iat", "iss", "aud", "sub" };
 		unsigned b;
 		for (b = 0; b < 6; b++)
-			if ((policy->required & (1u << b)) && jwtauth__pget(jwt, names[b], 3) < 0)
+			if ((policy->required & (1u << b)) && slot[b] < 0)
 				return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_MISSING, 0,
-					"required claim missing", names[b], 3);
+					"required claim missing", jwtauth__claim_names[b], 3);
 	}
 
 	/* 3. exp (RFC 7519 section 4.1.4): reject when now >= exp + leeway,
