@@ -2575,7 +2575,9 @@ static int jwtauth__verify_hmac(const jwtauth_key *key, unsigned h, size_t hlen,
 	ok = jwtauth__ct_eq(tag, sig, hlen);
 	jwtauth__wipe(tag, sizeof tag);
 	jwtauth__wipe(&hc, sizeof hc);
-	return ok ? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
+	/* no branch on the secret-derived verdict here: 0 or the error code
+	   by arithmetic (tests/ctgrind.c checks this function under valgrind) */
+	return JWTAUTH_ERR_SIGNATURE * (1 - ok);
 }
 
 static void jwtauth__rsa_pk(const jwtauth_key *key, br_rsa_public_key *pk)
@@ -3687,9 +3689,12 @@ static int jwtauth__config_parse(jwtauth_config *cfg, const char *json,
 			if (jwtauth_json_str_eq(json, name, jwtauth__cf_names[m],
 			    strlen(jwtauth__cf_names[m])))
 				break;
-		if (m == JWTAUTH__CF_COUNT || (!integration && m >= JWTAUTH__CF_TYPE))
+		if (m == JWTAUTH__CF_COUNT || (!integration && m >= JWTAUTH__CF_TYPE)) {
+			/* a failed parse leaves no half-filled config behind */
+			jwtauth_config_init(cfg);
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_CONFIG_MEMBER, name->start,
 				"unknown property", nm, name->len);
+		}
 		seen[m] = 1;
 		switch (m) {
 		case JWTAUTH__CF_ISSUER:

@@ -1,0 +1,53 @@
+# fuzz/fuzz.mk - fuzzing targets (included by the main Makefile).
+#   make fuzz [FUZZ_SECONDS=60]   every harness under libFuzzer + ASan + UBSan
+#   make fuzz-smoke               the same, 30 s each (CI)
+#   make fuzz-replay              replay the committed corpora without
+#                                 libFuzzer (a regression test, in make test)
+#   make ctgrind                  constant-time check of the HMAC path
+FUZZ_TARGETS = json json_diff b64url jwks verify config mysql_auth
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+REPLAY_SAN := $(shell printf 'int main(void){return 0;}' | $(CC) -x c -fsanitize=address,undefined \
+	-o /dev/null - >/dev/null 2>&1 && echo -fsanitize=address,undefined -fno-sanitize-recover=all)
+
+EXTRA_TESTS += fuzz-replay ctgrind
+.PHONY: fuzz fuzz-smoke fuzz-replay ctgrind
+
+$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(HDR)
+	@mkdir -p $(B)/fuzz
+	$(CLANG) $(STD) $(WARN) $(FUZZ_FLAGS) $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
+
+$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_main.c $(HDR)
+	@mkdir -p $(B)/fuzz
+	$(CC) $(STD) $(WARN) -O1 -g $(REPLAY_SAN) $(BEARSSL_CFLAGS) $< fuzz/fuzz_main.c -o $@ $(BEARSSL_LIBS)
+
+# Each harness runs on a scratch copy of its corpus, so new inputs do not
+# land in the repository unless copied there on purpose.
+fuzz: $(addprefix $(B)/fuzz/fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(B)/fuzz-corpus/$$t; cp fuzz/corpus/$$t/* $(B)/fuzz-corpus/$$t/; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  if $(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$t.dict \
+	    -max_len=16384 -artifact_prefix=$(B)/fuzz/crash-$$t- -print_final_stats=1 \
+	    $(B)/fuzz-corpus/$$t > $(B)/fuzz/fuzz_$$t.log 2>&1; then \
+	    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" $(B)/fuzz/fuzz_$$t.log; \
+	  else tail -n 40 $(B)/fuzz/fuzz_$$t.log; echo "fuzz_$$t: FAILED (inputs in $(B)/fuzz)"; exit 1; fi; \
+	done
+
+fuzz-smoke:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30
+
+fuzz-replay: $(addprefix $(B)/fuzz/replay_,$(FUZZ_TARGETS))
+	@pass=0; fail=0; for t in $(FUZZ_TARGETS); do \
+	  if $(B)/fuzz/replay_$$t fuzz/corpus/$$t > $(B)/fuzz/replay_$$t.log 2>&1; then \
+	    pass=$$((pass+1)); tail -n 1 $(B)/fuzz/replay_$$t.log; \
+	  else fail=$$((fail+1)); echo "FAIL fuzz_$$t:"; tail -n 20 $(B)/fuzz/replay_$$t.log; fi; \
+	done; echo "fuzz-replay: $$pass passed, $$fail failed"; test $$fail -eq 0
+
+$(B)/ctgrind: tests/ctgrind.c $(HDR)
+	@mkdir -p $(B)
+	$(CC) $(STD) $(WARN) -O1 -g $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
+
+ctgrind: $(B)/ctgrind
+	sh tests/ctgrind.sh $(B)/ctgrind
