@@ -175,7 +175,7 @@ enum {
 	JWTAUTH_ERR_ARGUMENT = -1,         /* NULL pointer or bad parameter */
 	JWTAUTH_ERR_BUFFER_TOO_SMALL = -2, /* output capacity too small */
 	JWTAUTH_ERR_TOO_LARGE = -3,        /* input larger than its limit */
-	JWTAUTH_ERR_IO = -4,               /* file could not be read */
+	JWTAUTH_ERR_IO = -4,               /* key file or fetch failed */
 	/* base64url (RFC 4648 section 5, RFC 7515 section 2) */
 	JWTAUTH_ERR_B64_CHAR = -10,        /* byte outside the url alphabet */
 	JWTAUTH_ERR_B64_LENGTH = -11,      /* length = 1 (mod 4) */
@@ -918,7 +918,7 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_ARGUMENT, "ARGUMENT", "invalid argument" },
 	{ JWTAUTH_ERR_BUFFER_TOO_SMALL, "BUFFER_TOO_SMALL", "output buffer too small" },
 	{ JWTAUTH_ERR_TOO_LARGE, "TOO_LARGE", "input larger than its limit" },
-	{ JWTAUTH_ERR_IO, "IO", "file could not be read" },
+	{ JWTAUTH_ERR_IO, "IO", "key source could not be read (file or fetch)" },
 	{ JWTAUTH_ERR_B64_CHAR, "B64_CHAR", "base64url: character outside the alphabet" },
 	{ JWTAUTH_ERR_B64_LENGTH, "B64_LENGTH", "base64url: impossible length" },
 	{ JWTAUTH_ERR_B64_NONCANONICAL, "B64_NONCANONICAL", "base64url: non-canonical encoding" },

@@ -18,6 +18,10 @@
 #include <string.h>
 #include <time.h>
 
+#ifdef JWTAUTH_CLI_CURL
+#include "fetch_curl.c"
+#endif
+
 #define EXIT_ACCEPTED 0
 #define EXIT_REJECTED 1
 #define EXIT_USAGE 2
@@ -40,6 +44,15 @@ static jwtauth_jwt g_jwt;
 static jwtauth_json_tok g_toks[JWTAUTH_MAX_JSON_TOKENS];
 static char g_token[TOKEN_CAP + 1];
 static const char *g_cmd = NULL; /* the command, for the usage hint */
+/* URL key sources: the key-set cache, fed by the libcurl fetcher */
+static jwtauth_cache *g_cache = NULL;
+#ifdef JWTAUTH_CLI_CURL
+static fetch_curl_options g_fetch;
+#endif
+/* The clock: --now (or the system clock) at start, advancing in real time
+   so that a long --batch run sees cache TTLs pass. */
+static int64_t g_now0;
+static time_t g_start;
 
 /* ------------------------------------------------------------- usage */
 
@@ -70,7 +83,12 @@ static const char usage_verify[] =
 "  --config JSON          the CREATE USER property object; a jwks_url that is\n"
 "                         not http(s) names a file under --conf-dir\n"
 "  --conf-dir DIR         the StarRocks conf directory (default \".\")\n"
-"  --jwks-url URL         fetch over http(s) (not supported yet in this build)\n"
+"  --jwks-url URL         fetch the key set over http(s) (libcurl), through the\n"
+"                         key-set cache; also used for an http(s) jwks_url\n"
+"                         in --config\n"
+"  --cache-ttl SECONDS    key-set cache: seconds a fetched set is fresh (300)\n"
+"  --cache-cooldown SECONDS  key-set cache: minimum seconds between refreshes\n"
+"                         caused by unknown kids or failures (30)\n"
 "Checks (override the --config properties):\n"
 "  --user NAME            login name; the principal must equal it (ASCII\n"
 "                         case-insensitive). Without it no match is required.\n"
@@ -416,7 +434,7 @@ enum { CMD_VERIFY = 1, CMD_JWS = 2, CMD_INSPECT = 4 };
 typedef struct options {
 	const char *jwks, *conf_dir, *config, *user, *principal_field;
 	const char *issuer, *audience, *algorithms, *leeway, *now;
-	const char *groups_claim, *jwks_url;
+	const char *groups_claim, *jwks_url, *cache_ttl, *cache_cooldown;
 	const char *batch;      /* non-NULL when given */
 	const char *token;
 } options;
@@ -442,6 +460,8 @@ static const flag_def flag_defs[] = {
 	{ "--now", CMD_VERIFY, 1, OPT(now) },
 	{ "--groups-claim", CMD_VERIFY, 1, OPT(groups_claim) },
 	{ "--jwks-url", CMD_VERIFY, 1, OPT(jwks_url) },
+	{ "--cache-ttl", CMD_VERIFY, 1, OPT(cache_ttl) },
+	{ "--cache-cooldown", CMD_VERIFY, 1, OPT(cache_cooldown) },
 	{ "--batch", CMD_VERIFY, 0, OPT(batch) }
 };
 
@@ -575,9 +595,10 @@ static void print_accept(const jwtauth_login *L, int with_groups)
 }
 
 /* One token through the whole login flow; prints the result. */
-static int verify_one(const token_in *t, const options *o, int64_t now)
+static int verify_one(const token_in *t, const options *o)
 {
 	jwtauth_error err;
+	int64_t now = g_now0 + (int64_t)(time(NULL) - g_start);
 	int rc;
 	memset(&err, 0, sizeof err);
 	if (t->too_long || t->len > JWTAUTH_MAX_TOKEN_LEN) {
@@ -585,9 +606,14 @@ static int verify_one(const token_in *t, const options *o, int64_t now)
 		err.msg = "token longer than JWTAUTH_MAX_TOKEN_LEN";
 		return print_reject(JWTAUTH_ERR_TOKEN_SIZE, &err);
 	}
-	rc = jwtauth_authenticate(&g_cfg, &g_keys, o->user,
-		o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
-		JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
+	if (g_cache)
+		rc = jwtauth_authenticate_cached(g_cache, &g_cfg, o->user,
+			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
+			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
+	else
+		rc = jwtauth_authenticate(&g_cfg, &g_keys, o->user,
+			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
+			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
 	if (rc == JWTAUTH_ERR_PRINCIPAL_MISMATCH && o->user) {
 		msgbuf m;
 		m.len = 0; m.s[0] = 0;
@@ -604,7 +630,7 @@ static int verify_one(const token_in *t, const options *o, int64_t now)
 }
 
 /* --batch: one token per line on stdin, one result per line. */
-static int verify_batch(const options *o, int64_t now)
+static int verify_batch(const options *o)
 {
 	int c = 0;
 	while (c != EOF) {
@@ -621,7 +647,7 @@ static int verify_batch(const options *o, int64_t now)
 		while (n > 0 && is_space(g_token[n - 1])) n--;
 		g_token[n] = 0;
 		t.p = g_token; t.len = n; t.too_long = over;
-		verify_one(&t, o, now);
+		verify_one(&t, o);
 		fflush(stdout);
 	}
 	if (ferror(stdin))
@@ -643,6 +669,79 @@ static int set_list(jwtauth_str *items, size_t *n, const char *v, const char *fl
 	return 0;
 }
 
+/* Verify the token argument, or every line of stdin with --batch. */
+static int run_tokens(const options *o)
+{
+	int rc;
+	if (o->batch) {
+		rc = verify_batch(o);
+	} else {
+		token_in t;
+		rc = load_token(o->token, &t);
+		if (rc == 0) rc = verify_one(&t, o);
+	}
+	jwtauth_keyset_wipe(&g_keys);
+	return rc;
+}
+
+/* An http(s) key source: fetched with libcurl through the key-set cache,
+   so a --batch run refreshes on a rotation (unknown kid, after the
+   cooldown) or when the TTL passes. */
+static int run_url_source(const options *o)
+{
+#ifndef JWTAUTH_CLI_CURL
+	(void)o;
+	return fail_usage("USAGE", "URL key sources need a build with libcurl "
+		"(apt-get install libcurl4-openssl-dev, then make); use --jwks FILE");
+#else
+	jwtauth_cache_options co;
+	jwtauth_keys_ref ref;
+	jwtauth_error err;
+	int64_t v;
+	int rc;
+	memset(&co, 0, sizeof co);
+	memset(&err, 0, sizeof err);
+	if (o->cache_ttl) {
+		if (parse_uint(o->cache_ttl, MAX_LEEWAY, &v) || v == 0)
+			return fail_usage("USAGE", "--cache-ttl must be a positive integer of seconds");
+		co.ttl = v;
+	}
+	if (o->cache_cooldown) {
+		if (parse_uint(o->cache_cooldown, MAX_LEEWAY, &v) || v == 0)
+			return fail_usage("USAGE", "--cache-cooldown must be a positive integer of seconds");
+		co.cooldown = v;
+	}
+	co.fetch = fetch_curl;
+	co.fetch_user = &g_fetch;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return fail_usage("IO", "libcurl initialisation failed");
+	g_cache = jwtauth_cache_new(&co);
+	if (!g_cache) {
+		curl_global_cleanup();
+		return fail_usage("IO", "out of memory");
+	}
+	/* The first load decides whether the source works at all: a failure
+	   here is a configuration error (exit 2), not a token rejection. */
+	rc = jwtauth_cache_acquire(g_cache, g_cfg.jwks_url.p, g_cfg.jwks_url.len, NULL, 0,
+		g_now0, &ref, &err);
+	if (rc != JWTAUTH_OK) {
+		msgbuf m;
+		m.len = 0; m.s[0] = 0;
+		mb_error(&m, rc, &err);
+		if (g_fetch.status) mb_fmt(&m, " (HTTP status %ld)", g_fetch.status);
+		else if (g_fetch.error[0]) mb_fmt(&m, " (%s)", g_fetch.error);
+		rc = fail_usage(jwtauth_error_name(rc), "%s: %s", g_cfg.jwks_url.p, m.s);
+	} else {
+		jwtauth_cache_release(g_cache, &ref);
+		rc = run_tokens(o);
+	}
+	jwtauth_cache_free(g_cache);
+	g_cache = NULL;
+	curl_global_cleanup();
+	return rc;
+#endif
+}
+
 static int cmd_verify(int argc, char **argv)
 {
 	options o;
@@ -656,9 +755,6 @@ static int cmd_verify(int argc, char **argv)
 	if (o.batch && o.token)
 		return fail_usage("USAGE", "--batch reads tokens from standard input; no TOKEN argument");
 	if (!o.batch && !o.token) return fail_usage("USAGE", "missing TOKEN");
-	if (o.jwks_url)
-		return fail_usage("USAGE", "--jwks-url: URL key sources are not supported yet in this "
-			"build (http fetching comes with the key-sources issue); use --jwks FILE");
 
 	/* configuration: --config first, explicit flags override it */
 	memset(&err, 0, sizeof err);
@@ -699,6 +795,15 @@ static int cmd_verify(int argc, char **argv)
 	} else {
 		now = (int64_t)time(NULL);
 	}
+	g_now0 = now;
+	g_start = time(NULL);
+	if (o.jwks_url) {
+		size_t ul = strlen(o.jwks_url);
+		if (!starts_with_ci(o.jwks_url, ul, "http://") && !starts_with_ci(o.jwks_url, ul, "https://"))
+			return fail_usage("USAGE", "--jwks-url must be an http:// or https:// URL");
+		if (o.jwks) return fail_usage("USAGE", "give --jwks or --jwks-url, not both");
+		if ((rc = set_str(&g_cfg.jwks_url, o.jwks_url, "--jwks-url"))) return rc;
+	}
 	if (o.user && !o.user[0]) return fail_usage("USAGE", "--user must not be empty");
 	if (o.conf_dir && !o.conf_dir[0]) return fail_usage("USAGE", "--conf-dir must not be empty");
 
@@ -717,10 +822,7 @@ static int cmd_verify(int argc, char **argv)
 		size_t ul = g_cfg.jwks_url.len;
 		const char *why;
 		if (starts_with_ci(u, ul, "http://") || starts_with_ci(u, ul, "https://"))
-			return fail_usage("USAGE", "jwks_url '%.*s' is a URL: URL key sources are not "
-				"supported yet in this build (http fetching comes with the key-sources "
-				"issue); pass the key set with --jwks FILE",
-				(int)(ul > 300 ? 300 : ul), u);
+			return run_url_source(&o);
 		why = conf_path_problem(u, ul);
 		if (why)
 			return fail_usage(jwtauth_error_name(JWTAUTH_ERR_CONFIG_PATH),
@@ -734,15 +836,7 @@ static int cmd_verify(int argc, char **argv)
 	rc = load_keys(path);
 	if (rc) return rc;
 
-	if (o.batch) {
-		rc = verify_batch(&o, now);
-	} else {
-		token_in t;
-		rc = load_token(o.token, &t);
-		if (rc == 0) rc = verify_one(&t, &o, now);
-	}
-	jwtauth_keyset_wipe(&g_keys);
-	return rc;
+	return run_tokens(&o);
 }
 
 /* ---------------------------------------------------- jws-verify */

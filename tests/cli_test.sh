@@ -224,7 +224,7 @@ if need "$DEMO/tom-properties.json" "$D_JWKS" "$DEMO/tom.jwt" "$DEMO/tom-expired
 	run "$BIN" verify --config "{\"jwks_url\":\"$TMP/conf/sub/keys.json\"}" --conf-dir "$TMP/conf" "$TOM"
 	expect "conf-dir: absolute jwks_url -> CONFIG_PATH" 2 '"error":"CONFIG_PATH"'
 	run "$BIN" verify --config "$CONF" --user tom "$TOM"
-	expect "http jwks_url without --jwks -> exit 2 (no URL sources yet)" 2 '"ok":false'
+	expect "http jwks_url, unreachable or no libcurl -> exit 2" 2 '"ok":false'
 	run "$BIN" verify --user tom "$TOM"
 	expect "no key source -> exit 2" 2 '"error":"USAGE"'
 	run "$BIN" verify --config '{"jwks_url":1}' --jwks "$D_JWKS" "$TOM"
@@ -250,7 +250,7 @@ if need "$DEMO/tom-properties.json" "$D_JWKS" "$DEMO/tom.jwt" "$DEMO/tom-expired
 	run "$BIN" verify --jwks="$D_JWKS" --user=tom --principal-field=preferred_username "$TOM"
 	expect "--flag=value form" 0 '"ok":true'
 	run "$BIN" verify --jwks "$D_JWKS" --jwks-url http://localhost:1/certs "$TOM"
-	expect "--jwks-url -> exit 2 (not in this build)" 2 '"ok":false'
+	expect "--jwks with --jwks-url -> exit 2 (one key source)" 2 '"ok":false'
 	run "$BIN" jws-verify --jwks "$D_JWKS" --user tom "$TOM"
 	expect "jws-verify rejects verify-only flags" 2 '"error":"USAGE"'
 
