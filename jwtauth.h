@@ -51,6 +51,7 @@
       JWTAUTH_MAX_JWKS_LEN      largest key document (1 MiB)
       JWTAUTH_MAX_KEYS          entries per key set, usable or not (32)
       JWTAUTH_MAX_KID_LEN       longest kid kept (128)
+      JWTAUTH_MAX_KIDLESS_TRIES keys tried for a token without kid (32)
       JWTAUTH_MAX_RSA_BITS      largest RSA modulus (4096, BearSSL's limit)
       JWTAUTH_MIN_RSA_BITS      smallest RSA modulus (2048, RFC 7518 3.3)
       JWTAUTH_MAX_HMAC_KEY_LEN  longest oct key (512 bytes)
@@ -119,6 +120,9 @@
 #endif
 #ifndef JWTAUTH_MAX_KEYS
 #define JWTAUTH_MAX_KEYS 32
+#endif
+#ifndef JWTAUTH_MAX_KIDLESS_TRIES
+#define JWTAUTH_MAX_KIDLESS_TRIES JWTAUTH_MAX_KEYS
 #endif
 #ifndef JWTAUTH_MAX_KID_LEN
 #define JWTAUTH_MAX_KID_LEN 128
@@ -3014,9 +3018,10 @@ JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
 			sig, sig_len);
 		if (rc != JWTAUTH_OK) chosen = NULL;
 	} else {
-		/* No kid: try each key that fits, at most JWTAUTH_MAX_KEYS. */
+		/* No kid: try each key that fits, at most JWTAUTH_MAX_KIDLESS_TRIES
+		   (the bound on the work one token can cause). */
 		size_t fit = 0;
-		for (i = 0; i < ks->count && !chosen; i++) {
+		for (i = 0; i < ks->count && !chosen && fit < JWTAUTH_MAX_KIDLESS_TRIES; i++) {
 			const jwtauth_key *k = &ks->keys[i];
 			if (k->status != JWTAUTH_OK || jwtauth__key_unfit_reason(k, alg)) continue;
 			fit++;

@@ -51,3 +51,11 @@ $(B)/ctgrind: tests/ctgrind.c $(HDR)
 
 ctgrind: $(B)/ctgrind
 	sh tests/ctgrind.sh $(B)/ctgrind
+
+# The most work one token can cost (a measurement, not a test).
+.PHONY: worst-case
+$(B)/worst_case: tests/worst_case.c $(HDR)
+	@mkdir -p $(B)
+	$(CC) $(STD) $(WARN) -O2 $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
+worst-case: $(B)/worst_case
+	$(B)/worst_case
