@@ -270,7 +270,59 @@ static void jws_fixture_manifest(void)
 	CHECK(rows >= 40);
 }
 
+/* The limits at their edge: a token of exactly JWTAUTH_MAX_TOKEN_LEN
+   bytes, no kid, JWTAUTH_MAX_KEYS fitting secrets with the right one last
+   (every key is tried), a payload nested to the depth limit; one byte or
+   one level more is refused. */
+static void jws_limits_edge(void)
+{
+	static char payload[JWTAUTH_MAX_TOKEN_LEN], tok[JWTAUTH_MAX_TOKEN_LEN + 64];
+	uint8_t other[32];
+	size_t i, n = 0, len, room;
+	int d;
+	jwtauth_keyset_init(&fx_ks);
+	for (i = 0; i + 1 < JWTAUTH_MAX_KEYS; i++) {
+		memset(other, (int)(0x40 + i), sizeof other);
+		CHECK_RC(jwtauth_keyset_add_oct(&fx_ks, other, sizeof other, JWTAUTH_ALG_UNKNOWN, NULL, 0), JWTAUTH_OK);
+	}
+	CHECK_RC(jwtauth_keyset_add_oct(&fx_ks, jws_secret, sizeof jws_secret, JWTAUTH_ALG_UNKNOWN, NULL, 0), JWTAUTH_OK);
+	/* header 20 chars + '.' + payload + '.' + 43-char tag = 8192 */
+	room = JWTAUTH_MAX_TOKEN_LEN - 20 - 2 - 43;          /* base64url characters */
+	room = (room / 4) * 3 + (room % 4 ? room % 4 - 1 : 0); /* payload bytes */
+	n += (size_t)sprintf(payload, "{\"sub\":\"tom\",\"n\":");
+	for (d = 1; d < JWTAUTH_MAX_JSON_DEPTH; d++) payload[n++] = '[';
+	for (d = 1; d < JWTAUTH_MAX_JSON_DEPTH; d++) payload[n++] = ']';
+	n += (size_t)sprintf(payload + n, ",\"pad\":\"");
+	while (n < room - 2) payload[n++] = 'x';
+	payload[n++] = '"';
+	payload[n++] = '}';
+	payload[n] = 0;
+	len = jws_make("{\"alg\":\"HS256\"}", payload, tok, sizeof tok);
+	CHECK_EQ(len, JWTAUTH_MAX_TOKEN_LEN);
+	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, len, 0, &fx_jwt, NULL), JWTAUTH_OK);
+	CHECK(fx_jwt.key == &fx_ks.keys[JWTAUTH_MAX_KEYS - 1]);
+	CHECK_RC(jwtauth_claims_check(&fx_jwt, NULL, 1800000000, NULL, NULL), JWTAUTH_OK);
+	/* one level deeper: the payload is refused */
+	memmove(payload + 21, payload + 20, n - 20 + 1);
+	payload[20] = '[';
+	memmove(payload + 22 + JWTAUTH_MAX_JSON_DEPTH, payload + 21 + JWTAUTH_MAX_JSON_DEPTH,
+		strlen(payload + 21 + JWTAUTH_MAX_JSON_DEPTH) + 1);
+	payload[21 + JWTAUTH_MAX_JSON_DEPTH] = ']';
+	payload[strlen(payload) - 4] = 0;          /* keep the length: drop 2 pad bytes */
+	strcat(payload, "\"}");
+	len = jws_make("{\"alg\":\"HS256\"}", payload, tok, sizeof tok);
+	CHECK(len <= JWTAUTH_MAX_TOKEN_LEN);
+	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, len, 0, &fx_jwt, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_claims_check(&fx_jwt, NULL, 1800000000, NULL, NULL), JWTAUTH_ERR_CLAIMS);
+	/* one byte more than the limit: refused before any work */
+	len = jws_make("{\"alg\":\"HS256\"}", "{\"sub\":\"tom\"}", tok, sizeof tok);
+	memset(tok + len, 'A', JWTAUTH_MAX_TOKEN_LEN + 1 - len);
+	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, JWTAUTH_MAX_TOKEN_LEN + 1, 0, &fx_jwt, NULL),
+		JWTAUTH_ERR_TOKEN_SIZE);
+}
+
 static const test_case t_jws_tests[] = {
+	{ "jws_limits_edge", jws_limits_edge },
 	{ "jws_header_rules", jws_header_rules },
 	{ "jws_allowlist", jws_allowlist },
 	{ "jws_key_selection", jws_key_selection },

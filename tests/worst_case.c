@@ -48,7 +48,8 @@ static size_t make_token(const char *alg, size_t sig_len)
 	jwtauth_b64url_encode((const uint8_t *)header, strlen(header), token, sizeof token, &hl);
 	token[hl] = '.';
 	sl = JWTAUTH_B64URL_ENCODED_LEN(sig_len);
-	room = ((JWTAUTH_MAX_TOKEN_LEN - hl - 2 - sl) / 4) * 3;
+	room = JWTAUTH_MAX_TOKEN_LEN - hl - 2 - sl;            /* characters */
+	room = (room / 4) * 3 + (room % 4 ? room % 4 - 1 : 0); /* payload bytes */
 	/* payload: the claims, a depth-limit nest, then padding in a string */
 	n = (size_t)sprintf(payload, "{\"sub\":\"tom\",\"exp\":4102444800,\"n\":");
 	for (d = 1; d < JWTAUTH_MAX_JSON_DEPTH; d++) payload[n++] = '[';
