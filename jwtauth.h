@@ -2943,29 +2943,39 @@ static const char *jwtauth__key_unfit_reason(const jwtauth_key *k, jwtauth_alg a
 	return NULL;
 }
 
-JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
-	size_t token_len, unsigned algs, jwtauth_jwt *out, jwtauth_error *err)
+/* What every verifying decode does first, in the fixed order: size and
+   shape, header (alg allowlist, crit), then the payload's base64url. */
+static int jwtauth__jws_prepare(const jwtauth_keyset *ks, const char *token,
+	size_t token_len, unsigned algs, jwtauth_jwt *out, size_t *dot1,
+	size_t *dot2, jwtauth_error *err)
 {
-	uint8_t sig[JWTAUTH_MAX_RSA_BITS / 8], hash[64];
-	size_t dot1 = 0, dot2 = 0, pos = 0, sig_len = 0, i, sig_chars;
-	const jwtauth_key *chosen = NULL;
-	const char *why = NULL;
-	jwtauth_alg alg;
+	size_t pos = 0;
 	int rc;
 	if (!ks || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	jwtauth__jwt_reset(out);
 	if (algs == 0) algs = JWTAUTH_ALGS_ALL;
-
-	/* size limits and shape */
-	if ((rc = jwtauth__jws_split(token, token_len, &dot1, &dot2, err)) != JWTAUTH_OK)
+	if ((rc = jwtauth__jws_split(token, token_len, dot1, dot2, err)) != JWTAUTH_OK)
 		return rc;
-	/* header, alg allowlist, crit */
-	if ((rc = jwtauth__jws_header(token, dot1, algs, 1, out, &pos, err)) != JWTAUTH_OK)
+	if ((rc = jwtauth__jws_header(token, *dot1, algs, 1, out, &pos, err)) != JWTAUTH_OK)
+		return rc;
+	return jwtauth__jws_part(token, *dot1 + 1, *dot2, out, &pos, &out->payload,
+		&out->payload_len, err);
+}
+
+JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
+	size_t token_len, unsigned algs, jwtauth_jwt *out, jwtauth_error *err)
+{
+	uint8_t sig[JWTAUTH_MAX_RSA_BITS / 8], hash[64];
+	size_t dot1 = 0, dot2 = 0, sig_len = 0, i, sig_chars;
+	const jwtauth_key *chosen = NULL;
+	const char *why = NULL;
+	jwtauth_alg alg;
+	int rc;
+	/* size limits, shape, header, alg allowlist, crit, payload */
+	if ((rc = jwtauth__jws_prepare(ks, token, token_len, algs, out, &dot1, &dot2, err))
+	    != JWTAUTH_OK)
 		return rc;
 	alg = out->alg;
-	if ((rc = jwtauth__jws_part(token, dot1 + 1, dot2, out, &pos, &out->payload,
-	                            &out->payload_len, err)) != JWTAUTH_OK)
-		return rc;
 	sig_chars = token_len - dot2 - 1;
 	rc = jwtauth_b64url_decode(token + dot2 + 1, sig_chars, sig, sizeof sig, &sig_len, err);
 	if (rc == JWTAUTH_ERR_BUFFER_TOO_SMALL)
@@ -3074,18 +3084,11 @@ static int jwtauth__jws_decode_cached(const jwtauth_keyset *ks,
 	const char *token, size_t token_len, unsigned algs, size_t key_index,
 	jwtauth_jwt *out, jwtauth_error *err)
 {
-	size_t dot1 = 0, dot2 = 0, pos = 0;
+	size_t dot1 = 0, dot2 = 0;
 	const jwtauth_key *k;
 	int rc;
-	if (!ks || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
-	jwtauth__jwt_reset(out);
-	if (algs == 0) algs = JWTAUTH_ALGS_ALL;
-	if ((rc = jwtauth__jws_split(token, token_len, &dot1, &dot2, err)) != JWTAUTH_OK)
-		return rc;
-	if ((rc = jwtauth__jws_header(token, dot1, algs, 1, out, &pos, err)) != JWTAUTH_OK)
-		return rc;
-	if ((rc = jwtauth__jws_part(token, dot1 + 1, dot2, out, &pos, &out->payload,
-	                            &out->payload_len, err)) != JWTAUTH_OK)
+	if ((rc = jwtauth__jws_prepare(ks, token, token_len, algs, out, &dot1, &dot2, err))
+	    != JWTAUTH_OK)
 		return rc;
 	if (key_index >= ks->count || key_index >= JWTAUTH_MAX_KEYS)
 		return jwtauth__fail(err, JWTAUTH_ERR_NO_KEY, 0, "cached key index out of range");

@@ -8,67 +8,20 @@
 
 /* ------------------------------------------------------------ helpers */
 
-typedef struct wp_doc {
-	char *js;
-	size_t len;
-	jwtauth_json_tok *t;
-	size_t n;
-} wp_doc;
+/* The JSON document helpers are t_rfc.c's (the same translation unit). */
+typedef rfc_doc wp_doc;
+#define wp_doc_free rfc_doc_free
+#define wp_get rfc_get
+#define wp_is rfc_is
+#define wp_str rfc_str
 
 /* Read and parse ../shared/testdata/wycheproof/<name>. 0 on success, else
    the jwtauth code (JWTAUTH_ERR_IO when unreadable); err says where. */
 static int wp_doc_load(wp_doc *d, const char *name, jwtauth_error *err)
 {
-	char path[1024];
-	size_t cap;
-	memset(d, 0, sizeof *d);
-	memset(err, 0, sizeof *err);
-	snprintf(path, sizeof path, "%s/wycheproof/%s", tl_shared_dir(), name);
-	d->js = tl_read_file(path, &d->len);
-	if (!d->js) return JWTAUTH_ERR_IO;
-	cap = d->len / 2 + 16;
-	d->t = (jwtauth_json_tok *)malloc(cap * sizeof *d->t);
-	if (!d->t) return JWTAUTH_ERR_TOO_LARGE;
-	return jwtauth_json_parse(d->js, d->len, d->t, cap, 0, &d->n, err);
-}
-
-static void wp_doc_free(wp_doc *d)
-{
-	free(d->js);
-	free(d->t);
-	memset(d, 0, sizeof *d);
-}
-
-static long wp_get(const wp_doc *d, long obj, const char *name)
-{
-	if (obj < 0 || (size_t)obj >= d->n || d->t[obj].type != JWTAUTH_JSON_OBJECT)
-		return -1;
-	return jwtauth_json_get(d->js, d->t, d->n, (size_t)obj, name, strlen(name));
-}
-
-static int wp_is(const wp_doc *d, long i, const char *s)
-{
-	return i >= 0 && d->t[i].type == JWTAUTH_JSON_STRING
-		&& jwtauth_json_str_eq(d->js, &d->t[i], s, strlen(s));
-}
-
-/* Unescaped copy of string token i, NUL-terminated, malloc'ed; NULL when
-   i is not a string. */
-static char *wp_str(const wp_doc *d, long i, size_t *len)
-{
-	size_t n = 0;
-	char *s;
-	if (i < 0 || d->t[i].type != JWTAUTH_JSON_STRING) return NULL;
-	if (jwtauth_json_str_copy(d->js, &d->t[i], NULL, 0, &n) != JWTAUTH_OK) return NULL;
-	s = (char *)malloc(n + 1);
-	if (!s) return NULL;
-	if (jwtauth_json_str_copy(d->js, &d->t[i], s, n + 1, &n) != JWTAUTH_OK) {
-		free(s);
-		return NULL;
-	}
-	s[n] = 0;
-	if (len) *len = n;
-	return s;
+	char rel[256];
+	snprintf(rel, sizeof rel, "wycheproof/%s", name);
+	return rfc_doc_load(d, rel, err);
 }
 
 static long wp_num(const wp_doc *d, long i)
