@@ -1925,7 +1925,7 @@ static int jwtauth__keyset_append(jwtauth_keyset *ks, jwtauth_key *tmp)
 	return JWTAUTH_OK;
 }
 
-/* ---- key set fingerprint (verified-token cache, issue 6) ----
+/* ---- key set fingerprint (binds verified-token cache entries) ----
    jwtauth_keyset.id: SHA-256, truncated to 64 bits, over every entry in
    order (position, status, kty, alg, use, key_ops, kid) and the key
    material of the usable ones (RSA n/e, EC curve/point, the precomputed
@@ -2040,7 +2040,7 @@ static int jwtauth__keyset_add_common(jwtauth_keyset *ks, jwtauth_key *tmp,
 	if (rc == JWTAUTH_OK) rc = jwtauth__keyset_append(ks, tmp);
 	if (rc == JWTAUTH_OK && ks->kind == JWTAUTH_KTY_NONE) ks->kind = tmp->kty;
 	jwtauth__wipe(tmp, sizeof *tmp);
-	if (rc == JWTAUTH_OK) jwtauth__keyset_fingerprint(ks); /* issue 6: new id */
+	if (rc == JWTAUTH_OK) jwtauth__keyset_fingerprint(ks); /* a new id */
 	return rc;
 }
 
@@ -2526,7 +2526,7 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 			"key set mixes oct secrets and public keys");
 	}
 	ks->kind = (uint8_t)(has_oct ? JWTAUTH_KTY_OCT : has_pub ? JWTAUTH_KTY_RSA : JWTAUTH_KTY_NONE);
-	jwtauth__keyset_fingerprint(ks); /* issue 6: the set's id */
+	jwtauth__keyset_fingerprint(ks); /* the set's id */
 	if (ks->usable == 0)
 		return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_EMPTY, 0,
 			ks->count ? "no usable key: every key was refused (see each key's status)"
@@ -3072,7 +3072,7 @@ JWTAUTH_DEF int jwtauth_jws_decode_unverified(const char *token,
 	return JWTAUTH_OK;
 }
 
-/* ---- added for the verified-token cache (issue 6; tokencache.inc) ----
+/* ---- for the verified-token cache ----
    Decode a token whose signature already verified with ks->keys[key_index]
    under the same key set id (a cache hit): the header rules are applied
    again (size, three parts, JSON, alg none/unknown/allowlist, crit, b64)
@@ -3991,7 +3991,7 @@ static int jwtauth__login_checks(const jwtauth_config *cfg, const char *user,
 	return JWTAUTH_OK;
 }
 
-/* ---- verified-token cache hook (issue 6): defined in tokencache.inc ---- */
+/* The verified-token cache path, defined in its section below. */
 static int jwtauth__tc_authenticate(const jwtauth_config *cfg,
 	const jwtauth_keyset *ks, const char *user, size_t user_len,
 	const char *token, size_t token_len, int64_t now, jwtauth_login *out,
@@ -4019,18 +4019,17 @@ JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
 	rc = jwtauth_mysql_auth_token(auth_response, response_len, kind,
 		&token, &token_len, err);
 	if (rc != JWTAUTH_OK) return rc;
-	/* ---- verified-token cache (issue 6, tokencache.inc) ---- */
+	/* a verified-token cache hit skips only the signature */
 	if (cfg->token_cache)
 		return jwtauth__tc_authenticate(cfg, ks, user, user_len, token,
 			token_len, now, out, err);
-	/* ---- end of the token-cache hook ---- */
 	rc = jwtauth_jws_verify(ks, token, token_len, cfg->algs, &out->jwt, err);
 	if (rc != JWTAUTH_OK) return rc;
 	return jwtauth__login_checks(cfg, user, user_len, now, out, err);
 }
 
 /* ======================================================================
-   VERIFIED-TOKEN CACHE (issue 6)
+   VERIFIED-TOKEN CACHE
    Caller memory, no heap, no lock. An entry binds: the exact token bytes
    (64-bit hash to find it, then a full comparison), the key set's id
    (jwtauth_keyset.id, a fingerprint of every entry) and the config's
