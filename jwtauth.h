@@ -758,8 +758,11 @@ typedef int (*jwtauth_fetch_fn)(void *user, const char *url, char *buf,
 
 /* Optional hooks for sharing one cache between threads: lock/unlock a
    mutex, and `wait` (called with the mutex released) to let another
-   thread's fetch progress, e.g. a short sleep or sched_yield. With NULL
-   hooks the cache must be used from one thread at a time. */
+   thread's fetch progress, e.g. a short sleep or sched_yield. Only callers
+   that need the fetch in flight wait (no set loaded yet, or a token's kid
+   unknown); the others are served the current set. Without `wait` such a
+   caller gets the current set if there is one, else an error. With NULL
+   lock hooks the cache must be used from one thread at a time. */
 typedef void (*jwtauth_lock_fn)(void *user);
 
 typedef struct jwtauth_cache_options {
@@ -778,8 +781,9 @@ typedef struct jwtauth_cache jwtauth_cache;   /* opaque, heap-allocated */
 typedef struct jwtauth_keys_ref {
 	const jwtauth_keyset *keys;
 	void *snapshot;
-	int stale;                /* 1 when served past its TTL after a failed
-	                             refresh (the refresh error is in err) */
+	int stale;                /* 1 when served past its TTL: a refresh
+	                             failed (its error is in err) or another
+	                             thread's is in flight (err->code is OK) */
 } jwtauth_keys_ref;
 
 #ifndef JWTAUTH_NO_MALLOC
@@ -794,7 +798,10 @@ JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache);
    NULL and unknown to the current set, one refresh is attempted unless
    another happened less than `cooldown` seconds ago. Concurrent callers
    needing the same refresh wait for one fetch. On a failed refresh the
-   last good set is served (ref->stale = 1) up to max_stale seconds. */
+   last good set is served (JWTAUTH_OK, ref->stale = 1, the refresh error
+   in err) up to max_stale seconds past its TTL; then, or when the first
+   load fails, the error is returned. A failed fetch is not retried
+   before `cooldown` seconds. */
 JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	size_t source_len, const char *kid, size_t kid_len, int64_t now,
 	jwtauth_keys_ref *ref, jwtauth_error *err);
@@ -2366,7 +2373,13 @@ static void jwtauth__pem_dest(void *ctx, const void *src, size_t len)
 {
 	jwtauth__pem_sink *s = (jwtauth__pem_sink *)ctx;
 	if (s->x509) {
-		/* Certificates stream straight into BearSSL's decoder. */
+		/* Certificates stream straight into BearSSL's decoder, which
+		   must not be pushed once it has stopped (finished or failed):
+		   bytes after a complete certificate are an error of ours. */
+		if (br_x509_decoder_last_error(s->x509) != BR_ERR_X509_TRUNCATED) {
+			s->overflow = 1;
+			return;
+		}
 		br_x509_decoder_push(s->x509, src, len);
 		return;
 	}
@@ -2386,7 +2399,8 @@ static int jwtauth__pem_finish(jwtauth_key *key, int kind, jwtauth__pem_sink *si
 {
 	if (kind == 3) {
 		const br_x509_pkey *pk;
-		if (br_x509_decoder_last_error(x509) != 0) return JWTAUTH_ERR_KEY_X509;
+		if (sink->overflow || br_x509_decoder_last_error(x509) != 0)
+			return JWTAUTH_ERR_KEY_X509;
 		pk = br_x509_decoder_get_pkey(x509);
 		if (!pk) return JWTAUTH_ERR_KEY_X509;
 		if (pk->key_type == BR_KEYTYPE_RSA)
@@ -4544,8 +4558,9 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 			ref->stale = expired;
 			if (expired) {
 				cache->stats.stale_served++;
-				jwtauth__fail(err, src->last_error, 0,
-					"key set past its TTL (refresh failed or in progress): serving the previous set");
+				jwtauth__fail(err, src->last_error, 0, src->last_error
+					? "key set past its TTL, refreshing it failed: serving the previous set"
+					: "key set past its TTL, another thread is refreshing it: serving the current set");
 			} else {
 				jwtauth__clear_error(err);
 			}
@@ -4554,15 +4569,18 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 		}
 		if (!may_fetch) break;
 		if (src->refreshing) {
-			/* single flight: someone else is fetching this source */
-			if (!cache->opt.wait) {
-				/* no way to wait: serve what there is, if anything */
-				if (snap && now < src->expires_at + cache->opt.max_stale) {
-					tried = 1;
-					continue;
-				}
-				break;
+			/* single flight: another thread is fetching this source. A
+			   caller that can use the current set (past its TTL, within
+			   max_stale, its kid known) is served it without blocking;
+			   only callers that need the new set (none loaded, or an
+			   unknown kid) wait, and without a wait hook they get the
+			   current set if there is one. */
+			if (snap && now < src->expires_at + cache->opt.max_stale
+			    && (!kid_refresh || !cache->opt.wait)) {
+				tried = 1;
+				continue;
 			}
+			if (!cache->opt.wait) break;
 			jwtauth__cache_unlock(cache);
 			cache->opt.wait(cache->opt.lock_user);
 			jwtauth__cache_lock(cache);

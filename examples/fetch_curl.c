@@ -3,23 +3,41 @@
    The library never opens a socket; this is the example callback the CLI
    uses (#included by jwtauth_cli.c when built with JWTAUTH_CLI_CURL; link
    -lcurl). Policy, chosen for a key-set fetch:
-   - http and https only, redirects NOT followed (a redirect is an error:
-     the configured URL is the trust decision);
-   - TLS peer and host verification left on (libcurl's defaults);
-   - connect and total timeouts;
-   - the body is capped at the cache's buffer: the transfer is aborted as
-     soon as it exceeds it (JWTAUTH_ERR_TOO_LARGE);
+   - http and https only, redirects NOT followed (a 3xx is an error: the
+     configured URL is the trust decision);
+   - TLS peer and host verification left on (libcurl's defaults; this file
+     never touches CURLOPT_SSL_VERIFYPEER/VERIFYHOST);
+   - connect and total timeouts (5 s / 10 s unless configured);
+   - the body is capped at the cache's buffer: a Content-Length over the
+     cap is refused before the body, and the transfer is aborted as soon as
+     the received bytes exceed it (JWTAUTH_ERR_TOO_LARGE), never truncated;
    - a status other than 2xx is JWTAUTH_ERR_IO;
-   - Cache-Control max-age=N is reported so the cache can use it.
-   Call curl_global_init() once at program start. */
+   - Cache-Control max-age=N is reported so the cache can use it (other
+     directives such as no-cache are ignored: the cache has its own TTL).
+
+   Usage:
+     static fetch_curl_options fo;          (zero = defaults; NULL too)
+     curl_global_init(CURL_GLOBAL_DEFAULT); once, at program start
+     opts.fetch = fetch_curl; opts.fetch_user = &fo;
+     ... jwtauth_cache_new(&opts) ...
+     curl_global_cleanup();                 at exit
+
+   Each call uses its own easy handle and its own error buffer, and only
+   reads the options, so the callback is safe to call from several threads
+   at once (a cache shared by threads fetches two sources at the same
+   time). The diagnostic out-members (status, error) are written only when
+   `diagnostics` is set: do that for a single-threaded program (the CLI),
+   never for an options struct used by concurrent fetches. */
 #include <curl/curl.h>
 #include <ctype.h>
+#include <string.h>
 
 typedef struct fetch_curl_options {
-	long connect_timeout_ms;   /* 0 = 5000 */
-	long total_timeout_ms;     /* 0 = 10000 */
-	long status;               /* out: last HTTP status */
-	char error[CURL_ERROR_SIZE];
+	long connect_timeout_ms;   /* in: 0 = 5000 */
+	long total_timeout_ms;     /* in: 0 = 10000 */
+	int diagnostics;           /* in: 1 = fill status and error after each fetch */
+	long status;               /* out: HTTP status of the last fetch (0: none) */
+	char error[CURL_ERROR_SIZE]; /* out: libcurl's message of the last fetch */
 } fetch_curl_options;
 
 typedef struct fetch_curl_sink {
@@ -42,22 +60,32 @@ static size_t fetch_curl_body(char *p, size_t size, size_t n, void *user)
 	return len;
 }
 
-/* Cache-Control: ..., max-age=N, ... (case-insensitive). */
+static int fetch_curl_prefix_ci(const char *p, size_t len, const char *lower)
+{
+	size_t i;
+	for (i = 0; lower[i]; i++)
+		if (i >= len || tolower((unsigned char)p[i]) != lower[i]) return 0;
+	return 1;
+}
+
+/* Cache-Control: ..., max-age=N, ... (case-insensitive, directive at a
+   list boundary so that e.g. "x-max-age=" does not count). */
 static size_t fetch_curl_header(char *p, size_t size, size_t n, void *user)
 {
 	fetch_curl_sink *s = (fetch_curl_sink *)user;
 	size_t len = size * n, i;
-	static const char name[] = "cache-control:";
-	if (len < sizeof name - 1) return len;
-	for (i = 0; i < sizeof name - 1; i++)
-		if (tolower((unsigned char)p[i]) != name[i]) return len;
-	for (; i + 8 <= len; i++) {
+	/* a new response (status line): forget what an earlier one said */
+	if (fetch_curl_prefix_ci(p, len, "http/")) {
+		s->max_age = -1;
+		return len;
+	}
+	if (!fetch_curl_prefix_ci(p, len, "cache-control:")) return len;
+	for (i = 14; i + 8 <= len; i++) {
 		size_t j;
 		int64_t v = 0;
-		static const char key[] = "max-age=";
-		for (j = 0; j < 8; j++)
-			if (tolower((unsigned char)p[i + j]) != key[j]) break;
-		if (j < 8) continue;
+		char before = p[i - 1];
+		if (before != ':' && before != ',' && before != ' ' && before != '\t') continue;
+		if (!fetch_curl_prefix_ci(p + i, len - i, "max-age=")) continue;
 		j = i + 8;
 		if (j >= len || !isdigit((unsigned char)p[j])) break;
 		while (j < len && isdigit((unsigned char)p[j]) && v < ((int64_t)1 << 40))
@@ -68,37 +96,70 @@ static size_t fetch_curl_header(char *p, size_t size, size_t n, void *user)
 	return len;
 }
 
+/* The diagnostics, when asked for. */
+static void fetch_curl_report(void *user, long status, const char *error)
+{
+	fetch_curl_options *o = (fetch_curl_options *)user;
+	size_t n = strlen(error);
+	if (!o || !o->diagnostics) return;
+	if (n > sizeof o->error - 1) n = sizeof o->error - 1;
+	o->status = status;
+	memcpy(o->error, error, n);
+	o->error[n] = 0;
+}
+
 static int fetch_curl(void *user, const char *url, char *buf, size_t cap,
 	size_t *len, int64_t *max_age)
 {
-	fetch_curl_options *o = (fetch_curl_options *)user;
+	static const fetch_curl_options defaults = { 0, 0, 0, 0, { 0 } };
+	const fetch_curl_options *o = user ? (const fetch_curl_options *)user : &defaults;
 	fetch_curl_sink sink;
-	CURL *c = curl_easy_init();
-	CURLcode rc;
+	char error[CURL_ERROR_SIZE];
+	CURL *c;
+	CURLcode rc, setup;
 	long status = 0;
-	if (!c) return JWTAUTH_ERR_IO;
+	int result;
+	error[0] = 0;
+	c = curl_easy_init();
+	if (!c) {
+		fetch_curl_report(user, 0, "curl_easy_init failed");
+		return JWTAUTH_ERR_IO;
+	}
 	sink.buf = buf; sink.cap = cap; sink.len = 0; sink.over = 0; sink.max_age = -1;
-	o->error[0] = 0;
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+	/* the security-relevant options must take, or nothing is fetched */
+	setup = curl_easy_setopt(c, CURLOPT_URL, url);
+#if LIBCURL_VERSION_NUM >= 0x075500   /* 7.85.0: CURLOPT_PROTOCOLS_STR */
+	if (setup == CURLE_OK) setup = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+	if (setup == CURLE_OK)
+		setup = curl_easy_setopt(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	if (setup == CURLE_OK) setup = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	if (setup != CURLE_OK) {
+		fetch_curl_report(user, 0, error[0] ? error : curl_easy_strerror(setup));
+		curl_easy_cleanup(c);
+		return JWTAUTH_ERR_IO;
+	}
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
 		o->connect_timeout_ms > 0 ? o->connect_timeout_ms : 5000L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS,
 		o->total_timeout_ms > 0 ? o->total_timeout_ms : 10000L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);   /* timeouts without SIGALRM: thread-safe */
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)cap);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_curl_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_curl_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, &sink);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, o->error);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "jwtauth/" JWTAUTH_VERSION_STRING);
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_cleanup(c);
-	o->status = status;
-	if (sink.over) return JWTAUTH_ERR_TOO_LARGE;
-	if (rc != CURLE_OK || status < 200 || status > 299) return JWTAUTH_ERR_IO;
+	if (sink.over || rc == CURLE_FILESIZE_EXCEEDED) result = JWTAUTH_ERR_TOO_LARGE;
+	else if (rc != CURLE_OK || status < 200 || status > 299) result = JWTAUTH_ERR_IO;
+	else result = JWTAUTH_OK;
+	fetch_curl_report(user, status, rc == CURLE_OK ? "" : error[0] ? error : curl_easy_strerror(rc));
+	if (result != JWTAUTH_OK) return result;
 	*len = sink.len;
 	*max_age = sink.max_age;
 	return JWTAUTH_OK;

@@ -44,13 +44,15 @@ static jwtauth_jwt g_jwt;
 static jwtauth_json_tok g_toks[JWTAUTH_MAX_JSON_TOKENS];
 static char g_token[TOKEN_CAP + 1];
 static const char *g_cmd = NULL; /* the command, for the usage hint */
-/* URL key sources: the key-set cache, fed by the libcurl fetcher */
+/* The key-set cache for a --config jwks_url or --jwks-url (URL sources
+   fetched with the libcurl callback, files read under --conf-dir). */
 static jwtauth_cache *g_cache = NULL;
 #ifdef JWTAUTH_CLI_CURL
 static fetch_curl_options g_fetch;
 #endif
 /* The clock: --now (or the system clock) at start, advancing in real time
-   so that a long --batch run sees cache TTLs pass. */
+   so that a long --batch run sees cache TTLs pass. The same `now` serves
+   the claims and the cache (jwtauth_authenticate_cached takes one). */
 static int64_t g_now0;
 static time_t g_start;
 
@@ -81,14 +83,17 @@ static const char usage_verify[] =
 "  --jwks PATH            JWKS, single JWK or PEM file (relative paths are\n"
 "                         resolved against --conf-dir when given)\n"
 "  --config JSON          the CREATE USER property object; a jwks_url that is\n"
-"                         not http(s) names a file under --conf-dir\n"
+"                         not http(s) names a file under --conf-dir (no\n"
+"                         absolute path, no '..'); read through the key-set cache\n"
 "  --conf-dir DIR         the StarRocks conf directory (default \".\")\n"
 "  --jwks-url URL         fetch the key set over http(s) (libcurl), through the\n"
 "                         key-set cache; also used for an http(s) jwks_url\n"
 "                         in --config\n"
-"  --cache-ttl SECONDS    key-set cache: seconds a fetched set is fresh (300)\n"
+"  --cache-ttl SECONDS    key-set cache (jwks_url / --jwks-url): seconds a\n"
+"                         loaded set is fresh (default 300)\n"
 "  --cache-cooldown SECONDS  key-set cache: minimum seconds between refreshes\n"
-"                         caused by unknown kids or failures (30)\n"
+"                         caused by unknown kids, and between retries after\n"
+"                         a failure (default 30)\n"
 "Checks (override the --config properties):\n"
 "  --user NAME            login name; the principal must equal it (ASCII\n"
 "                         case-insensitive). Without it no match is required.\n"
@@ -101,7 +106,11 @@ static const char usage_verify[] =
 "  --groups-claim PATH    dot path of the groups claim; adds \"groups\"\n"
 "Input:\n"
 "  --batch                read one token per line from standard input and\n"
-"                         print one JSON result per line; exit 0 at EOF\n"
+"                         print one JSON result per line; exit 0 at EOF. One\n"
+"                         process, one key-set cache: a rotated key set is\n"
+"                         picked up on an unknown kid or after the TTL; a\n"
+"                         key source failure is an error line, not an exit\n"
+"                         (the cache clock starts at --now and runs in real time)\n"
 "\n"
 "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error.\n";
 
@@ -550,25 +559,6 @@ static int join_path(char *out, size_t cap, const char *dir, const char *name, s
 	return 0;
 }
 
-/* A jwks_url naming a file must stay inside the conf directory:
-   no absolute path, no '..' component, no NUL byte, no backslash. */
-static const char *conf_path_problem(const char *p, size_t n)
-{
-	size_t i, s;
-	if (n == 0) return "empty";
-	if (p[0] == '/') return "absolute path";
-	if (memchr(p, 0, n)) return "NUL byte in path";
-	if (memchr(p, '\\', n)) return "backslash in path";
-	for (s = 0, i = 0; i <= n; i++) {
-		if (i == n || p[i] == '/') {
-			if (i - s == 2 && p[s] == '.' && p[s + 1] == '.')
-				return "'..' component leaves the conf directory";
-			s = i + 1;
-		}
-	}
-	return NULL;
-}
-
 /* -------------------------------------------------------- verify */
 
 static void print_accept(const jwtauth_login *L, int with_groups)
@@ -594,6 +584,21 @@ static void print_accept(const jwtauth_login *L, int with_groups)
 	fputs("}\n", stdout);
 }
 
+/* "<jwks_url>: <error>[ (HTTP status N | libcurl's message)]" for a key
+   source failure; `fetched` says whether a fetch ran for this message. */
+static void source_error(msgbuf *m, int code, const jwtauth_error *err, int fetched)
+{
+	mb_add(m, g_cfg.jwks_url.p, g_cfg.jwks_url.len);
+	mb_cstr(m, ": ");
+	mb_error(m, code, err);
+#ifdef JWTAUTH_CLI_CURL
+	if (fetched && g_fetch.status) mb_fmt(m, " (HTTP status %ld)", g_fetch.status);
+	else if (fetched && g_fetch.error[0]) mb_fmt(m, " (%s)", g_fetch.error);
+#else
+	(void)fetched;
+#endif
+}
+
 /* One token through the whole login flow; prints the result. */
 static int verify_one(const token_in *t, const options *o)
 {
@@ -606,14 +611,35 @@ static int verify_one(const token_in *t, const options *o)
 		err.msg = "token longer than JWTAUTH_MAX_TOKEN_LEN";
 		return print_reject(JWTAUTH_ERR_TOKEN_SIZE, &err);
 	}
-	if (g_cache)
+	if (g_cache) {
+		jwtauth_cache_stats before, after;
+		jwtauth_cache_get_stats(g_cache, &before);
+#ifdef JWTAUTH_CLI_CURL
+		g_fetch.status = 0;
+		g_fetch.error[0] = 0;
+#endif
 		rc = jwtauth_authenticate_cached(g_cache, &g_cfg, o->user,
 			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
 			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
-	else
+		jwtauth_cache_get_stats(g_cache, &after);
+		if (after.stale_served > before.stale_served)
+			fprintf(stderr, "jwtauth verify: warning: %s: refreshing the key set failed; "
+				"serving the previous set past its TTL\n", g_cfg.jwks_url.p);
+		/* the key source failed (load or refresh during this token, or
+		   still backing off after one): say which and why */
+		if (rc != JWTAUTH_OK && (after.fetch_failures > before.fetch_failures ||
+		    rc == JWTAUTH_ERR_IO || rc == JWTAUTH_ERR_CONFIG_PATH)) {
+			msgbuf m;
+			m.len = 0; m.s[0] = 0;
+			source_error(&m, rc, &err, after.fetches > before.fetches);
+			print_error_obj(jwtauth_error_name(rc), m.s, m.len);
+			return is_setup_error(rc) ? EXIT_USAGE : EXIT_REJECTED;
+		}
+	} else {
 		rc = jwtauth_authenticate(&g_cfg, &g_keys, o->user,
 			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
 			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
+	}
 	if (rc == JWTAUTH_ERR_PRINCIPAL_MISMATCH && o->user) {
 		msgbuf m;
 		m.len = 0; m.s[0] = 0;
@@ -684,62 +710,87 @@ static int run_tokens(const options *o)
 	return rc;
 }
 
-/* An http(s) key source: fetched with libcurl through the key-set cache,
-   so a --batch run refreshes on a rotation (unknown kid, after the
-   cooldown) or when the TTL passes. */
-static int run_url_source(const options *o)
+/* A --config jwks_url or --jwks-url: the key set comes from a key-set
+   cache, so a --batch run refreshes on a rotation (unknown kid, after the
+   cooldown) or when the TTL passes. http(s) is fetched with libcurl; any
+   other value is a file under --conf-dir, confined by the library
+   (jwtauth_source_resolve: CONFIG_PATH). A single token needs the first
+   load to work (else exit 2); in --batch a failing source is reported on
+   each affected line and retried after the cooldown. */
+static int run_cached_source(const options *o, int64_t ttl, int64_t cooldown)
 {
-#ifndef JWTAUTH_CLI_CURL
-	(void)o;
-	return fail_usage("USAGE", "URL key sources need a build with libcurl "
-		"(apt-get install libcurl4-openssl-dev, then make); use --jwks FILE");
-#else
 	jwtauth_cache_options co;
-	jwtauth_keys_ref ref;
-	jwtauth_error err;
-	int64_t v;
-	int rc;
+	const char *dir = o->conf_dir ? o->conf_dir : ".";
+	const char *u = g_cfg.jwks_url.p;
+	size_t ul = g_cfg.jwks_url.len;
+	int is_url = starts_with_ci(u, ul, "http://") || starts_with_ci(u, ul, "https://");
+	int rc = 0;
 	memset(&co, 0, sizeof co);
-	memset(&err, 0, sizeof err);
-	if (o->cache_ttl) {
-		if (parse_uint(o->cache_ttl, MAX_LEEWAY, &v) || v == 0)
-			return fail_usage("USAGE", "--cache-ttl must be a positive integer of seconds");
-		co.ttl = v;
+	co.ttl = ttl;
+	co.cooldown = cooldown;
+	if (is_url) {
+#ifndef JWTAUTH_CLI_CURL
+		return fail_usage("USAGE", "URL key sources need a build with libcurl "
+			"(apt-get install libcurl4-openssl-dev, then make); use --jwks FILE");
+#else
+		co.fetch = fetch_curl;
+		co.fetch_user = &g_fetch;
+		g_fetch.diagnostics = 1;   /* single-threaded: status and message for errors */
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+			return fail_usage("IO", "libcurl initialisation failed");
+#endif
+	} else {
+		if (strlen(dir) > JWTAUTH_MAX_SOURCE_LEN)
+			return fail_usage("USAGE", "--conf-dir: longer than %d bytes", JWTAUTH_MAX_SOURCE_LEN);
+		co.conf_dir = dir;
 	}
-	if (o->cache_cooldown) {
-		if (parse_uint(o->cache_cooldown, MAX_LEEWAY, &v) || v == 0)
-			return fail_usage("USAGE", "--cache-cooldown must be a positive integer of seconds");
-		co.cooldown = v;
-	}
-	co.fetch = fetch_curl;
-	co.fetch_user = &g_fetch;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-		return fail_usage("IO", "libcurl initialisation failed");
 	g_cache = jwtauth_cache_new(&co);
 	if (!g_cache) {
-		curl_global_cleanup();
-		return fail_usage("IO", "out of memory");
+		rc = fail_usage("IO", "out of memory");
+	} else if (!o->batch) {
+		jwtauth_keys_ref ref;
+		jwtauth_error err;
+		memset(&err, 0, sizeof err);
+#ifdef JWTAUTH_CLI_CURL
+		g_fetch.status = 0;
+		g_fetch.error[0] = 0;
+#endif
+		rc = jwtauth_cache_acquire(g_cache, u, ul, NULL, 0, g_now0, &ref, &err);
+		if (rc == JWTAUTH_OK) {
+			jwtauth_cache_release(g_cache, &ref);
+		} else if (rc == JWTAUTH_ERR_CONFIG_PATH) {
+			rc = fail_usage(jwtauth_error_name(rc), "%s: jwks_url '%.*s': %s",
+				jwtauth_strerror(rc), (int)(ul > 300 ? 300 : ul), u, err.msg);
+		} else if (!is_url) {
+			/* the file exists under the conf dir but does not load: let
+			   the direct loader say why (errno, each refused key) */
+			char path[PATH_CAP];
+			int dummy;
+			int code = rc;
+			if (jwtauth_source_resolve(dir, u, ul, path, sizeof path, &dummy, NULL) == JWTAUTH_OK
+			    && (rc = load_keys(path)) != 0) {
+				/* printed */
+			} else {
+				msgbuf m;
+				jwtauth_keyset_wipe(&g_keys);
+				m.len = 0; m.s[0] = 0;
+				source_error(&m, code, &err, 0);
+				rc = fail_usage(jwtauth_error_name(code), "%s", m.s);
+			}
+		} else {
+			msgbuf m;
+			m.len = 0; m.s[0] = 0;
+			source_error(&m, rc, &err, 1);
+			rc = fail_usage(jwtauth_error_name(rc), "%s", m.s);
+		}
 	}
-	/* The first load decides whether the source works at all: a failure
-	   here is a configuration error (exit 2), not a token rejection. */
-	rc = jwtauth_cache_acquire(g_cache, g_cfg.jwks_url.p, g_cfg.jwks_url.len, NULL, 0,
-		g_now0, &ref, &err);
-	if (rc != JWTAUTH_OK) {
-		msgbuf m;
-		m.len = 0; m.s[0] = 0;
-		mb_error(&m, rc, &err);
-		if (g_fetch.status) mb_fmt(&m, " (HTTP status %ld)", g_fetch.status);
-		else if (g_fetch.error[0]) mb_fmt(&m, " (%s)", g_fetch.error);
-		rc = fail_usage(jwtauth_error_name(rc), "%s: %s", g_cfg.jwks_url.p, m.s);
-	} else {
-		jwtauth_cache_release(g_cache, &ref);
-		rc = run_tokens(o);
-	}
+	if (rc == 0) rc = run_tokens(o);
 	jwtauth_cache_free(g_cache);
 	g_cache = NULL;
-	curl_global_cleanup();
-	return rc;
+#ifdef JWTAUTH_CLI_CURL
+	if (is_url) curl_global_cleanup();
 #endif
+	return rc;
 }
 
 static int cmd_verify(int argc, char **argv)
@@ -747,7 +798,7 @@ static int cmd_verify(int argc, char **argv)
 	options o;
 	jwtauth_error err;
 	char path[PATH_CAP];
-	int64_t now, leeway;
+	int64_t now, leeway, ttl = 0, cooldown = 0;
 	int rc;
 
 	rc = parse_flags(argc, argv, 2, CMD_VERIFY, &o);
@@ -797,6 +848,10 @@ static int cmd_verify(int argc, char **argv)
 	}
 	g_now0 = now;
 	g_start = time(NULL);
+	if (o.cache_ttl && (parse_uint(o.cache_ttl, MAX_LEEWAY, &ttl) || ttl == 0))
+		return fail_usage("USAGE", "--cache-ttl must be a positive integer of seconds");
+	if (o.cache_cooldown && (parse_uint(o.cache_cooldown, MAX_LEEWAY, &cooldown) || cooldown == 0))
+		return fail_usage("USAGE", "--cache-cooldown must be a positive integer of seconds");
 	if (o.jwks_url) {
 		size_t ul = strlen(o.jwks_url);
 		if (!starts_with_ci(o.jwks_url, ul, "http://") && !starts_with_ci(o.jwks_url, ul, "https://"))
@@ -818,18 +873,7 @@ static int cmd_verify(int argc, char **argv)
 			strcpy(path, o.jwks);
 		}
 	} else if (g_cfg.jwks_url.len > 0) {
-		const char *u = g_cfg.jwks_url.p;
-		size_t ul = g_cfg.jwks_url.len;
-		const char *why;
-		if (starts_with_ci(u, ul, "http://") || starts_with_ci(u, ul, "https://"))
-			return run_url_source(&o);
-		why = conf_path_problem(u, ul);
-		if (why)
-			return fail_usage(jwtauth_error_name(JWTAUTH_ERR_CONFIG_PATH),
-				"%s: jwks_url '%.*s': %s", jwtauth_strerror(JWTAUTH_ERR_CONFIG_PATH),
-				(int)(ul > 300 ? 300 : ul), u, why);
-		if (join_path(path, sizeof path, o.conf_dir ? o.conf_dir : ".", u, ul))
-			return fail_usage("USAGE", "jwks_url: path too long");
+		return run_cached_source(&o, ttl, cooldown);
 	} else {
 		return fail_usage("USAGE", "no key source: give --jwks PATH, or --config with a jwks_url");
 	}

@@ -11,7 +11,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
 REPLAY_SAN := $(shell printf 'int main(void){return 0;}' | $(CC) -x c -fsanitize=address,undefined \
 	-o /dev/null - >/dev/null 2>&1 && echo -fsanitize=address,undefined -fno-sanitize-recover=all)
 
-EXTRA_TESTS += fuzz-replay ctgrind
+EXTRA_TESTS += fuzz-replay ctgrind worst-case
 .PHONY: fuzz fuzz-smoke fuzz-replay ctgrind
 
 $(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(HDR)
@@ -56,6 +56,6 @@ ctgrind: $(B)/ctgrind
 .PHONY: worst-case
 $(B)/worst_case: tests/worst_case.c $(HDR)
 	@mkdir -p $(B)
-	$(CC) $(STD) $(WARN) -O2 $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
+	$(CC) $(STD) $(WARN) -O2 -pthread $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
 worst-case: $(B)/worst_case
 	$(B)/worst_case

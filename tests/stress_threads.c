@@ -1,9 +1,22 @@
-/* stress_threads.c - the key-set cache under threads: 8 threads run
-   jwtauth_authenticate_cached with one valid token while another thread
-   keeps the clock moving and the served key set changing (TTL 1 s), so
-   snapshots are published and retired under the readers. Built with
-   -fsanitize=thread (make stress): any data race is reported. Every
-   verification must succeed. */
+/* stress_threads.c - the key-set cache under threads (make stress, built
+   with clang -fsanitize=thread: any data race is reported and fails).
+
+   - 8 threads run jwtauth_authenticate_cached with one valid HS256 token
+     (tests/fixtures/tokens/hs256.jwt, kid oct32) as fast as they can;
+   - a prober thread takes snapshots with jwtauth_cache_acquire under a new
+     unknown kid each time (the unknown-kid refresh path, cooled down) and
+     verifies the token with jwtauth_jws_verify on the snapshot;
+   - the main thread is the world: every 2 ms it advances the clock by one
+     second (TTL 1 s: every tick expires the set) and changes the served
+     document (the token's key plus a distractor whose kid changes, in an
+     alternating order), for SECONDS seconds.
+   The scripted fetch takes ~200 us so that callers meet the one fetch in
+   flight (single flight): those that need it (nothing loaded yet, or an
+   unknown kid) wait through the wait hook, the others are served the set
+   past its TTL meanwhile (counted as stale serves). Every verification
+   must succeed; fetches, unknown-kid refreshes, waits and such stale
+   serves must have happened; one snapshot is live at the end. Last line exactly
+   "stress: 1 passed, 0 failed" (or "stress: 0 passed, 1 failed"). */
 #define _POSIX_C_SOURCE 200809L
 #define JWTAUTH_IMPLEMENTATION
 #include "../jwtauth.h"
@@ -16,22 +29,32 @@
 
 #define THREADS 8
 #define SECONDS 4
+#define SOURCE "https://stress.example/jwks"
 
 static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t world_mu = PTHREAD_MUTEX_INITIALIZER;
-static int64_t world_now = 1800000000;   /* the clock, advanced by the rotator */
-static int world_version;                /* which document is served */
+/* the world, under world_mu */
+static int64_t world_now = 1800000000;   /* the clock, advanced by main */
+static unsigned world_version;           /* which document is served */
 static int stop;
-static char docs[2][4096];
+static long ok_count, bad_count, probe_ok, probe_bad, waits, fetch_calls;
+/* read-only once the threads run */
+static char *key_jwk;
 static char *token;
 static size_t token_len;
 static jwtauth_cache *cache;
 static jwtauth_config cfg;
-static long ok_count, bad_count;
 
 static void lock(void *u) { (void)u; pthread_mutex_lock(&cache_mu); }
 static void unlock(void *u) { (void)u; pthread_mutex_unlock(&cache_mu); }
-static void wait_a_bit(void *u) { (void)u; sched_yield(); }
+static void wait_a_bit(void *u)
+{
+	(void)u;
+	pthread_mutex_lock(&world_mu);
+	waits++;
+	pthread_mutex_unlock(&world_mu);
+	sched_yield();
+}
 
 static int64_t now_get(void)
 {
@@ -42,19 +65,39 @@ static int64_t now_get(void)
 	return v;
 }
 
-/* Serves the current document; both hold the token's key (oct32) plus a
-   distractor whose kid changes, so each refresh really changes the set. */
+static int stopped(void)
+{
+	int v;
+	pthread_mutex_lock(&world_mu);
+	v = stop;
+	pthread_mutex_unlock(&world_mu);
+	return v;
+}
+
+/* The scripted fetch: the current document, written straight into the
+   library's buffer; a distractor oct key whose kid is the version. */
 static int fetch(void *user, const char *url, char *buf, size_t cap, size_t *len,
 	int64_t *max_age)
 {
-	size_t n;
-	(void)user; (void)url; (void)max_age;
+	static const char distractor[] = "{\"kty\":\"oct\",\"kid\":\"distractor-%u\","
+		"\"k\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"}";
+	struct timespec slow = { 0, 200000 };
+	char other[160];
+	unsigned v;
+	int n;
+	(void)user; (void)max_age;
+	if (strcmp(url, SOURCE) != 0) return JWTAUTH_ERR_IO;
 	pthread_mutex_lock(&world_mu);
-	n = strlen(docs[world_version]);
-	if (n <= cap) memcpy(buf, docs[world_version], n);
+	v = world_version;
+	fetch_calls++;
 	pthread_mutex_unlock(&world_mu);
-	if (n > cap) return JWTAUTH_ERR_TOO_LARGE;
-	*len = n;
+	nanosleep(&slow, NULL);
+	snprintf(other, sizeof other, distractor, v);
+	n = v & 1 ? snprintf(buf, cap, "{\"keys\":[%s,%s]}", key_jwk, other)
+	          : snprintf(buf, cap, "{\"keys\":[%s,%s]}", other, key_jwk);
+	if (n < 0) return JWTAUTH_ERR_IO;
+	if ((size_t)n >= cap) return JWTAUTH_ERR_TOO_LARGE;
+	*len = (size_t)n;
 	return JWTAUTH_OK;
 }
 
@@ -63,24 +106,52 @@ static void *verifier(void *arg)
 	static jwtauth_login logins[THREADS];
 	jwtauth_login *out = &logins[(size_t)arg];
 	long ok = 0, bad = 0;
-	for (;;) {
+	while (!stopped()) {
 		jwtauth_error err;
-		int rc, done;
-		pthread_mutex_lock(&world_mu);
-		done = stop;
-		pthread_mutex_unlock(&world_mu);
-		if (done) break;
-		rc = jwtauth_authenticate_cached(cache, &cfg, "tom", 3, (const uint8_t *)token,
+		int rc = jwtauth_authenticate_cached(cache, &cfg, "tom", 3, (const uint8_t *)token,
 			token_len, JWTAUTH_RESPONSE_BARE, now_get(), out, &err);
-		if (rc == JWTAUTH_OK && strcmp(out->principal, "tom") == 0) ok++;
+		if (rc == JWTAUTH_OK && strcmp(out->principal, "tom") == 0 && out->jwt.key == NULL) ok++;
 		else {
 			bad++;
-			fprintf(stderr, "stress: %s: %s\n", jwtauth_error_name(rc), err.msg);
+			fprintf(stderr, "stress: verifier: %s: %s\n", jwtauth_error_name(rc), err.msg);
 		}
 	}
 	pthread_mutex_lock(&world_mu);
 	ok_count += ok;
 	bad_count += bad;
+	pthread_mutex_unlock(&world_mu);
+	return NULL;
+}
+
+/* Unknown kids: each one may trigger a refresh (once per cooldown); the
+   snapshot handed out must still hold the token's key and verify it. */
+static void *prober(void *arg)
+{
+	static jwtauth_jwt jwt;
+	long ok = 0, bad = 0;
+	unsigned i = 0;
+	(void)arg;
+	while (!stopped()) {
+		char kid[32];
+		jwtauth_keys_ref ref;
+		jwtauth_error err;
+		int rc, n = snprintf(kid, sizeof kid, "unknown-%u", i++);
+		rc = jwtauth_cache_acquire(cache, SOURCE, sizeof SOURCE - 1, kid, (size_t)n,
+			now_get(), &ref, &err);
+		if (rc == JWTAUTH_OK) {
+			rc = jwtauth_jws_verify(ref.keys, token, token_len, JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS256), &jwt, &err);
+			jwtauth_cache_release(cache, &ref);
+		}
+		if (rc == JWTAUTH_OK) ok++;
+		else {
+			bad++;
+			fprintf(stderr, "stress: prober: %s: %s\n", jwtauth_error_name(rc), err.msg);
+		}
+		sched_yield();
+	}
+	pthread_mutex_lock(&world_mu);
+	probe_ok += ok;
+	probe_bad += bad;
 	pthread_mutex_unlock(&world_mu);
 	return NULL;
 }
@@ -101,52 +172,60 @@ static char *slurp(const char *path, size_t *len)
 
 int main(void)
 {
-	static const char props[] = "{\"jwks_url\":\"https://stress.example/jwks\","
+	static const char props[] = "{\"jwks_url\":\"" SOURCE "\","
 		"\"principal_field\":\"sub\",\"required_issuer\":\"https://issuer.example\"}";
-	pthread_t th[THREADS];
+	pthread_t th[THREADS], probe;
 	jwtauth_cache_options o;
 	jwtauth_cache_stats st;
 	struct timespec tick = { 0, 2000000 };
 	time_t start;
 	size_t i;
-	char *k = slurp("tests/fixtures/keys/oct32.jwk.json", NULL);
+	int passed;
+	key_jwk = slurp("tests/fixtures/keys/oct32.jwk.json", NULL);
 	token = slurp("tests/fixtures/tokens/hs256.jwt", &token_len);
-	if (!k || !token) { fprintf(stderr, "stress: fixtures missing\n"); return 1; }
-	for (i = 0; i < 2; i++)
-		snprintf(docs[i], sizeof docs[i], "{\"keys\":[%s,{\"kty\":\"oct\",\"kid\":\"distractor-%u\","
-			"\"k\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"}]}", k, (unsigned)i);
-	free(k);
+	if (!key_jwk || !token) {
+		fprintf(stderr, "stress: fixtures missing (run from the repository root)\n");
+		printf("stress: 0 passed, 1 failed\n");
+		return 1;
+	}
 	if (jwtauth_config_parse(&cfg, props, sizeof props - 1, NULL) != JWTAUTH_OK) return 1;
 	memset(&o, 0, sizeof o);
 	o.fetch = fetch;
 	o.lock = lock;
 	o.unlock = unlock;
 	o.wait = wait_a_bit;
-	o.ttl = 1;
+	o.ttl = 1;                    /* cooldown: the default 30 s */
 	cache = jwtauth_cache_new(&o);
+	if (!cache) return 1;
 	for (i = 0; i < THREADS; i++) pthread_create(&th[i], NULL, verifier, (void *)i);
+	pthread_create(&probe, NULL, prober, NULL);
 	start = time(NULL);
 	while (time(NULL) - start < SECONDS) {
 		nanosleep(&tick, NULL);
 		pthread_mutex_lock(&world_mu);
 		world_now++;                 /* every tick expires the TTL */
-		world_version ^= 1;          /* and changes the served set */
+		world_version++;             /* and changes the served set */
 		pthread_mutex_unlock(&world_mu);
 	}
 	pthread_mutex_lock(&world_mu);
 	stop = 1;
 	pthread_mutex_unlock(&world_mu);
 	for (i = 0; i < THREADS; i++) pthread_join(th[i], NULL);
+	pthread_join(probe, NULL);
 	jwtauth_cache_get_stats(cache, &st);
 	jwtauth_cache_free(cache);
 	free(token);
-	printf("stress: %ld verifications by %d threads, %ld failed; %lu fetches, %lu snapshots live at the end\n",
-		ok_count + bad_count, THREADS, bad_count, (unsigned long)st.fetches,
+	free(key_jwk);
+	printf("stress: %ld logins by %d threads, %ld failed; %ld probes with unknown kids, %ld failed\n",
+		ok_count + bad_count, THREADS, bad_count, probe_ok + probe_bad, probe_bad);
+	printf("stress: %lu fetches (%lu for unknown kids, %lu failed), %ld waits behind a fetch, "
+		"%lu served past the TTL during a fetch, %lu snapshots live at the end\n",
+		(unsigned long)st.fetches, (unsigned long)st.refreshes_unknown_kid,
+		(unsigned long)st.fetch_failures, waits, (unsigned long)st.stale_served,
 		(unsigned long)st.snapshots_live);
-	if (bad_count == 0 && ok_count > 0 && st.fetches > 10 && st.snapshots_live == 1) {
-		printf("stress: 1 passed, 0 failed\n");
-		return 0;
-	}
-	printf("stress: 0 passed, 1 failed\n");
-	return 1;
+	passed = bad_count == 0 && ok_count > 0 && probe_bad == 0 && probe_ok > 0
+		&& st.fetches > 10 && (long)st.fetches == fetch_calls && st.fetch_failures == 0
+		&& st.refreshes_unknown_kid > 0 && waits > 0 && st.stale_served > 0 && st.snapshots_live == 1;
+	printf("stress: %d passed, %d failed\n", passed, !passed);
+	return passed ? 0 : 1;
 }

@@ -130,6 +130,10 @@ static void keys_pem_malformed(void)
 		CHECK(rc != JWTAUTH_OK);
 	}
 	free(pem);
+	/* Bytes after a complete certificate are refused (found by fuzz_jwks:
+	   BearSSL's X.509 decoder must not be fed once it has stopped). */
+	CHECK_RC(fx_load(&fx_ks, "keys/rsa2048a.cert-trailing.pem", &err), JWTAUTH_ERR_KEYSET_EMPTY);
+	CHECK_RC(fx_ks.keys[0].status, JWTAUTH_ERR_KEY_X509);
 	CHECK_RC(keys_parse_str("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", &err),
 		JWTAUTH_ERR_KEYSET_EMPTY);
 	CHECK_RC(fx_ks.keys[0].status, JWTAUTH_ERR_KEY_DER);

@@ -3,6 +3,7 @@
    back-off, oversized and malformed documents, snapshot lifetimes, and the
    cached one-call authentication. Time is the `now` argument; fetches are
    served by a scripted callback that counts them. */
+#include <time.h>
 
 typedef struct src_script {
 	const char *doc;         /* served body (NUL-terminated) */
@@ -10,7 +11,15 @@ typedef struct src_script {
 	int64_t max_age;         /* reported max-age, -1 = none */
 	int calls;
 	char last_url[256];
+	size_t lie_len;          /* report this *len instead (0 = the truth) */
+	/* re-entry during the fetch, as another thread would do meanwhile */
+	jwtauth_cache *nested;   /* acquire SRC_URL on it inside the fetch */
+	const char *nested_kid;
+	int nested_rc, nested_stale, nested_err;
+	int nested_kty;          /* kty of the first key served, -1 = none */
 } src_script;
+
+static int src_acquire(jwtauth_cache *c, const char *kid, int64_t now, jwtauth_error *err);
 
 static int src_fetch(void *user, const char *url, char *buf, size_t cap,
 	size_t *len, int64_t *max_age)
@@ -19,10 +28,23 @@ static int src_fetch(void *user, const char *url, char *buf, size_t cap,
 	size_t n = strlen(s->doc);
 	s->calls++;
 	snprintf(s->last_url, sizeof s->last_url, "%s", url);
+	if (s->nested) {
+		jwtauth_keys_ref ref;
+		jwtauth_error err;
+		jwtauth_cache *c = s->nested;
+		s->nested = NULL;
+		memset(&err, 0, sizeof err);
+		s->nested_rc = jwtauth_cache_acquire(c, "https://idp.example/jwks", 24, s->nested_kid,
+			s->nested_kid ? strlen(s->nested_kid) : 0, 100000, &ref, &err);
+		s->nested_stale = ref.stale;
+		s->nested_err = err.code;
+		s->nested_kty = ref.keys ? (int)ref.keys->keys[0].kty : -1;
+		jwtauth_cache_release(c, &ref);
+	}
 	if (s->fail) return s->fail;
 	if (n > cap) return JWTAUTH_ERR_TOO_LARGE;
 	memcpy(buf, s->doc, n);
-	*len = n;
+	*len = s->lie_len ? s->lie_len : n;
 	*max_age = s->max_age;
 	return JWTAUTH_OK;
 }
@@ -366,6 +388,256 @@ static void src_authenticate_cached(void)
 	jwtauth_cache_free(c);
 }
 
+/* What a fetch callback may return: a *len over the buffer is TOO_LARGE
+   (never read past it), a positive code is IO, a document exactly at
+   max_document fits. */
+static void src_callback_contract(void)
+{
+	src_script s;
+	jwtauth_cache *c;
+	jwtauth_cache_options o;
+	jwtauth_error err;
+	CHECK(src_docs());
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = -1;
+	memset(&o, 0, sizeof o);
+	o.fetch = src_fetch;
+	o.fetch_user = &s;
+	o.max_document = strlen(src_doc_a);
+	c = jwtauth_cache_new(&o);
+	CHECK(c != NULL);
+	s.lie_len = o.max_document + 1;
+	CHECK_RC(src_acquire(c, NULL, 100, &err), JWTAUTH_ERR_TOO_LARGE);
+	jwtauth_cache_free(c);
+	c = jwtauth_cache_new(&o);
+	s.lie_len = 0;
+	s.fail = 7;
+	CHECK_RC(src_acquire(c, NULL, 100, &err), JWTAUTH_ERR_IO);
+	s.fail = JWTAUTH_ERR_TOO_LARGE;    /* the callback's own verdict */
+	CHECK_RC(src_acquire(c, NULL, 100 + JWTAUTH_CACHE_COOLDOWN, &err), JWTAUTH_ERR_TOO_LARGE);
+	s.fail = 0;                        /* exactly max_document bytes */
+	CHECK_RC(src_acquire(c, NULL, 100 + 2 * JWTAUTH_CACHE_COOLDOWN, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 4);
+	jwtauth_cache_free(c);
+}
+
+/* Single flight, seen from a caller that arrives while the fetch is in
+   flight (here: from inside the fetch callback, as another thread would):
+   it never starts a second fetch; with no set loaded and no wait hook it
+   fails; with a set past its TTL it is served that set at once
+   (stale = 1, err->code OK); an unknown kid does not change that without
+   a wait hook. */
+static void src_single_flight(void)
+{
+	src_script s;
+	jwtauth_cache *c;
+	jwtauth_error err;
+	CHECK(src_docs());
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = -1;
+	c = src_new(&s, NULL);
+	s.nested = c;
+	CHECK_RC(src_acquire(c, NULL, 100000, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 1);
+	CHECK_RC(s.nested_rc, JWTAUTH_ERR_IO);
+	CHECK_EQ(s.nested_kty, -1);
+	jwtauth_cache_free(c);
+	/* past the TTL: the outer caller refreshes, the nested one is served
+	   the previous set (its nested call runs at 100000) */
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = -1;
+	c = src_new(&s, NULL);
+	CHECK_RC(src_acquire(c, NULL, 100000 - JWTAUTH_CACHE_TTL, &err), JWTAUTH_OK);
+	s.nested = c;
+	s.nested_kid = "rsa2048a";
+	s.doc = src_doc_b;
+	CHECK_RC(src_acquire(c, NULL, 100000, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 2);
+	CHECK_RC(s.nested_rc, JWTAUTH_OK);
+	CHECK_EQ(s.nested_stale, 1);
+	CHECK_RC(s.nested_err, JWTAUTH_OK);
+	CHECK_EQ(s.nested_kty, JWTAUTH_KTY_RSA);
+	/* an unknown kid while a refresh is in flight, no wait hook: the
+	   current set (fresh at 100000), no second fetch */
+	s.nested = c;
+	s.nested_kid = "unknown";
+	CHECK_RC(src_acquire(c, "another-unknown", 100000 - 1, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 3);
+	CHECK_RC(s.nested_rc, JWTAUTH_OK);
+	CHECK_EQ(s.nested_stale, 0);
+	CHECK_EQ(s.nested_kty, JWTAUTH_KTY_EC);
+	jwtauth_cache_free(c);
+}
+
+/* Write a whole file; 1 on success. */
+static int src_write(const char *path, const char *doc)
+{
+	FILE *f = fopen(path, "wb");
+	size_t n = strlen(doc);
+	int ok;
+	if (!f) return 0;
+	ok = fwrite(doc, 1, n, f) == n;
+	return fclose(f) == 0 && ok;
+}
+
+/* File sources are cached like URLs: a change is seen after the TTL or on
+   an unknown kid; a vanished file is stale-if-error; confinement holds. */
+static void src_file_sources(void)
+{
+	char name[64], path[128];
+	jwtauth_cache *c;
+	jwtauth_cache_options o;
+	jwtauth_keys_ref ref;
+	jwtauth_error err;
+	int64_t t = 5000;
+	int here;
+	CHECK(src_docs());
+	/* a name of our own under build/ (other runs may share the tree) */
+	snprintf(name, sizeof name, "t_sources-%lx-%lx.json", (unsigned long)time(NULL),
+		(unsigned long)(((size_t)&here >> 4) & 0xfffffffu));
+	snprintf(path, sizeof path, "build/%s", name);
+	if (!src_write(path, src_doc_a)) SKIP("cannot write %s", path);
+	memset(&o, 0, sizeof o);
+	o.conf_dir = "build";
+	c = jwtauth_cache_new(&o);
+	CHECK(c != NULL);
+	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), "rsa2048a", 8, t, &ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_RSA);
+	jwtauth_cache_release(c, &ref);
+	/* changed on disk: not re-read inside the TTL for a known kid... */
+	CHECK(src_write(path, src_doc_b));
+	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), NULL, 0, t + 1, &ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_RSA);
+	jwtauth_cache_release(c, &ref);
+	/* ...but re-read for an unknown kid */
+	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), "ec256", 5, t + 2, &ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_EC);
+	jwtauth_cache_release(c, &ref);
+	/* and after the TTL */
+	CHECK(src_write(path, src_doc_a));
+	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), NULL, 0, t + 2 + JWTAUTH_CACHE_TTL, &ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_RSA);
+	CHECK_EQ(ref.stale, 0);
+	jwtauth_cache_release(c, &ref);
+	/* gone: the last good set, stale, with the IO error */
+	CHECK(remove(path) == 0);
+	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), NULL, 0, t + 2 + 2 * JWTAUTH_CACHE_TTL, &ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.stale, 1);
+	CHECK_RC(err.code, JWTAUTH_ERR_IO);
+	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_RSA);
+	jwtauth_cache_release(c, &ref);
+	/* never loaded: the error itself */
+	CHECK_RC(jwtauth_cache_acquire(c, "no-such-file.json", 17, NULL, 0, t, &ref, &err), JWTAUTH_ERR_IO);
+	CHECK(ref.keys == NULL);
+	/* confinement through the cache; a nested name is fine */
+	CHECK_RC(jwtauth_cache_acquire(c, "../tests/fixtures/jwks/rsa.json", 31, NULL, 0, t, &ref, &err),
+		JWTAUTH_ERR_CONFIG_PATH);
+	CHECK_RC(jwtauth_cache_acquire(c, "/etc/passwd", 11, NULL, 0, t, &ref, &err), JWTAUTH_ERR_CONFIG_PATH);
+	CHECK_RC(jwtauth_cache_acquire(c, "a/../../x", 9, NULL, 0, t, &ref, &err), JWTAUTH_ERR_CONFIG_PATH);
+	jwtauth_cache_free(c);
+	o.conf_dir = "tests";
+	c = jwtauth_cache_new(&o);
+	CHECK_RC(jwtauth_cache_acquire(c, "fixtures/jwks/rsa.json", 22, NULL, 0, t, &ref, &err), JWTAUTH_OK);
+	jwtauth_cache_release(c, &ref);
+	jwtauth_cache_free(c);
+	/* a file over max_document */
+	o.max_document = 64;
+	c = jwtauth_cache_new(&o);
+	CHECK_RC(jwtauth_cache_acquire(c, "fixtures/jwks/rsa.json", 22, NULL, 0, t, &ref, &err), JWTAUTH_ERR_TOO_LARGE);
+	jwtauth_cache_free(c);
+	/* no conf directory: no file sources */
+	c = jwtauth_cache_new(NULL);
+	CHECK_RC(jwtauth_cache_acquire(c, "jwks.json", 9, NULL, 0, t, &ref, &err), JWTAUTH_ERR_CONFIG_PATH);
+	jwtauth_cache_free(c);
+}
+
+/* "<header>.<payload of tok>.AAAA" with header {"alg":"RS256","kid":KID}. */
+static size_t src_forge(char *out, size_t cap, const char *kid, const char *tok, size_t tok_len)
+{
+	char hdr[128];
+	size_t n, hlen = (size_t)snprintf(hdr, sizeof hdr, "{\"alg\":\"RS256\",\"kid\":\"%s\"}", kid);
+	const char *p1 = (const char *)memchr(tok, '.', tok_len), *p2;
+	if (!p1) return 0;
+	p2 = (const char *)memchr(p1 + 1, '.', tok_len - (size_t)(p1 + 1 - tok));
+	if (!p2 || jwtauth_b64url_encode((const uint8_t *)hdr, hlen, out, cap, &n) != JWTAUTH_OK) return 0;
+	if (n + (size_t)(p2 - p1) + 6 > cap) return 0;
+	memcpy(out + n, p1, (size_t)(p2 - p1));
+	n += (size_t)(p2 - p1);
+	memcpy(out + n, ".AAAA", 5);
+	return n + 5;
+}
+
+/* The cached login from a URL source: the seed token's key appears in a
+   rotation (one refresh), then 1,000 tokens with random unknown kids in
+   one cooldown fetch nothing more and are all KID_UNKNOWN. */
+static void src_authenticate_cached_url(void)
+{
+	static jwtauth_config cfg;
+	static jwtauth_login out;
+	static char forged[4096];
+	static const char props[] = "{\"jwks_url\": \"" SRC_URL "\", \"principal_field\": "
+		"\"preferred_username\", \"required_issuer\": \"http://localhost:38080/realms/master\", "
+		"\"required_audience\": \"starrocks\"}";
+	src_script s;
+	jwtauth_cache *c;
+	jwtauth_cache_stats st;
+	jwtauth_error err;
+	int64_t now = 1800000000;
+	size_t len, demo_len;
+	unsigned i, x = 777;
+	char *tok = tl_read_file("examples/demo/tom.jwt", &len);
+	char *demo = tl_read_file("examples/demo/conf/jwks.json", &demo_len);
+	CHECK(tok != NULL && demo != NULL);
+	while (len > 0 && (tok[len - 1] == '\n' || tok[len - 1] == '\r')) len--;
+	CHECK(src_docs());
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = -1;
+	c = src_new(&s, NULL);
+	CHECK_RC(jwtauth_config_parse(&cfg, props, strlen(props), &err), JWTAUTH_OK);
+	/* first load: the key is not there (no second fetch for it at once) */
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+		JWTAUTH_RESPONSE_BARE, now, &out, &err), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK_EQ(s.calls, 1);
+	CHECK(out.jwt.key == NULL);
+	/* the provider rotates: one refresh, accepted */
+	s.doc = demo;
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+		JWTAUTH_RESPONSE_BARE, now + 1, &out, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 2);
+	CHECK(strcmp(out.principal, "tom") == 0);
+	CHECK(out.jwt.key == NULL);
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+		JWTAUTH_RESPONSE_BARE, now + 2, &out, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 2);
+	/* a storm of random kids inside the cooldown */
+	for (i = 0; i < 1000; i++) {
+		char kid[32];
+		size_t n;
+		x = x * 1103515245u + 12345u;
+		snprintf(kid, sizeof kid, "k%u", x);
+		n = src_forge(forged, sizeof forged, kid, tok, len);
+		CHECK(n > 0);
+		CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)forged, n,
+			JWTAUTH_RESPONSE_BARE, now + 2 + (int64_t)(i % (JWTAUTH_CACHE_COOLDOWN - 2)), &out, &err),
+			JWTAUTH_ERR_KID_UNKNOWN);
+	}
+	CHECK_EQ(s.calls, 2);
+	jwtauth_cache_get_stats(c, &st);
+	CHECK_EQ(st.refreshes_unknown_kid, 1);
+	CHECK_EQ(st.snapshots_live, 1);
+	/* the real token still verifies, with no fetch */
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+		JWTAUTH_RESPONSE_BARE, now + 29, &out, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 2);
+	free(tok);
+	free(demo);
+	jwtauth_cache_free(c);
+}
+
 static void src_cleanup(void)
 {
 	free(src_doc_a);
@@ -384,6 +656,10 @@ static const test_case t_sources_tests[] = {
 	{ "src_bad_documents", src_bad_documents },
 	{ "src_snapshot_lifetime", src_snapshot_lifetime },
 	{ "src_authenticate_cached", src_authenticate_cached },
+	{ "src_callback_contract", src_callback_contract },
+	{ "src_single_flight", src_single_flight },
+	{ "src_file_sources", src_file_sources },
+	{ "src_authenticate_cached_url", src_authenticate_cached_url },
 	{ "src_cleanup", src_cleanup },
 	{ NULL, NULL }
 };
