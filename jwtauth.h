@@ -645,6 +645,11 @@ JWTAUTH_DEF int jwtauth_mysql_auth_token(const uint8_t *resp, size_t len,
 typedef struct jwtauth_login {
 	int cache_hit;            /* 1 when the signature check was skipped
 	                             thanks to cfg->token_cache */
+	int keys_stale;           /* jwtauth_authenticate_cached only: 1 when
+	                             the key set was past its TTL (see
+	                             jwtauth_keys_ref.stale) */
+	int keys_refresh_error;   /* ... and then the code of the failed
+	                             refresh (0: another thread's is in flight) */
 	char principal[JWTAUTH_MAX_PRINCIPAL_LEN + 1]; /* NUL-terminated */
 	size_t principal_len;
 	jwtauth_str groups[JWTAUTH_MAX_GROUPS];        /* NUL-terminated copies */
@@ -815,8 +820,10 @@ typedef struct jwtauth_cache_stats {
 JWTAUTH_DEF void jwtauth_cache_get_stats(jwtauth_cache *cache, jwtauth_cache_stats *st);
 
 /* jwtauth_authenticate with the key set of cfg->jwks_url from the cache:
-   a token whose kid is unknown triggers one (cooled-down) refresh and one
-   retry. out->jwt.key is NULL on return (the snapshot is released). */
+   a token whose kid is unknown to the cached set triggers one (cooled-down)
+   refresh before the check. A set served past its TTL is reported in
+   out->keys_stale / out->keys_refresh_error, not as a failure. out->jwt.key
+   is NULL on return (the snapshot is released). */
 JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 	const jwtauth_config *cfg, const char *user, size_t user_len,
 	const uint8_t *auth_response, size_t response_len,
@@ -4025,6 +4032,8 @@ JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
 	if (!cfg || !ks || !out || (!user && user_len))
 		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	out->cache_hit = 0;
+	out->keys_stale = 0;
+	out->keys_refresh_error = JWTAUTH_OK;
 	out->principal[0] = 0;
 	out->principal_len = 0;
 	out->n_groups = 0;
@@ -4501,15 +4510,26 @@ static int jwtauth__keyset_has_kid(const jwtauth_keyset *ks, const char *kid, si
 	return 0;
 }
 
-static jwtauth__source *jwtauth__cache_source(jwtauth_cache *c, const char *name, size_t len)
+/* The slot of a source, created on first use. When the table is full, a
+   source that never loaded, is not being fetched and whose back-off has
+   passed is reused, so sources that keep failing cannot lock others out. */
+static jwtauth__source *jwtauth__cache_source(jwtauth_cache *c, const char *name,
+	size_t len, int64_t now)
 {
 	size_t i;
-	jwtauth__source *s;
+	jwtauth__source *s = NULL;
 	for (i = 0; i < c->n_sources; i++)
 		if (c->sources[i].name_len == len && memcmp(c->sources[i].name, name, len) == 0)
 			return &c->sources[i];
-	if (c->n_sources >= JWTAUTH_CACHE_MAX_SOURCES) return NULL;
-	s = &c->sources[c->n_sources++];
+	if (c->n_sources < JWTAUTH_CACHE_MAX_SOURCES) {
+		s = &c->sources[c->n_sources++];
+	} else {
+		for (i = 0; i < c->n_sources && !s; i++)
+			if (!c->sources[i].current && !c->sources[i].refreshing
+			    && now >= c->sources[i].retry_after)
+				s = &c->sources[i];
+		if (!s) return NULL;
+	}
 	memset(s, 0, sizeof *s);
 	memcpy(s->name, name, len);
 	s->name[len] = 0;
@@ -4529,7 +4549,7 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	if (source_len == 0 || source_len > JWTAUTH_MAX_SOURCE_LEN || memchr(source, 0, source_len))
 		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0, "invalid key source name");
 	jwtauth__cache_lock(cache);
-	src = jwtauth__cache_source(cache, source, source_len);
+	src = jwtauth__cache_source(cache, source, source_len, now);
 	if (!src) {
 		jwtauth__cache_unlock(cache);
 		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0,
@@ -4584,6 +4604,13 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 			jwtauth__cache_unlock(cache);
 			cache->opt.wait(cache->opt.lock_user);
 			jwtauth__cache_lock(cache);
+			/* the slot may have been reused meanwhile: look it up again */
+			src = jwtauth__cache_source(cache, source, source_len, now);
+			if (!src) {
+				jwtauth__cache_unlock(cache);
+				return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0,
+					"more key sources than JWTAUTH_CACHE_MAX_SOURCES");
+			}
 			continue;
 		}
 		src->refreshing = 1;
@@ -4623,10 +4650,13 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	/* nothing to serve */
 	{
 		int code = src->last_error ? src->last_error : JWTAUTH_ERR_IO;
+		const char *why = src->refreshing
+			? (src->current ? "key set too stale, another thread is refreshing it (no wait hook)"
+			                : "key set not loaded yet, another thread is loading it (no wait hook)")
+			: src->current ? "key set too stale: refreshes keep failing"
+			: "key set not loaded: the last attempt failed (retried after the cooldown)";
 		jwtauth__cache_unlock(cache);
-		return jwtauth__fail(err, code, 0, src->current
-			? "key set too stale: refreshes keep failing"
-			: "key set not loaded: the last attempt failed (retried after the cooldown)");
+		return jwtauth__fail(err, code, 0, why);
 	}
 }
 
@@ -4650,7 +4680,7 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 	char kid[JWTAUTH_MAX_KID_LEN + 1];
 	size_t kid_len = 0, tok_len = 0;
 	const char *tok = NULL;
-	int has_kid, rc;
+	int has_kid, rc, stale, refresh_error;
 	if (!cache || !cfg || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	if (!cfg->jwks_url.p || cfg->jwks_url.len == 0)
 		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_MISSING, 0, "config has no jwks_url");
@@ -4667,8 +4697,12 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 	rc = jwtauth_cache_acquire(cache, cfg->jwks_url.p, cfg->jwks_url.len,
 		has_kid ? kid : NULL, kid_len, now, &ref, err);
 	if (rc != JWTAUTH_OK) return rc;
+	stale = ref.stale;
+	refresh_error = stale && err ? err->code : JWTAUTH_OK;
 	rc = jwtauth_authenticate(cfg, ref.keys, user, user_len, auth_response,
 		response_len, kind, now, out, err);
+	out->keys_stale = stale;
+	out->keys_refresh_error = refresh_error;
 	jwtauth_cache_release(cache, &ref);
 	/* the key pointed into the snapshot, which may now be gone */
 	out->jwt.key = NULL;

@@ -17,6 +17,7 @@ typedef struct src_script {
 	const char *nested_kid;
 	int nested_rc, nested_stale, nested_err;
 	int nested_kty;          /* kty of the first key served, -1 = none */
+	const char *nested_msg;  /* err.msg of the nested call (static) */
 } src_script;
 
 static int src_acquire(jwtauth_cache *c, const char *kid, int64_t now, jwtauth_error *err);
@@ -38,6 +39,7 @@ static int src_fetch(void *user, const char *url, char *buf, size_t cap,
 			s->nested_kid ? strlen(s->nested_kid) : 0, 100000, &ref, &err);
 		s->nested_stale = ref.stale;
 		s->nested_err = err.code;
+		s->nested_msg = err.msg;
 		s->nested_kty = ref.keys ? (int)ref.keys->keys[0].kty : -1;
 		jwtauth_cache_release(c, &ref);
 	}
@@ -443,6 +445,7 @@ static void src_single_flight(void)
 	CHECK_EQ(s.calls, 1);
 	CHECK_RC(s.nested_rc, JWTAUTH_ERR_IO);
 	CHECK_EQ(s.nested_kty, -1);
+	CHECK(s.nested_msg && strstr(s.nested_msg, "another thread is loading it"));
 	jwtauth_cache_free(c);
 	/* past the TTL: the outer caller refreshes, the nested one is served
 	   the previous set (its nested call runs at 100000) */
@@ -633,8 +636,73 @@ static void src_authenticate_cached_url(void)
 	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, now + 29, &out, &err), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 2);
+	CHECK_EQ(out.keys_stale, 0);
+	/* past the TTL the refresh fails: the login succeeds on the previous
+	   set and says so */
+	s.fail = JWTAUTH_ERR_IO;
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+		JWTAUTH_RESPONSE_BARE, now + 1 + JWTAUTH_CACHE_TTL, &out, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 3);
+	CHECK(strcmp(out.principal, "tom") == 0);
+	CHECK_EQ(out.keys_stale, 1);
+	CHECK_RC(out.keys_refresh_error, JWTAUTH_ERR_IO);
+	/* a plain jwtauth_authenticate never reports a stale set */
+	{
+		jwtauth_keys_ref ref;
+		CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, now + 2 + JWTAUTH_CACHE_TTL,
+			&ref, &err), JWTAUTH_OK);
+		CHECK_EQ(ref.stale, 1);
+		CHECK_RC(jwtauth_authenticate(&cfg, ref.keys, "tom", 3, (const uint8_t *)tok, len,
+			JWTAUTH_RESPONSE_BARE, now + 2 + JWTAUTH_CACHE_TTL, &out, &err), JWTAUTH_OK);
+		CHECK_EQ(out.keys_stale, 0);
+		CHECK_RC(out.keys_refresh_error, JWTAUTH_OK);
+		jwtauth_cache_release(c, &ref);
+	}
 	free(tok);
 	free(demo);
+	jwtauth_cache_free(c);
+}
+
+/* The source table is bounded; sources that never loaded are reused once
+   their back-off has passed, so failing sources cannot lock others out. */
+static void src_source_slots(void)
+{
+	src_script s;
+	jwtauth_cache *c;
+	jwtauth_keys_ref ref;
+	jwtauth_error err;
+	char url[64];
+	int i;
+	CHECK(src_docs());
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = -1;
+	c = src_new(&s, NULL);
+	/* one good source first: it must never be evicted */
+	CHECK_RC(src_acquire(c, NULL, 1000, &err), JWTAUTH_OK);
+	s.fail = JWTAUTH_ERR_IO;
+	for (i = 1; i < JWTAUTH_CACHE_MAX_SOURCES; i++) {
+		snprintf(url, sizeof url, "https://bad.example/%d", i);
+		CHECK_RC(jwtauth_cache_acquire(c, url, strlen(url), NULL, 0, 1000, &ref, &err), JWTAUTH_ERR_IO);
+	}
+	CHECK_EQ(s.calls, JWTAUTH_CACHE_MAX_SOURCES);
+	/* full, and every failed source is inside its back-off */
+	CHECK_RC(jwtauth_cache_acquire(c, "https://new.example/", 20, NULL, 0, 1000, &ref, &err),
+		JWTAUTH_ERR_TOO_LARGE);
+	CHECK_EQ(s.calls, JWTAUTH_CACHE_MAX_SOURCES);
+	/* after the back-off a failed slot is reused */
+	s.fail = 0;
+	s.doc = src_doc_b;
+	CHECK_RC(jwtauth_cache_acquire(c, "https://new.example/", 20, NULL, 0, 1000 + JWTAUTH_CACHE_COOLDOWN,
+		&ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_EC);
+	jwtauth_cache_release(c, &ref);
+	/* the good source kept its set: no fetch, the RSA key */
+	CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 1000 + JWTAUTH_CACHE_COOLDOWN,
+		&ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_RSA);
+	jwtauth_cache_release(c, &ref);
+	CHECK_EQ(s.calls, JWTAUTH_CACHE_MAX_SOURCES + 1);
 	jwtauth_cache_free(c);
 }
 
@@ -660,6 +728,7 @@ static const test_case t_sources_tests[] = {
 	{ "src_single_flight", src_single_flight },
 	{ "src_file_sources", src_file_sources },
 	{ "src_authenticate_cached_url", src_authenticate_cached_url },
+	{ "src_source_slots", src_source_slots },
 	{ "src_cleanup", src_cleanup },
 	{ NULL, NULL }
 };
