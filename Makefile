@@ -19,7 +19,7 @@ DESTDIR ?=
 
 B = build
 HDR = jwtauth.h
-TEST_DEPS = tests/test.c tests/impl.c tests/testlib.h $(wildcard tests/t_*.c) $(HDR)
+TEST_DEPS = tests/test.c tests/impl.c tests/testlib.h tests/scan_alloc.h $(wildcard tests/t_*.c) $(HDR)
 
 # The default goal, before the fragments can define a first rule.
 all:

@@ -794,7 +794,8 @@ typedef struct jwtauth_keys_ref {
 #ifndef JWTAUTH_NO_MALLOC
 /* Create / destroy a cache. Memory comes from JWTAUTH_MALLOC/JWTAUTH_FREE
    (malloc/free unless overridden): the cache plus one jwtauth_keyset per
-   live snapshot. */
+   live snapshot. NULL when out of memory or when opts->conf_dir is longer
+   than JWTAUTH_MAX_SOURCE_LEN. */
 JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts);
 JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache);
 
@@ -2395,9 +2396,13 @@ static void jwtauth__pem_dest(void *ctx, const void *src, size_t len)
 	s->len += len;
 }
 
+/* BearSSL 0.6 keeps the closing dashes in the name when the BEGIN line
+   ends with CR LF: accept "NAME" and "NAME-----". */
 static int jwtauth__pem_name_is(const char *name, const char *want)
 {
-	return strcmp(name, want) == 0;
+	size_t n = strlen(want);
+	return strncmp(name, want, n) == 0
+		&& (name[n] == 0 || strcmp(name + n, "-----") == 0);
 }
 
 /* Turn the object that just ended into a key entry's status. */
@@ -2467,19 +2472,29 @@ static int jwtauth__pem_load(jwtauth_keyset *ks, const char *doc, size_t len,
 			tmp.status = jwtauth__pem_finish(&tmp, kind, &sink, &x509);
 			jwtauth__wipe(&sink, sizeof sink);
 			rc = jwtauth__keyset_append(ks, &tmp);
-			if (rc != JWTAUTH_OK)
-				return jwtauth__fail(err, rc, pos, "more PEM objects than JWTAUTH_MAX_KEYS");
+			if (rc != JWTAUTH_OK) {
+				rc = jwtauth__fail(err, rc, pos, "more PEM objects than JWTAUTH_MAX_KEYS");
+				goto done;
+			}
 			objects++;
 			in_obj = 0;
 		} else if (ev == BR_PEM_ERROR) {
-			return jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, pos, "PEM decoding error");
+			rc = jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, pos, "PEM decoding error");
+			goto done;
 		} else if (used == 0) {
 			break;
 		}
 	}
-	if (in_obj) return jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, len, "PEM object not terminated");
-	if (objects == 0) return jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, 0, "no PEM object found");
-	return JWTAUTH_OK;
+	rc = in_obj ? jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, len, "PEM object not terminated")
+		: objects == 0 ? jwtauth__fail(err, JWTAUTH_ERR_KEY_PEM, 0, "no PEM object found")
+		: JWTAUTH_OK;
+done:
+	/* the decoder's buffer and the sink may hold bytes of a private key
+	   block (refused, but read) or of an unfinished object */
+	jwtauth__wipe(&pc, sizeof pc);
+	jwtauth__wipe(&sink, sizeof sink);
+	jwtauth__wipe(&tmp, sizeof tmp);
+	return rc;
 }
 
 /* ------------------------------------------------------ document loader */
@@ -3135,6 +3150,7 @@ static int jwtauth__jws_decode_cached(const jwtauth_keyset *ks,
    arithmetic below stays far from int64 overflow). */
 #define JWTAUTH__DATE_MAX ((int64_t)253402300799LL)
 #define JWTAUTH__INT64_MAX ((int64_t)0x7fffffffffffffffLL)
+#define JWTAUTH__INT64_MIN (-JWTAUTH__INT64_MAX - 1)
 
 /* ---------------------------------------------------------------- claims */
 
@@ -4441,6 +4457,12 @@ JWTAUTH_DEF void jwtauth_cache_get_stats(jwtauth_cache *cache, jwtauth_cache_sta
 
 /* Fetch or read the document and parse it into a new snapshot, with the
    lock released (the slow part). Returns the snapshot or NULL. */
+/* a + b for b >= 0, saturating: times and options come from the caller. */
+static int64_t jwtauth__time_add(int64_t a, int64_t b)
+{
+	return a > JWTAUTH__INT64_MAX - b ? JWTAUTH__INT64_MAX : a + b;
+}
+
 static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name,
 	size_t name_len, int64_t *max_age, int *code, jwtauth_error *err)
 {
@@ -4492,8 +4514,9 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 			snap = NULL;
 		}
 	}
-	/* an oct key set is secret: no copy outlives the parse */
-	jwtauth__wipe(buf, len < c->opt.max_document ? len : c->opt.max_document);
+	/* an oct key set is secret: no copy outlives the parse. All of the
+	   buffer, since a failed read or fetch may have filled it anyway. */
+	jwtauth__wipe(buf, c->opt.max_document);
 	JWTAUTH_FREE(NULL, buf);
 	*code = rc;
 	return snap;
@@ -4531,6 +4554,7 @@ static jwtauth__source *jwtauth__cache_source(jwtauth_cache *c, const char *name
 		if (!s) return NULL;
 	}
 	memset(s, 0, sizeof *s);
+	s->retry_after = JWTAUTH__INT64_MIN;   /* may fetch at any `now` */
 	memcpy(s->name, name, len);
 	s->name[len] = 0;
 	s->name_len = len;
@@ -4542,7 +4566,7 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	jwtauth_keys_ref *ref, jwtauth_error *err)
 {
 	jwtauth__source *src;
-	int tried = 0;
+	int tried = 0, loaded = 0;
 	if (!cache || !source || !ref)
 		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	ref->keys = NULL; ref->snapshot = NULL; ref->stale = 0;
@@ -4557,19 +4581,21 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	}
 	for (;;) {
 		jwtauth__snapshot *snap = src->current, *fresh;
-		int expired = !snap || now >= src->expires_at;
+		/* a set this call just loaded is served even if its TTL is 0 */
+		int expired = !snap || (now >= src->expires_at && !loaded);
 		/* an unknown kid may mean a rotation: refresh, at most once per
 		   cooldown, so random kids cannot become a stream of fetches */
 		int kid_refresh = snap && kid && !tried
 			&& !jwtauth__keyset_has_kid(&snap->ks, kid, kid_len)
-			&& (!src->has_kid_refresh || now - src->kid_refresh_at >= cache->opt.cooldown);
+			&& (!src->has_kid_refresh
+			    || now >= jwtauth__time_add(src->kid_refresh_at, cache->opt.cooldown));
 		int may_fetch = !tried && now >= src->retry_after;
 		int64_t max_age = -1;
 		int code = JWTAUTH_OK;
 		jwtauth_error ferr;
 
 		if ((!expired && !kid_refresh) || (!may_fetch && snap
-		    && now < src->expires_at + cache->opt.max_stale)) {
+		    && now < jwtauth__time_add(src->expires_at, cache->opt.max_stale))) {
 			/* serve the current set (fresh, or stale after a failure) */
 			if (!snap) break;
 			snap->refs++;
@@ -4595,7 +4621,7 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 			   only callers that need the new set (none loaded, or an
 			   unknown kid) wait, and without a wait hook they get the
 			   current set if there is one. */
-			if (snap && now < src->expires_at + cache->opt.max_stale
+			if (snap && now < jwtauth__time_add(src->expires_at, cache->opt.max_stale)
 			    && (!kid_refresh || !cache->opt.wait)) {
 				tried = 1;
 				continue;
@@ -4632,18 +4658,19 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 			/* publish: readers of the old snapshot keep it until release */
 			jwtauth__snapshot_put(cache, src->current);
 			src->current = fresh;
-			src->expires_at = now + ttl;
-			src->retry_after = 0;
+			src->expires_at = jwtauth__time_add(now, ttl);
+			src->retry_after = JWTAUTH__INT64_MIN;
 			src->last_error = JWTAUTH_OK;
 			cache->stats.snapshots_live++;
+			loaded = 1;
 			continue;
 		}
 		/* failed: back off for a cooldown before fetching again */
 		cache->stats.fetch_failures++;
 		src->last_error = code;
-		src->retry_after = now + cache->opt.cooldown;
+		src->retry_after = jwtauth__time_add(now, cache->opt.cooldown);
 		if (err) *err = ferr;
-		if (snap && now < src->expires_at + cache->opt.max_stale) continue;
+		if (snap && now < jwtauth__time_add(src->expires_at, cache->opt.max_stale)) continue;
 		jwtauth__cache_unlock(cache);
 		return code;
 	}

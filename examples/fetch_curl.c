@@ -155,8 +155,10 @@ static int fetch_curl(void *user, const char *url, char *buf, size_t cap,
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_cleanup(c);
-	if (sink.over || rc == CURLE_FILESIZE_EXCEEDED) result = JWTAUTH_ERR_TOO_LARGE;
-	else if (rc != CURLE_OK || status < 200 || status > 299) result = JWTAUTH_ERR_IO;
+	/* a non-2xx status is IO even when its body was over the cap */
+	if (status != 0 && (status < 200 || status > 299)) result = JWTAUTH_ERR_IO;
+	else if (sink.over || rc == CURLE_FILESIZE_EXCEEDED) result = JWTAUTH_ERR_TOO_LARGE;
+	else if (rc != CURLE_OK || status == 0) result = JWTAUTH_ERR_IO;
 	else result = JWTAUTH_OK;
 	fetch_curl_report(user, status, rc == CURLE_OK ? "" : error[0] ? error : curl_easy_strerror(rc));
 	if (result != JWTAUTH_OK) return result;

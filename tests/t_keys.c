@@ -100,6 +100,26 @@ static void keys_pem_forms(void)
 		CHECK_RC(fx_load(&a, "keys/rsa2048a.pkcs1.pem", &err), JWTAUTH_OK);
 		CHECK(memcmp(a.keys[0].u.rsa.n, b.keys[0].u.rsa.n, a.keys[0].u.rsa.n_len) == 0);
 	}
+	/* CRLF line endings (files written on Windows) */
+	for (i = 0; i < 3; i++) {
+		static const char *const crlf_files[] = {
+			"keys/rsa2048a.spki.pem", "keys/rsa2048a.pkcs1.pem", "keys/rsa2048a.cert.pem"
+		};
+		size_t len, j, o = 0;
+		char *pem = fx_read(crlf_files[i], &len), *crlf;
+		int rc;
+		CHECK(pem != NULL);
+		crlf = (char *)malloc(2 * len + 1);
+		for (j = 0; j < len; j++) {
+			if (pem[j] == '\n') crlf[o++] = '\r';
+			crlf[o++] = pem[j];
+		}
+		rc = jwtauth_keyset_parse(&fx_ks, crlf, o, &err);
+		CHECKF(rc == JWTAUTH_OK, "%s with CRLF: %s (%s)", crlf_files[i], jwtauth_error_name(rc), err.msg);
+		CHECK_EQ(fx_ks.usable, 1);
+		free(crlf);
+		free(pem);
+	}
 	/* Private keys are refused; a small RSA key too. */
 	CHECK_RC(fx_load(&fx_ks, "keys/ec256.key.pem", &err), JWTAUTH_ERR_KEYSET_EMPTY);
 	CHECK_RC(fx_ks.keys[0].status, JWTAUTH_ERR_KEY_PRIVATE);

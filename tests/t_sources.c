@@ -8,6 +8,7 @@
 typedef struct src_script {
 	const char *doc;         /* served body (NUL-terminated) */
 	int fail;                /* return this code instead (0 = serve) */
+	int fail_after_copy;     /* ... after writing the body into the buffer */
 	int64_t max_age;         /* reported max-age, -1 = none */
 	int calls;
 	char last_url[256];
@@ -43,9 +44,10 @@ static int src_fetch(void *user, const char *url, char *buf, size_t cap,
 		s->nested_kty = ref.keys ? (int)ref.keys->keys[0].kty : -1;
 		jwtauth_cache_release(c, &ref);
 	}
-	if (s->fail) return s->fail;
+	if (s->fail && !s->fail_after_copy) return s->fail;
 	if (n > cap) return JWTAUTH_ERR_TOO_LARGE;
 	memcpy(buf, s->doc, n);
+	if (s->fail) return s->fail;
 	*len = s->lie_len ? s->lie_len : n;
 	*max_age = s->max_age;
 	return JWTAUTH_OK;
@@ -706,6 +708,133 @@ static void src_source_slots(void)
 	jwtauth_cache_free(c);
 }
 
+/* Times and options at the ends of int64_t saturate instead of wrapping:
+   "always serve stale" serves stale, a huge cooldown backs off, a negative
+   clock still loads. */
+static void src_time_extremes(void)
+{
+	src_script s;
+	jwtauth_cache_options o;
+	jwtauth_cache *c;
+	jwtauth_keys_ref ref;
+	jwtauth_error err;
+	const int64_t big = (int64_t)0x7fffffffffffffffLL;
+	int i;
+	CHECK(src_docs());
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = -1;
+	memset(&o, 0, sizeof o);
+	o.fetch = src_fetch;
+	o.fetch_user = &s;
+	o.max_stale = big;
+	o.cooldown = big;
+	c = jwtauth_cache_new(&o);
+	CHECK(c != NULL);
+	CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 1000, &ref, &err), JWTAUTH_OK);
+	jwtauth_cache_release(c, &ref);
+	s.fail = JWTAUTH_ERR_IO;
+	CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 1000 + JWTAUTH_CACHE_TTL,
+		&ref, &err), JWTAUTH_OK);
+	CHECK_EQ(ref.stale, 1);
+	CHECK_RC(err.code, JWTAUTH_ERR_IO);
+	jwtauth_cache_release(c, &ref);
+	/* the back-off (cooldown = max) holds: no second fetch, ever */
+	for (i = 0; i < 5; i++) {
+		CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, big - 1, &ref, &err),
+			JWTAUTH_OK);
+		jwtauth_cache_release(c, &ref);
+	}
+	CHECK_EQ(s.calls, 2);
+	jwtauth_cache_free(c);
+	/* a max-age at the end of the range, clamped by max_ttl = max */
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = big;
+	o.max_ttl = big;
+	o.max_stale = 0;
+	o.cooldown = 0;
+	c = jwtauth_cache_new(&o);
+	for (i = 0; i < 3; i++) {
+		CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 1000 + i, &ref, &err),
+			JWTAUTH_OK);
+		jwtauth_cache_release(c, &ref);
+	}
+	CHECK_EQ(s.calls, 1);
+	jwtauth_cache_free(c);
+	/* a negative clock and one at the very end */
+	memset(&s, 0, sizeof s);
+	s.doc = src_doc_a;
+	s.max_age = -1;
+	c = src_new(&s, NULL);
+	CHECK_RC(src_acquire(c, NULL, -5, &err), JWTAUTH_OK);
+	CHECK_RC(src_acquire(c, NULL, big - 10, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 2);
+	/* at the last second every TTL has passed: one fetch, and its set is
+	   served */
+	CHECK_RC(src_acquire(c, NULL, big, &err), JWTAUTH_OK);
+	CHECK_EQ(s.calls, 3);
+	jwtauth_cache_free(c);
+}
+
+/* A document that was read or fetched, then refused, is wiped before its
+   buffer is released: an oct key set is a secret even when it fails. */
+static void src_wipe_on_failure(void)
+{
+	static const char secret[] = "Tu4d6QdNJQnXHHCFQ8k6b7drD1x3Ay5pb-8lcgwdbCuDv9LzTPkiyVA1xBdaRfGyTQk8F7Uk75dbXRTdMkONHw";
+	char doc[512], name[96], path[128];
+	src_script s;
+	jwtauth_cache_options o;
+	jwtauth_cache *c;
+	jwtauth_error err;
+	int here;
+	snprintf(doc, sizeof doc, "{\"keys\":[{\"kty\":\"oct\",\"k\":\"%s\",\"kid\":\"x\"}],"
+		"\"padding\":\"%0200d\"}", secret, 0);
+	tl_free_needle = (const unsigned char *)secret;
+	tl_free_needle_len = sizeof secret - 1;
+	tl_free_hits = 0;
+	/* the callback wrote the body, then failed */
+	memset(&s, 0, sizeof s);
+	s.doc = doc;
+	s.max_age = -1;
+	s.fail = JWTAUTH_ERR_IO;
+	s.fail_after_copy = 1;
+	c = src_new(&s, NULL);
+	CHECK_RC(src_acquire(c, NULL, 1000, &err), JWTAUTH_ERR_IO);
+	CHECK_EQ(s.calls, 1);
+	jwtauth_cache_free(c);
+	CHECK_EQ(tl_free_hits, 0);
+	/* a file over max_document: read up to the cap, then refused */
+	snprintf(name, sizeof name, "t_sources-wipe-%lx-%lx.json", (unsigned long)time(NULL),
+		(unsigned long)(((size_t)&here >> 4) & 0xfffffffu));
+	snprintf(path, sizeof path, "build/%s", name);
+	if (!src_write(path, doc)) {
+		tl_free_needle = NULL;
+		SKIP("cannot write %s", path);
+	}
+	memset(&o, 0, sizeof o);
+	o.conf_dir = "build";
+	o.max_document = 200;
+	c = jwtauth_cache_new(&o);
+	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), NULL, 0, 1000, NULL, &err), JWTAUTH_ERR_ARGUMENT);
+	{
+		jwtauth_keys_ref ref;
+		CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), NULL, 0, 1000, &ref, &err),
+			JWTAUTH_ERR_TOO_LARGE);
+	}
+	jwtauth_cache_free(c);
+	CHECK_EQ(tl_free_hits, 0);
+	/* control: the search does see a secret in a released block */
+	{
+		char *copy = (char *)tl_hook_malloc(sizeof doc);
+		memcpy(copy, doc, sizeof doc);
+		tl_hook_free(copy);
+		CHECK_EQ(tl_free_hits, 1);
+	}
+	tl_free_needle = NULL;
+	remove(path);
+}
+
 static void src_cleanup(void)
 {
 	free(src_doc_a);
@@ -729,6 +858,8 @@ static const test_case t_sources_tests[] = {
 	{ "src_file_sources", src_file_sources },
 	{ "src_authenticate_cached_url", src_authenticate_cached_url },
 	{ "src_source_slots", src_source_slots },
+	{ "src_time_extremes", src_time_extremes },
+	{ "src_wipe_on_failure", src_wipe_on_failure },
 	{ "src_cleanup", src_cleanup },
 	{ NULL, NULL }
 };

@@ -7,6 +7,7 @@
 #ifndef TEST_SEPARATE_IMPL
 #define JWTAUTH_IMPLEMENTATION
 #endif
+#include "scan_alloc.h"
 #include "../jwtauth.h"
 #include "testlib.h"
 
@@ -14,6 +15,34 @@
 
 int tl_failed, tl_skipped;
 long tl_checks;
+
+/* Blocks carry their size in front, so a release can be searched. */
+const unsigned char *tl_free_needle;
+size_t tl_free_needle_len;
+int tl_free_hits;
+
+void *tl_hook_malloc(size_t n)
+{
+	size_t *p = (size_t *)malloc(n + 2 * sizeof(size_t));
+	if (!p) return NULL;
+	p[0] = n;
+	return p + 2;
+}
+
+void tl_hook_free(void *q)
+{
+	size_t *p, n, i;
+	if (!q) return;
+	p = (size_t *)q - 2;
+	n = p[0];
+	if (tl_free_needle && tl_free_needle_len > 0 && n >= tl_free_needle_len)
+		for (i = 0; i + tl_free_needle_len <= n; i++)
+			if (memcmp((unsigned char *)q + i, tl_free_needle, tl_free_needle_len) == 0) {
+				tl_free_hits++;
+				break;
+			}
+	free(p);
+}
 
 const char *tl_shared_dir(void)
 {
