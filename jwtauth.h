@@ -738,7 +738,9 @@ JWTAUTH_DEF void jwtauth_token_cache_clear(jwtauth_token_cache *tc);
 
 /* Classify a jwks_url and, for a file, build the confined path
    "<conf_dir>/<name>" into path (NUL-terminated). *is_url is set to 1 for
-   http(s) (path then holds the URL unchanged). */
+   http(s) (path then holds the URL unchanged). Absolute names, empty, "."
+   and ".." components, backslashes and NUL are refused; symbolic links
+   inside conf_dir are followed (the operator's business). */
 JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
 	const char *jwks_url, size_t len, char *path, size_t cap, int *is_url,
 	jwtauth_error *err);
