@@ -650,6 +650,10 @@ typedef struct jwtauth_login {
 	                             jwtauth_keys_ref.stale) */
 	int keys_refresh_error;   /* ... and then the code of the failed
 	                             refresh (0: another thread's is in flight) */
+	int keys_unavailable;     /* jwtauth_authenticate_cached only: 1 when
+	                             it failed because no key set could be had
+	                             from the source (the error is the
+	                             source's), not because of the token */
 	char principal[JWTAUTH_MAX_PRINCIPAL_LEN + 1]; /* NUL-terminated */
 	size_t principal_len;
 	jwtauth_str groups[JWTAUTH_MAX_GROUPS];        /* NUL-terminated copies */
@@ -4052,6 +4056,7 @@ JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
 	out->cache_hit = 0;
 	out->keys_stale = 0;
 	out->keys_refresh_error = JWTAUTH_OK;
+	out->keys_unavailable = 0;
 	out->principal[0] = 0;
 	out->principal_len = 0;
 	out->n_groups = 0;
@@ -4711,6 +4716,9 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 	const char *tok = NULL;
 	int has_kid, rc, stale, refresh_error;
 	if (!cache || !cfg || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	out->keys_stale = 0;
+	out->keys_refresh_error = JWTAUTH_OK;
+	out->keys_unavailable = 0;
 	if (!cfg->jwks_url.p || cfg->jwks_url.len == 0)
 		return jwtauth__fail(err, JWTAUTH_ERR_CONFIG_MISSING, 0, "config has no jwks_url");
 	/* The token's kid (unverified: only used to pick when to refresh). */
@@ -4725,7 +4733,10 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 	}
 	rc = jwtauth_cache_acquire(cache, cfg->jwks_url.p, cfg->jwks_url.len,
 		has_kid ? kid : NULL, kid_len, now, &ref, err);
-	if (rc != JWTAUTH_OK) return rc;
+	if (rc != JWTAUTH_OK) {
+		out->keys_unavailable = 1;
+		return rc;
+	}
 	stale = ref.stale;
 	refresh_error = stale && err ? err->code : JWTAUTH_OK;
 	rc = jwtauth_authenticate(cfg, ref.keys, user, user_len, auth_response,

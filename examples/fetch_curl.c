@@ -1,7 +1,8 @@
 /* fetch_curl.c - a jwtauth_fetch_fn on libcurl, for URL key sources.
 
    The library never opens a socket; this is the example callback the CLI
-   uses (#included by jwtauth_cli.c when built with JWTAUTH_CLI_CURL; link
+   and the MySQL server example use (#included by jwtauth_cli.c under
+   JWTAUTH_CLI_CURL and by mysql_server.c under JWTAUTH_MYSQLD_CURL; link
    -lcurl). Policy, chosen for a key-set fetch:
    - http and https only, redirects NOT followed (a 3xx is an error: the
      configured URL is the trust decision);

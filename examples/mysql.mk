@@ -5,7 +5,30 @@
 EXTRA_BINS += $(B)/jwtauth-mysqld
 EXTRA_TESTS += mysql-e2e
 
-$(B)/jwtauth-mysqld: examples/mysql_server.c $(HDR)
+# URL key sources, as for build/jwtauth (examples/sources.mk): when libcurl's
+# development files are present the server is built with the libcurl fetch
+# callback (examples/fetch_curl.c, #included under JWTAUTH_MYSQLD_CURL), so an
+# http(s) jwks_url works; without them a URL jwks_url is a startup error.
+# This file is included before sources.mk, so it runs the same probe (which
+# sources.mk repeats); `make HAVE_CURL=` builds both without libcurl.
+ifneq ($(origin HAVE_CURL),command line)
+HAVE_CURL := $(shell printf '\043include <curl/curl.h>\nint main(void){return 0;}\n' | \
+	$(CC) -x c - -o /dev/null -lcurl >/dev/null 2>&1 && echo 1)
+endif
+# A stamp naming the curl state: when libcurl appears (or goes), the server
+# is relinked even though no source changed.
+MYSQLD_CURL_STAMP := $(B)/.mysqld-curl-$(if $(HAVE_CURL),on,off)
+$(MYSQLD_CURL_STAMP):
+	@mkdir -p $(B)
+	@rm -f $(B)/.mysqld-curl-*
+	@touch $@
+ifeq ($(HAVE_CURL),1)
+$(B)/jwtauth-mysqld: CFLAGS += -DJWTAUTH_MYSQLD_CURL
+$(B)/jwtauth-mysqld: BEARSSL_LIBS += -lcurl
+$(B)/jwtauth-mysqld: examples/fetch_curl.c
+endif
+
+$(B)/jwtauth-mysqld: examples/mysql_server.c $(HDR) $(MYSQLD_CURL_STAMP)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/mysql_server.c -o $@ $(BEARSSL_LIBS)
 

@@ -12,18 +12,29 @@
      AuthSwitchRequest to authentication_openid_connect_client, unless the
      client already used that plugin
        <- 1 capability byte + the ID token as a length-encoded string
-     jwtauth_authenticate -> OK, or ERR 1045 (28000) with the reason.
+     jwtauth_authenticate_cached -> OK, or ERR 1045 (28000) with the reason.
    After login: SELECT CURRENT_USER() / SELECT USER() (the principal),
    SELECT @@version_comment, SET ... (accepted and ignored), COM_PING,
    COM_QUIT; anything else gets a clean ERR. Every length is checked; a
    malformed packet closes that connection only. See README.md.
 
-   This is an example: no TLS (serve loopback or a Unix socket), key sets
-   loaded once at startup, no SQL beyond the statements above. */
+   Key sets come from the library's key-set cache (jwtauth_cache_*): a
+   jwks_url that is a file name is read under --conf-dir, an http(s) one
+   is fetched with examples/fetch_curl.c when built with libcurl
+   (JWTAUTH_MYSQLD_CURL, set by examples/mysql.mk); a set is reloaded
+   after its TTL or for a token with an unknown kid. --jwks FILE instead
+   loads one set once, for every account.
+
+   This is an example: no TLS (serve loopback or a Unix socket), no SQL
+   beyond the statements above. */
 #define _POSIX_C_SOURCE 200809L
 
 #define JWTAUTH_IMPLEMENTATION
 #include "../jwtauth.h"
+
+#ifdef JWTAUTH_MYSQLD_CURL
+#include "fetch_curl.c"
+#endif
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -120,26 +131,30 @@
 /* ====================================================================== */
 /* accounts and key sets                                                  */
 
-typedef struct keyfile {
-	char *path;                /* the file, as opened */
-	jwtauth_keyset *ks;        /* heap: ~23 KB */
-} keyfile;
-
 typedef struct account {
 	char name[MAX_USER_LEN + 1];
 	size_t name_len;
 	unsigned line;             /* where it was declared */
-	const jwtauth_keyset *ks;
-	jwtauth_config cfg;
+	jwtauth_config *cfg;       /* heap: a config points into itself, so it
+	                              must not move when g_accounts grows */
 } account;
 
 static account *g_accounts;
 static size_t g_n_accounts;
-static keyfile *g_keyfiles;
-static size_t g_n_keyfiles;
 static jwtauth_config g_integration;      /* with g_have_integration */
-static const jwtauth_keyset *g_integration_ks;
 static int g_have_integration;
+
+/* The key sets of the jwks_url values, in one key-set cache. The server
+   serves every connection from one thread, so the cache needs no lock or
+   wait hooks. That thread also runs each reload: a file read, or a fetch
+   (bounded by FETCH_TOTAL_MS) during which the poll loop waits. */
+static jwtauth_cache *g_cache;
+#ifdef JWTAUTH_MYSQLD_CURL
+#define FETCH_CONNECT_MS 2000
+#define FETCH_TOTAL_MS 5000
+static fetch_curl_options g_fetch;       /* diagnostics on: one thread */
+static int g_curl_ready;                 /* curl_global_init done */
+#endif
 
 /* options */
 static const char *g_listen = "127.0.0.1:3307";
@@ -152,6 +167,8 @@ static int g_max_conns = 64;
 static int g_once;
 static int g_have_now;
 static int64_t g_now;
+static int64_t g_start_ms;               /* mono_ms() at start, for --now */
+static int64_t g_cache_ttl, g_cache_cooldown, g_cache_max_stale; /* 0: default */
 
 static jwtauth_keyset *g_override_ks;    /* from --jwks */
 static jwtauth_login g_login;            /* ~22 KB: one login at a time */
@@ -204,9 +221,12 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Unix seconds, for the claims and the cache alike. --now sets the start
+   and the clock runs on from there, so cache TTLs still pass. */
 static int64_t now_seconds(void)
 {
-	return g_have_now ? g_now : (int64_t)time(NULL);
+	if (!g_have_now) return (int64_t)time(NULL);
+	return g_now + (mono_ms() - g_start_ms) / 1000;
 }
 
 static int ascii_ieq(const char *a, const char *b, size_t n)
@@ -265,24 +285,40 @@ static int read_file(const char *path, size_t max, char **out, size_t *len,
 /* ====================================================================== */
 /* key sets                                                               */
 
+/* Log each key of a set that cannot be used, then the usable count. */
+static void log_keyset(const char *what, const jwtauth_keyset *ks)
+{
+	char det[160];
+	size_t i, bad = 0;
+	for (i = 0; i < ks->count; i++)
+		if (ks->keys[i].status != JWTAUTH_OK) {
+			bad++;
+			logmsg("%s: key %lu (kid '%s') unusable: %s", what, (unsigned long)i,
+				sanitize(ks->keys[i].kid, ks->keys[i].kid_len, det, sizeof det),
+				jwtauth_error_name(ks->keys[i].status));
+		}
+	logmsg("%s: %lu usable key(s)%s", what, (unsigned long)ks->usable,
+		bad ? ", some unusable (see above)" : "");
+}
+
+/* --jwks FILE: one set, loaded once, for every account. */
 static jwtauth_keyset *load_keyset(const char *path)
 {
-	char *doc, why[128], det[160];
-	size_t len, i, bad = 0;
+	char *doc, why[128], what[300];
+	size_t len;
 	jwtauth_keyset *ks;
 	jwtauth_error err;
 	int rc;
 
-	for (i = 0; i < g_n_keyfiles; i++)
-		if (strcmp(g_keyfiles[i].path, path) == 0) return g_keyfiles[i].ks;
+	snprintf(what, sizeof what, "key set %s", path);
 	if (read_file(path, JWTAUTH_MAX_JWKS_LEN, &doc, &len, why, sizeof why) != 0) {
-		logmsg("key set %s: %s", path, why);
+		logmsg("%s: %s", what, why);
 		return NULL;
 	}
 	ks = (jwtauth_keyset *)malloc(sizeof *ks);
 	if (!ks) {
 		free(doc);
-		logmsg("key set %s: out of memory", path);
+		logmsg("%s: out of memory", what);
 		return NULL;
 	}
 	jwtauth_keyset_init(ks);
@@ -290,96 +326,137 @@ static jwtauth_keyset *load_keyset(const char *path)
 	rc = jwtauth_keyset_parse(ks, doc, len, &err);
 	free(doc);
 	if (rc != JWTAUTH_OK) {
-		logmsg("key set %s: %s: %s (byte %lu)", path, jwtauth_error_name(rc),
+		logmsg("%s: %s: %s (byte %lu)", what, jwtauth_error_name(rc),
 			err.msg ? err.msg : jwtauth_strerror(rc), (unsigned long)err.offset);
 		jwtauth_keyset_wipe(ks);
 		free(ks);
 		return NULL;
 	}
-	for (i = 0; i < ks->count; i++)
-		if (ks->keys[i].status != JWTAUTH_OK) {
-			bad++;
-			logmsg("key set %s: key %lu (kid '%s') unusable: %s", path,
-				(unsigned long)i,
-				sanitize(ks->keys[i].kid, ks->keys[i].kid_len, det, sizeof det),
-				jwtauth_error_name(ks->keys[i].status));
-		}
-	{
-		keyfile *nk = (keyfile *)realloc(g_keyfiles,
-			(g_n_keyfiles + 1) * sizeof *nk);
-		char *p = (char *)malloc(strlen(path) + 1);
-		if (!nk || !p) {
-			if (nk) g_keyfiles = nk;
-			free(p);
-			jwtauth_keyset_wipe(ks);
-			free(ks);
-			logmsg("out of memory");
-			return NULL;
-		}
-		g_keyfiles = nk;
-		strcpy(p, path);
-		g_keyfiles[g_n_keyfiles].path = p;
-		g_keyfiles[g_n_keyfiles].ks = ks;
-		g_n_keyfiles++;
-	}
-	logmsg("key set %s: %lu usable key(s)%s", path, (unsigned long)ks->usable,
-		bad ? ", some unusable (see above)" : "");
+	log_keyset(what, ks);
 	return ks;
 }
 
-/* The key set for a config: --jwks when given, else the jwks_url file
-   under --conf-dir. `who` names the account in messages. */
-static const jwtauth_keyset *resolve_keys(const jwtauth_config *cfg,
-	const char *who)
+/* Clear the fetcher's diagnostics before a cache call, so that what they
+   hold afterwards is about a fetch made during that call. */
+static void fetch_reset(void)
 {
-	const char *u = cfg->jwks_url.p;
-	size_t n = cfg->jwks_url.len, i, seg;
-	char shown[256], *path;
-	const jwtauth_keyset *ks;
+#ifdef JWTAUTH_MYSQLD_CURL
+	g_fetch.status = 0;
+	g_fetch.error[0] = 0;
+#endif
+}
 
-	if (g_override_ks) return g_override_ks;
-	if (!u || n == 0) {
-		logmsg("%s: no jwks_url in the properties; give one, or --jwks FILE", who);
-		return NULL;
-	}
-	sanitize(u, n, shown, sizeof shown);
-	if ((n >= 7 && ascii_ieq(u, "http://", 7)) || (n >= 8 && ascii_ieq(u, "https://", 8))) {
-		logmsg("%s: jwks_url '%s' is a URL; this example reads key sets from"
-			" files only (URL sources come with the key-set cache). Pass"
-			" --jwks FILE with a copy of that key set.", who, shown);
-		return NULL;
-	}
-	if (!g_conf_dir) {
-		logmsg("%s: jwks_url '%s' names a file: give --conf-dir DIR (or --jwks FILE)",
-			who, shown);
-		return NULL;
-	}
-	/* a file name under the conf directory: not absolute, no "..", no NUL */
-	if (u[0] == '/' || memchr(u, 0, n)) {
-		logmsg("%s: jwks_url '%s': absolute paths are refused", who, shown);
-		return NULL;
-	}
-	for (i = 0, seg = 0; i <= n; i++) {
-		if (i == n || u[i] == '/') {
-			if (i - seg == 2 && u[seg] == '.' && u[seg + 1] == '.') {
-				logmsg("%s: jwks_url '%s': '..' would leave --conf-dir", who, shown);
-				return NULL;
-			}
-			seg = i + 1;
+/* A config's jwks_url for messages: 'jwks.json' (conf/jwks.json) for a
+   file, 'https://...' for a URL. */
+static void source_name(const jwtauth_config *cfg, char *out, size_t cap)
+{
+	char shown[256], path[2 * JWTAUTH_MAX_SOURCE_LEN + 2], sp[256];
+	int is_url = 0;
+	sanitize(cfg->jwks_url.p, cfg->jwks_url.len, shown, sizeof shown);
+	if (jwtauth_source_resolve(g_conf_dir, cfg->jwks_url.p, cfg->jwks_url.len,
+	    path, sizeof path, &is_url, NULL) == JWTAUTH_OK && !is_url)
+		snprintf(out, cap, "'%s' (%s)", shown, sanitize(path, strlen(path), sp, sizeof sp));
+	else
+		snprintf(out, cap, "'%s'", shown);
+}
+
+/* Why a key source failed: the code, the library's message (err may be
+   NULL) and what the fetcher or the file system adds. */
+static void source_why(const jwtauth_config *cfg, int code, const jwtauth_error *err,
+	char *out, size_t cap)
+{
+	char path[2 * JWTAUTH_MAX_SOURCE_LEN + 2], extra[300];
+	int is_url = 0;
+	extra[0] = 0;
+	if (jwtauth_source_resolve(g_conf_dir, cfg->jwks_url.p, cfg->jwks_url.len,
+	    path, sizeof path, &is_url, NULL) == JWTAUTH_OK) {
+		if (is_url) {
+#ifdef JWTAUTH_MYSQLD_CURL
+			if (g_fetch.status && (g_fetch.status < 200 || g_fetch.status > 299))
+				snprintf(extra, sizeof extra, " (HTTP status %ld)", g_fetch.status);
+			else if (g_fetch.error[0])
+				snprintf(extra, sizeof extra, " (%s)", g_fetch.error);
+#endif
+		} else if (code == JWTAUTH_ERR_IO) {
+			/* the library only says the file would not open: ask why */
+			FILE *f = fopen(path, "rb");
+			if (!f) snprintf(extra, sizeof extra, ": %s", strerror(errno));
+			else fclose(f);
 		}
 	}
-	path = (char *)malloc(strlen(g_conf_dir) + n + 2);
-	if (!path) {
-		logmsg("out of memory");
-		return NULL;
+	/* a parse error: where in the document */
+	if (!extra[0] && err && err->offset > 0 && code != JWTAUTH_ERR_IO
+	    && code != JWTAUTH_ERR_TOO_LARGE && code != JWTAUTH_ERR_CONFIG_PATH)
+		snprintf(extra, sizeof extra, " (byte %lu)", (unsigned long)err->offset);
+	snprintf(out, cap, "%s: %s%s", jwtauth_error_name(code),
+		err && err->msg && err->msg[0] ? err->msg : jwtauth_strerror(code), extra);
+}
+
+/* At startup: load the config's key set into the cache, so that a missing
+   or broken source is a setup error naming the account rather than a
+   refusal at the first login. `who` names the account. */
+static int check_source(const jwtauth_config *cfg, const char *who)
+{
+	const char *u = cfg->jwks_url.p;
+	size_t n = cfg->jwks_url.len;
+	char shown[256], path[2 * JWTAUTH_MAX_SOURCE_LEN + 2], name[600], why[600];
+	jwtauth_cache_stats before, after;
+	jwtauth_keys_ref ref;
+	jwtauth_error err;
+	int is_url = 0, rc;
+
+	if (g_override_ks) return 0;
+	if (!u || n == 0) {
+		logmsg("%s: no jwks_url in the properties; give one, or --jwks FILE", who);
+		return -1;
 	}
-	memcpy(path, g_conf_dir, strlen(g_conf_dir));
-	path[strlen(g_conf_dir)] = '/';
-	memcpy(path + strlen(g_conf_dir) + 1, u, n);
-	path[strlen(g_conf_dir) + 1 + n] = 0;
-	ks = load_keyset(path);
-	free(path);
-	return ks;
+	sanitize(u, n, shown, sizeof shown);
+	memset(&err, 0, sizeof err);
+	/* the library's rules: a URL, or a file name confined to --conf-dir */
+	rc = jwtauth_source_resolve(g_conf_dir, u, n, path, sizeof path, &is_url, &err);
+	if (rc != JWTAUTH_OK) {
+		logmsg("%s: jwks_url '%s' refused: %s: %s (%s)", who, shown,
+			jwtauth_error_name(rc), err.msg ? err.msg : jwtauth_strerror(rc),
+			g_conf_dir && g_conf_dir[0] ? "it must name a file under --conf-dir"
+			: "give --conf-dir DIR, or --jwks FILE");
+		return -1;
+	}
+	if (is_url) {
+#ifndef JWTAUTH_MYSQLD_CURL
+		logmsg("%s: jwks_url '%s' is a URL, and this build has no libcurl (install"
+			" libcurl's development files, e.g. libcurl4-openssl-dev, and rebuild),"
+			" or pass --jwks FILE with a copy of that key set", who, shown);
+		return -1;
+#else
+		if (!g_curl_ready) {
+			if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+				logmsg("%s: libcurl initialisation failed", who);
+				return -1;
+			}
+			g_curl_ready = 1;
+		}
+#endif
+	}
+	source_name(cfg, name, sizeof name);
+	memset(&before, 0, sizeof before);
+	after = before;
+	jwtauth_cache_get_stats(g_cache, &before);
+	fetch_reset();
+	rc = jwtauth_cache_acquire(g_cache, u, n, NULL, 0, now_seconds(), &ref, &err);
+	if (rc != JWTAUTH_OK) {
+		source_why(cfg, rc, &err, why, sizeof why);
+		logmsg("%s: key set %s: %s", who, name, why);
+		return -1;
+	}
+	jwtauth_cache_get_stats(g_cache, &after);
+	/* accounts may share a source: describe it once, when it loads */
+	if (after.fetches > before.fetches) {
+		char what[700];
+		snprintf(what, sizeof what, "key set %s", name);
+		log_keyset(what, ref.keys);
+	}
+	jwtauth_cache_release(g_cache, &ref);
+	return 0;
 }
 
 /* ====================================================================== */
@@ -633,8 +710,14 @@ static int parse_accounts(const char *path)
 		memcpy(a->name, name, (size_t)nl + 1);
 		a->name_len = (size_t)nl;
 		a->line = start;
+		a->cfg = (jwtauth_config *)calloc(1, sizeof *a->cfg);
+		if (!a->cfg) {
+			logmsg("out of memory");
+			goto out;
+		}
+		g_n_accounts++;            /* from here on free_all frees the config */
 		memset(&err, 0, sizeof err);
-		prc = jwtauth_config_parse(&a->cfg, props, (size_t)pl, &err);
+		prc = jwtauth_config_parse(a->cfg, props, (size_t)pl, &err);
 		if (prc != JWTAUTH_OK) {
 			char det[128];
 			sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
@@ -649,10 +732,8 @@ static int parse_accounts(const char *path)
 			char who[400];
 			snprintf(who, sizeof who, "%s:%u: user '%s'", path, start,
 				sanitize(name, (size_t)nl, shown, sizeof shown));
-			a->ks = resolve_keys(&a->cfg, who);
-			if (!a->ks) goto out;
+			if (check_source(a->cfg, who) != 0) goto out;
 		}
-		g_n_accounts++;
 	}
 	if (g_n_accounts == 0 && !g_have_integration) {
 		logmsg("accounts %s: no CREATE USER statement", path);
@@ -689,9 +770,8 @@ static int parse_integration(const char *path)
 	{
 		char who[600];
 		snprintf(who, sizeof who, "integration %s", path);
-		g_integration_ks = resolve_keys(&g_integration, who);
+		if (check_source(&g_integration, who) != 0) return -1;
 	}
-	if (!g_integration_ks) return -1;
 	g_have_integration = 1;
 	return 0;
 }
@@ -719,7 +799,6 @@ typedef struct conn {
 	char user[MAX_USER_LEN + 1];
 	size_t user_len;
 	const jwtauth_config *cfg; /* the account's, or the integration's */
-	const jwtauth_keyset *ks;
 	char principal[JWTAUTH_MAX_PRINCIPAL_LEN + 1];
 	size_t principal_len;
 	char client[96];           /* _client_name _client_version */
@@ -993,18 +1072,64 @@ static int rd_cstr(rd *r, const uint8_t **s, size_t *len, size_t max)
 
 /* ---- authentication ---- */
 
+/* A login through the key-set cache. *source_failed is set when no key
+   set could be had for the token (its source failed, and no earlier set
+   may be served any more), as against a token that a set refused. */
+static int login_cached(conn *c, const uint8_t *resp, size_t len,
+	jwtauth_response_kind kind, int64_t now, jwtauth_error *err,
+	int *source_failed)
+{
+	const jwtauth_config *cfg = c->cfg;
+	jwtauth_cache_stats before, after;
+	char name[600], why[600];
+	int rc, reloaded, stale;
+
+	memset(&before, 0, sizeof before);
+	after = before;
+	jwtauth_cache_get_stats(g_cache, &before);
+	fetch_reset();
+	rc = jwtauth_authenticate_cached(g_cache, cfg, c->user, c->user_len, resp,
+		len, kind, now, &g_login, err);
+	jwtauth_cache_get_stats(g_cache, &after);
+	/* no set could be had for the token: its source failed (and no
+	   earlier set may be served any more), as against a refused token */
+	if (rc != JWTAUTH_OK && g_login.keys_unavailable) *source_failed = 1;
+	reloaded = after.fetches > before.fetches
+		&& after.fetch_failures == before.fetch_failures;
+	stale = g_login.keys_stale;   /* set only when a set was served */
+	if (!reloaded && !stale) return rc;
+	source_name(cfg, name, sizeof name);
+	if (reloaded)
+		logmsg("conn %lu %s: key set %s reloaded (%s)", c->id, c->peer, name,
+			after.refreshes_unknown_kid > before.refreshes_unknown_kid
+			? "a token with an unknown kid" : "its TTL passed");
+	if (stale) {
+		if (g_login.keys_refresh_error != JWTAUTH_OK)
+			source_why(cfg, g_login.keys_refresh_error, NULL, why, sizeof why);
+		logmsg("conn %lu %s: warning: key set %s is past its TTL and %s%s;"
+			" the previous set was used", c->id, c->peer, name,
+			g_login.keys_refresh_error ? "reloading it failed: " : "a reload is in flight",
+			g_login.keys_refresh_error ? why : "");
+	}
+	return rc;
+}
+
 static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 	jwtauth_response_kind kind)
 {
 	jwtauth_error err;
 	char u[MAX_USER_LEN * 4 + 1], det[160], kid[160];
 	const char *why;
-	int rc;
+	int64_t now = now_seconds();
+	int rc, source_failed = 0;
 
 	memset(&err, 0, sizeof err);
 	sanitize(c->user, c->user_len, u, sizeof u);
-	rc = jwtauth_authenticate(c->cfg, c->ks, c->user, c->user_len, resp, len,
-		kind, now_seconds(), &g_login, &err);
+	if (g_override_ks)
+		rc = jwtauth_authenticate(c->cfg, g_override_ks, c->user, c->user_len,
+			resp, len, kind, now, &g_login, &err);
+	else
+		rc = login_cached(c, resp, len, kind, now, &err, &source_failed);
 	if (rc == JWTAUTH_OK) {
 		memcpy(c->principal, g_login.principal, g_login.principal_len + 1);
 		c->principal_len = g_login.principal_len;
@@ -1021,6 +1146,19 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 		return;
 	}
 	why = err.msg && err.msg[0] ? err.msg : jwtauth_strerror(rc);
+	if (source_failed) {
+		/* the log names the source and the cause; the client learns
+		   only that the account's key set is unavailable, and why */
+		char name[600], full[600];
+		source_name(c->cfg, name, sizeof name);
+		source_why(c->cfg, rc, &err, full, sizeof full);
+		logmsg("conn %lu %s: user '%s' refused: key set %s unavailable: %s",
+			c->id, c->peer, u, name, full);
+		send_err(c, ER_ACCESS_DENIED_ERROR, "28000", "Access denied for user '%s':"
+			" %s: key set unavailable: %s", u, jwtauth_error_name(rc), why);
+		c->state = ST_CLOSING;
+		return;
+	}
 	sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
 		det, sizeof det);
 	logmsg("conn %lu %s: user '%s' refused: %s: %s%s%s%s", c->id, c->peer, u,
@@ -1139,11 +1277,9 @@ static void on_handshake_response(conn *c, const uint8_t *p, size_t n)
 	{
 		account *a = find_account(c->user, c->user_len);
 		if (a) {
-			c->cfg = &a->cfg;
-			c->ks = a->ks;
+			c->cfg = a->cfg;
 		} else if (g_have_integration) {
 			c->cfg = &g_integration;
-			c->ks = g_integration_ks;
 		} else {
 			logmsg("conn %lu %s: user '%s' refused: UNKNOWN_USER: no such account",
 				c->id, c->peer, u);
@@ -1574,6 +1710,11 @@ static void on_signal(int sig)
 /* ====================================================================== */
 /* options                                                                */
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define MAX_CACHE_SECONDS 86400          /* the library caps TTLs at a day */
+#define MAX_STALE_SECONDS 2592000        /* 30 days */
+
 static const char usage[] =
 "usage: " PROG " --accounts FILE [options]\n"
 "\n"
@@ -1591,17 +1732,32 @@ static const char usage[] =
 "                        type authentication_jwt, jwks_url, principal_field,\n"
 "                        ...): users not in --accounts log in through it (the\n"
 "                        principal must still equal the login name)\n"
-"  --conf-dir DIR        where a jwks_url that is a file name is looked up\n"
-"                        (absolute paths and '..' refused)\n"
+"  --conf-dir DIR        where a jwks_url that is a file name is read (the\n"
+"                        library's rules: no absolute path, no '.', '..' or\n"
+"                        empty component, no backslash)\n"
 "  --jwks FILE           one key set (JWKS, JWK or PEM) for every account,\n"
-"                        instead of their jwks_url (e.g. a copy of a URL's set)\n"
+"                        instead of their jwks_url (e.g. a copy of a URL's set),\n"
+"                        loaded once; the cache options below do not apply\n"
+"  --cache-ttl SECONDS   key-set cache: a loaded set is reloaded after this\n"
+"                        many seconds (1.." STR(MAX_CACHE_SECONDS) ", default " STR(JWTAUTH_CACHE_TTL) ")\n"
+"  --cache-cooldown SECONDS  key-set cache: at most one reload for tokens with\n"
+"                        an unknown kid per this many seconds, and no retry\n"
+"                        sooner after a failed load (1.." STR(MAX_CACHE_SECONDS) ", default " STR(JWTAUTH_CACHE_COOLDOWN) ")\n"
+"  --cache-max-stale SECONDS  key-set cache: when reloading fails, keep using\n"
+"                        the last good set this long past its TTL, then refuse\n"
+"                        logins (1.." STR(MAX_STALE_SECONDS) ", default " STR(JWTAUTH_CACHE_MAX_STALE) ")\n"
 "  --max-connections N   simultaneous connections (default 64, max 1024);\n"
 "                        more get ERR 1040\n"
 "  --once                serve one connection, then exit\n"
-"  --now SECONDS         validate tokens at this Unix time (tests)\n"
+"  --now SECONDS         the clock starts at this Unix time and runs on (tests)\n"
 "  --help                this text\n"
 "\n"
-"A jwks_url starting http:// or https:// needs --jwks in this build.\n"
+"Every account's key set must load at startup. A jwks_url starting http://\n"
+#ifdef JWTAUTH_MYSQLD_CURL
+"or https:// is fetched with libcurl (this build has it).\n"
+#else
+"or https:// needs a build with libcurl (this build has none), or --jwks.\n"
+#endif
 "Exit status: 0 after --once or SIGINT/SIGTERM, 2 usage or setup error.\n";
 
 static int parse_long(const char *s, long long lo, long long hi, long long *out)
@@ -1646,7 +1802,8 @@ static int parse_args(int argc, char **argv)
 		{
 			static const char *const known[] = { "--listen", "--socket",
 				"--conf-dir", "--accounts", "--integration", "--jwks",
-				"--max-connections", "--now" };
+				"--max-connections", "--now", "--cache-ttl", "--cache-cooldown",
+				"--cache-max-stale" };
 			size_t k;
 			for (k = 0; k < sizeof known / sizeof known[0]; k++)
 				if (strcmp(name, known[k]) == 0) break;
@@ -1682,6 +1839,20 @@ static int parse_args(int argc, char **argv)
 			}
 			g_now = (int64_t)n;
 			g_have_now = 1;
+		} else if (strcmp(name, "--cache-ttl") == 0
+		    || strcmp(name, "--cache-cooldown") == 0) {
+			if (parse_long(v, 1, MAX_CACHE_SECONDS, &n) != 0) {
+				logmsg("%s: expected seconds, 1..%d", name, MAX_CACHE_SECONDS);
+				return -1;
+			}
+			if (strcmp(name, "--cache-ttl") == 0) g_cache_ttl = (int64_t)n;
+			else g_cache_cooldown = (int64_t)n;
+		} else if (strcmp(name, "--cache-max-stale") == 0) {
+			if (parse_long(v, 1, MAX_STALE_SECONDS, &n) != 0) {
+				logmsg("%s: expected seconds, 1..%d", name, MAX_STALE_SECONDS);
+				return -1;
+			}
+			g_cache_max_stale = (int64_t)n;
 		} else {
 			logmsg("unknown option '%s' (see --help)", name);
 			return -1;
@@ -1697,14 +1868,20 @@ static int parse_args(int argc, char **argv)
 static void free_all(void)
 {
 	size_t i;
-	for (i = 0; i < g_n_keyfiles; i++) {
-		jwtauth_keyset_wipe(g_keyfiles[i].ks);
-		free(g_keyfiles[i].ks);
-		free(g_keyfiles[i].path);
+	/* every jwtauth_keys_ref was released: a login holds one only inside
+	   jwtauth_authenticate_cached */
+	jwtauth_cache_free(g_cache);
+	g_cache = NULL;
+#ifdef JWTAUTH_MYSQLD_CURL
+	if (g_curl_ready) curl_global_cleanup();
+	g_curl_ready = 0;
+#endif
+	if (g_override_ks) {
+		jwtauth_keyset_wipe(g_override_ks);
+		free(g_override_ks);
+		g_override_ks = NULL;
 	}
-	free(g_keyfiles);
-	g_keyfiles = NULL;
-	g_n_keyfiles = 0;
+	for (i = 0; i < g_n_accounts; i++) free(g_accounts[i].cfg);
 	free(g_accounts);
 	g_accounts = NULL;
 	g_n_accounts = 0;
@@ -1723,6 +1900,7 @@ int main(int argc, char **argv)
 	unsigned long next_id = 1;
 	int status = 0;
 
+	g_start_ms = mono_ms();
 	if (parse_args(argc, argv) != 0) return 2;
 
 	memset(&sa, 0, sizeof sa);
@@ -1745,6 +1923,32 @@ int main(int argc, char **argv)
 			free_all();
 			return 2;
 		}
+	} else {
+		jwtauth_cache_options co;
+		if (g_conf_dir && strlen(g_conf_dir) > JWTAUTH_MAX_SOURCE_LEN) {
+			logmsg("--conf-dir: longer than %d bytes", JWTAUTH_MAX_SOURCE_LEN);
+			free_all();
+			return 2;
+		}
+		memset(&co, 0, sizeof co);   /* 0: the library's defaults */
+		co.conf_dir = g_conf_dir;
+		co.ttl = g_cache_ttl;
+		co.cooldown = g_cache_cooldown;
+		co.max_stale = g_cache_max_stale;
+#ifdef JWTAUTH_MYSQLD_CURL
+		/* the poll loop waits for a fetch: keep it short */
+		g_fetch.connect_timeout_ms = FETCH_CONNECT_MS;
+		g_fetch.total_timeout_ms = FETCH_TOTAL_MS;
+		g_fetch.diagnostics = 1;   /* one thread: status and message are ours */
+		co.fetch = fetch_curl;
+		co.fetch_user = &g_fetch;
+#endif
+		g_cache = jwtauth_cache_new(&co);
+		if (!g_cache) {
+			logmsg("out of memory");
+			free_all();
+			return 2;
+		}
 	}
 	if ((g_integration_path && parse_integration(g_integration_path) != 0)
 	    || (g_accounts_path && parse_accounts(g_accounts_path) != 0)) {
@@ -1753,16 +1957,23 @@ int main(int argc, char **argv)
 	}
 	if (g_override_ks)
 		for (i = 0; i < (int)g_n_accounts; i++)
-			if (g_accounts[i].cfg.jwks_url.len > 0) {
+			if (g_accounts[i].cfg->jwks_url.len > 0) {
 				char shown[200];
 				logmsg("user '%s': jwks_url '%s' overridden by --jwks %s",
 					sanitize(g_accounts[i].name, g_accounts[i].name_len, shown, 100),
-					sanitize(g_accounts[i].cfg.jwks_url.p, g_accounts[i].cfg.jwks_url.len,
+					sanitize(g_accounts[i].cfg->jwks_url.p, g_accounts[i].cfg->jwks_url.len,
 						shown + 100, 100), g_jwks_path);
 			}
 	logmsg("%lu account(s)%s; tokens checked against %s", (unsigned long)g_n_accounts,
 		g_have_integration ? " and a security integration" : "",
 		g_have_now ? "--now" : "the system clock");
+	if (g_cache)
+		logmsg("key sets cached: reloaded after %ld s, or for a token with an"
+			" unknown kid at most every %ld s; when reloading fails the last"
+			" good set is used for %ld s more",
+			(long)(g_cache_ttl ? g_cache_ttl : JWTAUTH_CACHE_TTL),
+			(long)(g_cache_cooldown ? g_cache_cooldown : JWTAUTH_CACHE_COOLDOWN),
+			(long)(g_cache_max_stale ? g_cache_max_stale : JWTAUTH_CACHE_MAX_STALE));
 
 	lfd[nl] = listen_tcp(g_listen);
 	if (lfd[nl] < 0) {

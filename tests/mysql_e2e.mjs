@@ -1,11 +1,17 @@
 // mysql_e2e.mjs - end-to-end checks of build/jwtauth-mysqld with a MySQL
 // client library nobody here wrote (node's mysql2), plus raw-socket abuse.
-// Run by tests/mysql_e2e.sh, which starts the server and passes:
-//   node tests/mysql_e2e.mjs --port PORT [--socket PATH]
+// Run by tests/mysql_e2e.sh, which starts the servers and passes:
+//   node tests/mysql_e2e.mjs --port PORT [--socket PATH] [--port1 PORT]
+//     [--rot-port PORT --rot-conf DIR] [--http-port PORT]
+// --rot-port: a server reading DIR/jwks.json through the key-set cache
+// (--cache-ttl 3 --cache-cooldown 1 --cache-max-stale 3); this script
+// rewrites that file (key rotation, a vanished file). --http-port: a server
+// whose jwks_url is an http URL.
 // Prints one "ok - ..." / "not ok - ..." line per check and, last,
 // "RESULT <passed> <failed>" for the shell script to add up.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -84,9 +90,9 @@ async function currentUser(conn, sql = 'SELECT CURRENT_USER()') {
   return { value: rows[0][fields[0].name], column: fields[0].name, n: rows.length };
 }
 
-async function expectRefused(name, user, token, reason) {
+async function expectRefused(name, user, token, reason, extra = {}) {
   try {
-    const c = await login(user, token);
+    const c = await login(user, token, { ...extra });
     await c.end().catch(() => {});
     check(name, false, 'login succeeded');
   } catch (e) {
@@ -194,6 +200,68 @@ function handshakeResponse({ flags, user, auth, plugin, attrs }) {
 
 const isErr = (p, code) => p && p.payload[0] === 0xff && p.payload.readUInt16LE(1) === code;
 const errText = (p) => (p && p.payload[0] === 0xff ? p.payload.subarray(9).toString() : '');
+
+// log in, check CURRENT_USER(), log out
+async function expectLogin(name, user, token, extra = {}) {
+  try {
+    const c = await login(user, token, { ...extra });
+    const r = await currentUser(c);
+    await c.end();
+    check(name, r.value === user, `CURRENT_USER() = ${JSON.stringify(r.value)}`);
+  } catch (e) {
+    check(name, false, `errno ${e.errno} ${e.sqlMessage || e.message}`);
+  }
+}
+
+const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+
+// An RS256 token signed here with node's crypto (RSASSA-PKCS1-v1_5, SHA-256)
+function signRS256(claims, kid, keyPem) {
+  const b64u = (b) => Buffer.from(b).toString('base64url');
+  const input = `${b64u(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }))}.${b64u(JSON.stringify(claims))}`;
+  return `${input}.${b64u(crypto.sign('sha256', Buffer.from(input), keyPem))}`;
+}
+
+// Key rotation through a file source. The server reads DIR/jwks.json
+// (first the demo key) with a TTL of 3 s, a cooldown of 1 s and 3 s of
+// stale use; the sleeps below pass those (the server counts whole seconds).
+async function rotation(port, dir) {
+  const at = { port };
+  const fx = (f) => readFileSync(path.join(root, 'tests', 'fixtures', f), 'utf8');
+  const oldJwk = JSON.parse(demo('conf/jwks.json')).keys[0];
+  const newJwk = JSON.parse(fx('keys/rsa2048b.pub.jwk.json'));
+  // tom's claims, signed by the test-only key rsa2048b (kid rsa2048b)
+  const claims = JSON.parse(Buffer.from(TOM.split('.')[1], 'base64url'));
+  const NEW = signRS256(claims, newJwk.kid, fx('keys/rsa2048b.key.pem'));
+  const file = path.join(dir, 'jwks.json');
+  const setKeys = (keys) => {            // atomic: never half a file
+    writeFileSync(`${file}.tmp`, JSON.stringify({ keys }));
+    renameSync(`${file}.tmp`, file);
+  };
+
+  await expectLogin('rotation: tom logs in with the old key (file source)', 'tom', TOM, at);
+  await expectRefused('rotation: the new key\'s token refused before the rotation: KID_UNKNOWN',
+    'tom', NEW, /KID_UNKNOWN/, at);
+  setKeys([oldJwk, newJwk]);
+  await sleep(1200);                     // the cooldown between unknown-kid reloads
+  await expectLogin('rotation: new key accepted after the file changed (unknown kid -> reload)',
+    'tom', NEW, at);
+  setKeys([newJwk]);
+  await expectLogin('rotation: old key still accepted from the cache inside the TTL', 'tom', TOM, at);
+  await sleep(3200);                     // the TTL
+  await expectRefused('rotation: old key refused after the TTL: KID_UNKNOWN', 'tom', TOM,
+    /KID_UNKNOWN/, at);
+  await expectLogin('rotation: new key still accepted', 'tom', NEW, at);
+  unlinkSync(file);
+  await sleep(3200);                     // past the TTL: reloading fails
+  await expectLogin('file gone, past the TTL: the last good set still used (stale)', 'tom', NEW, at);
+  await sleep(3200);                     // past TTL + --cache-max-stale
+  await expectRefused('file gone, past --cache-max-stale: 1045 IO, key set unavailable', 'tom', NEW,
+    /^Access denied for user 'tom': IO: key set unavailable: /, at);
+  setKeys([newJwk]);
+  await sleep(1200);                     // the back-off after a failed load
+  await expectLogin('file back: logins work again', 'tom', NEW, at);
+}
 
 async function serverServes(name) {
   try {
@@ -423,6 +491,20 @@ async function main() {
 
   // 8. and the server still serves
   await serverServes('server still serves after the malformed clients');
+
+  // 9. an http jwks_url (libcurl): two logins, one fetch (the shell counts)
+  const HTTP_PORT = Number(arg('--http-port'));
+  if (HTTP_PORT) {
+    await expectLogin('http jwks_url: tom logs in', 'tom', TOM, { port: HTTP_PORT });
+    await expectLogin('http jwks_url: tom logs in again (cached set)', 'tom', TOM, { port: HTTP_PORT });
+    await expectRefused('http jwks_url: other-key.jwt refused: SIGNATURE', 'tom', OTHER_KEY,
+      /SIGNATURE/, { port: HTTP_PORT });
+  }
+
+  // 10. key rotation through a file source
+  const ROT_PORT = Number(arg('--rot-port'));
+  const ROT_CONF = arg('--rot-conf');
+  if (ROT_PORT && ROT_CONF) await rotation(ROT_PORT, path.resolve(root, ROT_CONF));
 
   console.log(`RESULT ${passed} ${failed}`);
 }

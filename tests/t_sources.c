@@ -660,6 +660,21 @@ static void src_authenticate_cached_url(void)
 		CHECK_RC(out.keys_refresh_error, JWTAUTH_OK);
 		jwtauth_cache_release(c, &ref);
 	}
+	CHECK_EQ(out.keys_unavailable, 0);
+	jwtauth_cache_free(c);
+	/* a source that cannot be loaded: the failure is the source's */
+	memset(&s, 0, sizeof s);
+	s.doc = demo;
+	s.max_age = -1;
+	s.fail = JWTAUTH_ERR_IO;
+	c = src_new(&s, NULL);
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+		JWTAUTH_RESPONSE_BARE, now, &out, &err), JWTAUTH_ERR_IO);
+	CHECK_EQ(out.keys_unavailable, 1);
+	/* ... while a token that does not decode is the token's */
+	CHECK(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)"x.y", 3,
+		JWTAUTH_RESPONSE_BARE, now, &out, &err) != JWTAUTH_OK);
+	CHECK_EQ(out.keys_unavailable, 0);
 	free(tok);
 	free(demo);
 	jwtauth_cache_free(c);
