@@ -75,12 +75,18 @@ static int src_docs(void)
 	return 1;
 }
 
+/* Default options fetching through the script. */
+static void src_options(jwtauth_cache_options *o, src_script *s)
+{
+	memset(o, 0, sizeof *o);
+	o->fetch = src_fetch;
+	o->fetch_user = s;
+}
+
 static jwtauth_cache *src_new(src_script *s, const char *conf_dir)
 {
 	jwtauth_cache_options o;
-	memset(&o, 0, sizeof o);
-	o.fetch = src_fetch;
-	o.fetch_user = s;
+	src_options(&o, s);
 	o.conf_dir = conf_dir;
 	return jwtauth_cache_new(&o);
 }
@@ -306,9 +312,7 @@ static void src_bad_documents(void)
 	jwtauth_cache_release(c, &ref);
 	jwtauth_cache_free(c);
 	/* oversized: the callback reports TOO_LARGE for a small max_document */
-	memset(&o, 0, sizeof o);
-	o.fetch = src_fetch;
-	o.fetch_user = &s;
+	src_options(&o, &s);
 	o.max_document = 64;
 	s.doc = src_doc_a;
 	c = jwtauth_cache_new(&o);
@@ -405,9 +409,7 @@ static void src_callback_contract(void)
 	memset(&s, 0, sizeof s);
 	s.doc = src_doc_a;
 	s.max_age = -1;
-	memset(&o, 0, sizeof o);
-	o.fetch = src_fetch;
-	o.fetch_user = &s;
+	src_options(&o, &s);
 	o.max_document = strlen(src_doc_a);
 	c = jwtauth_cache_new(&o);
 	CHECK(c != NULL);
@@ -739,9 +741,7 @@ static void src_time_extremes(void)
 	memset(&s, 0, sizeof s);
 	s.doc = src_doc_a;
 	s.max_age = -1;
-	memset(&o, 0, sizeof o);
-	o.fetch = src_fetch;
-	o.fetch_user = &s;
+	src_options(&o, &s);
 	o.max_stale = big;
 	o.cooldown = big;
 	c = jwtauth_cache_new(&o);
