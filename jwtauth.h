@@ -4462,14 +4462,14 @@ JWTAUTH_DEF void jwtauth_cache_get_stats(jwtauth_cache *cache, jwtauth_cache_sta
 	jwtauth__cache_unlock(cache);
 }
 
-/* Fetch or read the document and parse it into a new snapshot, with the
-   lock released (the slow part). Returns the snapshot or NULL. */
 /* a + b for b >= 0, saturating: times and options come from the caller. */
 static int64_t jwtauth__time_add(int64_t a, int64_t b)
 {
 	return a > JWTAUTH__INT64_MAX - b ? JWTAUTH__INT64_MAX : a + b;
 }
 
+/* Fetch or read the document and parse it into a new snapshot, with the
+   lock released (the slow part). Returns the snapshot or NULL. */
 static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name,
 	size_t name_len, int64_t *max_age, int *code, jwtauth_error *err)
 {
