@@ -622,13 +622,13 @@ static int verify_one(const token_in *t, const options *o)
 			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
 			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
 		jwtauth_cache_get_stats(g_cache, &after);
-		if (after.stale_served > before.stale_served)
+		/* one thread: a stale set always means a failed refresh */
+		if (g_login.keys_stale)
 			fprintf(stderr, "jwtauth verify: warning: %s: refreshing the key set failed; "
 				"serving the previous set past its TTL\n", g_cfg.jwks_url.p);
-		/* the key source failed (load or refresh during this token, or
-		   still backing off after one): say which and why */
-		if (rc != JWTAUTH_OK && (after.fetch_failures > before.fetch_failures ||
-		    rc == JWTAUTH_ERR_IO || rc == JWTAUTH_ERR_CONFIG_PATH)) {
+		/* no set could be had from the key source (a load failed, or it
+		   is still backing off after one): say which and why */
+		if (rc != JWTAUTH_OK && g_login.keys_unavailable) {
 			msgbuf m;
 			m.len = 0; m.s[0] = 0;
 			source_error(&m, rc, &err, after.fetches > before.fetches);
