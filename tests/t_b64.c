@@ -98,6 +98,42 @@ static void b64_bad_chars(void)
 	}
 }
 
+/* Every byte value in each of the four places of a quantum (the decoder
+   keeps one table per place): accepted exactly when it is in the url
+   alphabet, decoded to its index there, refused at its own offset. */
+static void b64_every_byte_every_place(void)
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	unsigned place, byte;
+	for (place = 0; place < 4; place++) {
+		for (byte = 0; byte < 256; byte++) {
+			/* "QUJD" decodes to "ABC"; put the byte in the second quantum */
+			char in[8] = { 'Q', 'U', 'J', 'D', 'A', 'A', 'A', 'A' };
+			const char *hit = byte ? strchr(alphabet, (int)byte) : NULL;
+			uint8_t d[6];
+			size_t n = 0;
+			jwtauth_error err;
+			uint32_t v;
+			in[4 + place] = (char)byte;
+			if (!hit) {
+				CHECK_RC(jwtauth_b64url_decode(in, 8, d, sizeof d, &n, &err),
+					JWTAUTH_ERR_B64_CHAR);
+				CHECKF(err.offset == 4 + place, "byte 0x%02x at place %u: offset %u",
+					byte, place, (unsigned)err.offset);
+				continue;
+			}
+			CHECKF(jwtauth_b64url_decode(in, 8, d, sizeof d, &n, &err) == JWTAUTH_OK,
+				"byte 0x%02x at place %u refused", byte, place);
+			v = (uint32_t)(hit - alphabet) << (18 - 6 * place);
+			CHECK_EQ(n, 6);
+			CHECKF(memcmp(d, "ABC", 3) == 0 && d[3] == (uint8_t)(v >> 16)
+				&& d[4] == (uint8_t)(v >> 8) && d[5] == (uint8_t)v,
+				"byte 0x%02x at place %u decoded wrong", byte, place);
+		}
+	}
+}
+
 /* length = 1 (mod 4) can't come from any byte string. */
 static void b64_bad_length(void)
 {
@@ -185,6 +221,7 @@ static const test_case t_b64_tests[] = {
 	{ "b64_url_alphabet", b64_url_alphabet },
 	{ "b64_round_trip", b64_round_trip },
 	{ "b64_bad_chars", b64_bad_chars },
+	{ "b64_every_byte_every_place", b64_every_byte_every_place },
 	{ "b64_bad_length", b64_bad_length },
 	{ "b64_noncanonical", b64_noncanonical },
 	{ "b64_buffer_too_small", b64_buffer_too_small },

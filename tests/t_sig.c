@@ -55,12 +55,18 @@ static void sig_all_algorithms(void)
 		CHECK_RC(sig_split(tok, len, &in_len, sig, sizeof sig, &sig_len), JWTAUTH_OK);
 		CHECKF(jwtauth_sig_verify(key, sc->alg, (const uint8_t *)tok, in_len, sig, sig_len)
 			== JWTAUTH_OK, "%s does not verify", sc->token);
-		/* Every single-bit flip of the signature fails (sampled bytes). */
-		for (i = 0; i < sig_len; i += 7) {
-			sig[i] ^= 0x01;
-			CHECKF(jwtauth_sig_verify(key, sc->alg, (const uint8_t *)tok, in_len, sig, sig_len)
-				== JWTAUTH_ERR_SIGNATURE, "%s: flipped sig byte %u verifies", sc->token, (unsigned)i);
-			sig[i] ^= 0x01;
+		/* A single-bit flip of the signature fails: every bit of an HMAC
+		   tag (the word-wise constant-time compare must see each one),
+		   one bit of every seventh byte otherwise. */
+		for (i = 0; i < sig_len; i += sig_len <= 64 ? 1 : 7) {
+			unsigned bit;
+			for (bit = 0; bit < (sig_len <= 64 ? 8u : 1u); bit++) {
+				sig[i] ^= (uint8_t)(1u << bit);
+				CHECKF(jwtauth_sig_verify(key, sc->alg, (const uint8_t *)tok, in_len, sig, sig_len)
+					== JWTAUTH_ERR_SIGNATURE, "%s: flipped bit %u of sig byte %u verifies",
+					sc->token, bit, (unsigned)i);
+				sig[i] ^= (uint8_t)(1u << bit);
+			}
 		}
 		/* A changed message fails. */
 		tok[in_len - 1] ^= 0x01;
