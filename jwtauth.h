@@ -62,6 +62,9 @@
       JWTAUTH_NO_ERROR_STRINGS  jwtauth_strerror returns "" (smaller code)
       JWTAUTH_NO_STDIO          no file reader (jwtauth_file_read)
       JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
+      JWTAUTH_OPTIMIZE_SIZE     byte-wide base64url table instead of four
+                                pre-shifted ones (4 KB less, decoding ~30%
+                                slower; implementation file only)
       JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
                                 heap hooks for the cache (define both; only
                                 needed in the implementation file)

@@ -17,7 +17,7 @@ bench: $(B)/bench
 	@echo "== -Os code size of the implementation (one TU, JWTAUTH_IMPLEMENTATION)"
 	@$(CC) $(STD) $(WARN) -Os $(BEARSSL_CFLAGS) -DJWTAUTH_IMPLEMENTATION -x c -c $(HDR) -o $(B)/jwtauth-Os.o
 	@$(CC) $(STD) $(WARN) -Os $(BEARSSL_CFLAGS) -DJWTAUTH_IMPLEMENTATION -DJWTAUTH_NO_STDIO \
-	  -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_STRINGS -x c -c $(HDR) -o $(B)/jwtauth-Os-min.o
+	  -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_STRINGS -DJWTAUTH_OPTIMIZE_SIZE -x c -c $(HDR) -o $(B)/jwtauth-Os-min.o
 	@size $(B)/jwtauth-Os.o $(B)/jwtauth-Os-min.o
 	@echo "== largest stack frames (gcc -O2 -fstack-usage, static per function)"
 	@$(CC) $(STD) -O2 -fstack-usage $(BEARSSL_CFLAGS) -DJWTAUTH_IMPLEMENTATION -x c -c $(HDR) \
