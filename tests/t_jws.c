@@ -89,6 +89,39 @@ static void jws_header_rules(void)
 	}
 }
 
+/* The token's kid, raw or escaped, up to JWTAUTH_MAX_KID_LEN bytes. */
+static void jws_kid_forms(void)
+{
+	char kid[JWTAUTH_MAX_KID_LEN + 2], members[JWTAUTH_MAX_KID_LEN + 16],
+		header[JWTAUTH_MAX_KID_LEN + 64];
+	jwtauth_error err;
+	char tok[2048];
+	size_t n;
+	memset(kid, 'k', sizeof kid);
+	kid[JWTAUTH_MAX_KID_LEN] = 0;
+	snprintf(members, sizeof members, "\"kid\":\"%s\"", kid);
+	CHECK_RC(jws_keyset(members), JWTAUTH_OK);
+	/* exactly the longest kid: found, and copied out whole */
+	snprintf(header, sizeof header, "{\"alg\":\"HS256\",\"kid\":\"%s\"}", kid);
+	CHECK_RC(jws_check(header, "{}", 0), JWTAUTH_OK);
+	CHECK_EQ(fx_jwt.kid_len, JWTAUTH_MAX_KID_LEN);
+	CHECK(fx_jwt.has_kid && strcmp(fx_jwt.kid, kid) == 0);
+	/* one byte longer: no key can carry it */
+	kid[JWTAUTH_MAX_KID_LEN] = 'k';
+	kid[JWTAUTH_MAX_KID_LEN + 1] = 0;
+	snprintf(header, sizeof header, "{\"alg\":\"HS256\",\"kid\":\"%s\"}", kid);
+	n = jws_make(header, "{}", tok, sizeof tok);
+	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, n, 0, &fx_jwt, &err), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK(strstr(err.msg, "JWTAUTH_MAX_KID_LEN") != NULL);
+	/* escaped: unescaped before the lookup */
+	CHECK_RC(jws_keyset("\"kid\":\"k1\""), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"\\u006b1\"}", "{}", 0), JWTAUTH_OK);
+	CHECK(fx_jwt.kid_len == 2 && strcmp(fx_jwt.kid, "k1") == 0);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k\\u0031\"}", "{}", 0), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k1 \"}", "{}", 0), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"\"}", "{}", 0), JWTAUTH_ERR_KID_UNKNOWN);
+}
+
 static void jws_allowlist(void)
 {
 	unsigned algs = 0;
@@ -324,6 +357,7 @@ static void jws_limits_edge(void)
 static const test_case t_jws_tests[] = {
 	{ "jws_limits_edge", jws_limits_edge },
 	{ "jws_header_rules", jws_header_rules },
+	{ "jws_kid_forms", jws_kid_forms },
 	{ "jws_allowlist", jws_allowlist },
 	{ "jws_key_selection", jws_key_selection },
 	{ "jws_ambiguous_kid", jws_ambiguous_kid },
