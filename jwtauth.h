@@ -1189,7 +1189,10 @@ static uint32_t jwtauth__b64_quantum_small(const unsigned char *p)
    and returns how many characters it consumed; the scalar loop then
    decodes that block and reports the exact offset, so every error and
    every partial block is the scalar code's. JWTAUTH_NO_SIMD or
-   JWTAUTH_OPTIMIZE_SIZE leave it out. */
+   JWTAUTH_OPTIMIZE_SIZE leave it out. The run-time check reads the
+   compiler runtime's CPU model (filled in before main); called earlier,
+   from another constructor, it may say no and the scalar code runs:
+   slower, never different. */
 #if !defined(JWTAUTH_OPTIMIZE_SIZE) && !defined(JWTAUTH_NO_SIMD) \
 	&& (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define JWTAUTH__B64_SSSE3 1

@@ -108,6 +108,12 @@ static void b64_every_byte_every_place(void)
 	static const char alphabet[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 	unsigned place, byte;
+	/* say which decoder the first 16 positions went through */
+#if defined(JWTAUTH__B64_SSSE3) && !defined(TEST_SEPARATE_IMPL)
+	printf("  base64url blocks: %s\n", jwtauth__have_ssse3() ? "SSSE3" : "scalar (no SSSE3 on this CPU)");
+#else
+	printf("  base64url blocks: scalar (SIMD not compiled in)\n");
+#endif
 	for (place = 0; place < 20; place++) {
 		for (byte = 0; byte < 256; byte++) {
 			char in[20];
