@@ -1194,8 +1194,20 @@ static uint32_t jwtauth__b64_quantum_small(const unsigned char *p)
    from another constructor, it may say no and the scalar code runs:
    slower, never different. */
 #if !defined(JWTAUTH_OPTIMIZE_SIZE) && !defined(JWTAUTH_NO_SIMD) \
-	&& (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+	&& (defined(__x86_64__) || defined(__i386__)) && !defined(_MSC_VER)
+/* target("ssse3") with <tmmintrin.h> needs GCC 4.9 or LLVM clang 3.8
+   (Apple clang 8); clang-cl lacks __builtin_cpu_supports' runtime */
+#if defined(__clang__)
+#if (defined(__apple_build_version__) && __clang_major__ >= 8) \
+	|| (!defined(__apple_build_version__) && (__clang_major__ > 3 \
+	|| (__clang_major__ == 3 && __clang_minor__ >= 8)))
 #define JWTAUTH__B64_SSSE3 1
+#endif
+#elif defined(__GNUC__) && (__GNUC__ > 4 || (__GNUC__ == 4 && __GNUC_MINOR__ >= 9))
+#define JWTAUTH__B64_SSSE3 1
+#endif
+#endif
+#ifdef JWTAUTH__B64_SSSE3
 #include <tmmintrin.h>
 
 static int jwtauth__have_ssse3(void)
@@ -2247,6 +2259,86 @@ static int jwtauth__b64_std_decode(const char *in, size_t len, uint8_t *out,
 	return jwtauth_b64url_decode(tmp, len, out, cap, out_len, NULL);
 }
 
+/* ---- constant-time base64 for secrets (the oct key's "k") ----
+   A table lookup indexed by a secret character tells a cache-timing
+   observer which line it hit, and a branch on it tells which way it
+   went; key-decoding code has leaked private keys that way. Here each
+   character's sextet comes from range masks, with no branch and no
+   table on its value. */
+
+/* All ones when lo <= c <= hi (all three below 256), else 0. */
+static uint32_t jwtauth__ct_in(uint32_t c, uint32_t lo, uint32_t hi)
+{
+	return 0u - (((((c - lo) | (hi - c)) >> 8) - 1u) >> 31);
+}
+
+/* Decode n characters (n % 4 != 1) into out, 3 bytes per 4 characters;
+   returns flags, not branching on them: 1 = a character outside both
+   alphabets or non-zero unused bits in the last one, 2 = '-' or '_'
+   (url alphabet only), 4 = '+' or '/' (standard alphabet only). */
+static unsigned jwtauth__b64_decode_ct(const unsigned char *in, size_t n, uint8_t *out)
+{
+	uint32_t bad = 0, url = 0, std = 0, acc = 0;
+	size_t i, o = 0;
+	for (i = 0; i < n; i++) {
+		uint32_t c = in[i];
+		uint32_t up = jwtauth__ct_in(c, 'A', 'Z'), lo = jwtauth__ct_in(c, 'a', 'z'),
+			dig = jwtauth__ct_in(c, '0', '9');
+		uint32_t u62 = jwtauth__ct_in(c, '-', '-'), u63 = jwtauth__ct_in(c, '_', '_'),
+			s62 = jwtauth__ct_in(c, '+', '+'), s63 = jwtauth__ct_in(c, '/', '/');
+		uint32_t v = (up & (c - 'A')) | (lo & (c - 'a' + 26)) | (dig & (c - '0' + 52))
+			| ((u62 | s62) & 62) | ((u63 | s63) & 63);
+		bad |= ~(up | lo | dig | u62 | u63 | s62 | s63);
+		url |= u62 | u63;
+		std |= s62 | s63;
+		acc = (acc << 6) | (v & 63);
+		if ((i & 3) == 3) {  /* i is public */
+			out[o] = (uint8_t)(acc >> 16);
+			out[o + 1] = (uint8_t)(acc >> 8);
+			out[o + 2] = (uint8_t)acc;
+			o += 3;
+			acc = 0;
+		}
+	}
+	if ((n & 3) == 2) {
+		out[o] = (uint8_t)(acc >> 4);
+		bad |= 0u - (acc & 0x0Fu);   /* the unused bits must be zero */
+	} else if ((n & 3) == 3) {
+		out[o] = (uint8_t)(acc >> 10);
+		out[o + 1] = (uint8_t)(acc >> 2);
+		bad |= 0u - (acc & 0x03u);
+	}
+	return (unsigned)((bad >> 31) | ((url >> 31) << 1) | ((std >> 31) << 2));
+}
+
+/* A secret member: base64url, or (lenient, as for the other members)
+   standard base64 with its padding. Which alphabet, and whether the
+   text decodes, are decided from the flags after the whole pass. */
+static int jwtauth__b64_secret(const char *in, size_t len, uint8_t *out, size_t cap,
+	size_t *out_len)
+{
+	size_t n = len, need;
+	int padded = 0;
+	unsigned flags;
+	*out_len = 0;
+	/* padding is where the length (public) puts it */
+	if (len >= 4 && len % 4 == 0 && in[len - 1] == '=') {
+		padded = 1;
+		n -= in[len - 2] == '=' ? 2 : 1;
+	}
+	if (n % 4 == 1) return JWTAUTH_ERR_B64_LENGTH;
+	need = n / 4 * 3 + (n % 4 ? n % 4 - 1 : 0);
+	if (need > cap) return JWTAUTH_ERR_BUFFER_TOO_SMALL;
+	flags = jwtauth__b64_decode_ct((const unsigned char *)in, n, out);
+	/* url: no '+', '/' or padding; standard: no '-' or '_', whole quanta */
+	if ((flags & 1u) || ((flags & 4u || padded) && (flags & 2u || len % 4 != 0))) {
+		jwtauth__wipe(out, need);
+		return JWTAUTH_ERR_B64_CHAR;
+	}
+	*out_len = need;
+	return JWTAUTH_OK;
+}
+
 /* Decode the base64url string member `name` into out[0..cap). */
 static int jwtauth__jwk_bytes(const jwtauth__jwk_ctx *c, const char *name,
 	uint8_t *out, size_t cap, size_t *out_len, int too_long_code)
@@ -2258,9 +2350,14 @@ static int jwtauth__jwk_bytes(const jwtauth__jwk_ctx *c, const char *name,
 	t = &c->toks[v];
 	/* base64url never needs escapes; an escaped value is malformed. */
 	if (t->type != JWTAUTH_JSON_STRING || t->escaped) return JWTAUTH_ERR_KEY_MEMBER;
-	rc = jwtauth_b64url_decode(c->js + t->start, t->len, out, cap, out_len, NULL);
-	if (rc != JWTAUTH_OK && rc != JWTAUTH_ERR_BUFFER_TOO_SMALL)
-		rc = jwtauth__b64_std_decode(c->js + t->start, t->len, out, cap, out_len);
+	if (name[0] == 'k' && name[1] == 0) {
+		/* the oct key's secret: constant-time decoding */
+		rc = jwtauth__b64_secret(c->js + t->start, t->len, out, cap, out_len);
+	} else {
+		rc = jwtauth_b64url_decode(c->js + t->start, t->len, out, cap, out_len, NULL);
+		if (rc != JWTAUTH_OK && rc != JWTAUTH_ERR_BUFFER_TOO_SMALL)
+			rc = jwtauth__b64_std_decode(c->js + t->start, t->len, out, cap, out_len);
+	}
 	if (rc == JWTAUTH_ERR_BUFFER_TOO_SMALL) return too_long_code;
 	return rc == JWTAUTH_OK ? JWTAUTH_OK : JWTAUTH_ERR_KEY_MEMBER;
 }

@@ -15,6 +15,47 @@
 
 static jwtauth_keyset ks;
 
+/* The oct key's secret as JWK "k" text: decoding it must not branch on,
+   or index a table with, any of its characters. `control` decodes it
+   with the public table-driven decoder, which must be flagged. */
+static int b64_secret_check(int control)
+{
+	/* bytes 0..32 then fb ff bf (and fb): "-_-_" and "+/+/+w==" at the end */
+	static const char url_text[] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g-_-_";
+	static const char std_text[] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g+/+/+w==";
+	char url[sizeof url_text], std[sizeof std_text];
+	uint8_t out[64];
+	size_t n = 0;
+	int rc_url, rc_std;
+	memcpy(url, url_text, sizeof url);
+	memcpy(std, std_text, sizeof std);
+	/* the characters are secret; the lengths are not */
+	VALGRIND_MAKE_MEM_UNDEFINED(url, sizeof url - 1);
+	VALGRIND_MAKE_MEM_UNDEFINED(std, sizeof std - 3);
+	if (control) {
+		rc_url = jwtauth_b64url_decode(url, sizeof url - 1, out, sizeof out, &n, NULL);
+		VALGRIND_MAKE_MEM_DEFINED(&rc_url, sizeof rc_url);
+		printf("ctgrind b64 control: decoded with tables (valgrind must report it)\n");
+		return rc_url == JWTAUTH_OK ? 0 : 3;
+	}
+	rc_url = (int)jwtauth__b64_decode_ct((const unsigned char *)url, sizeof url - 1, out);
+	VALGRIND_MAKE_MEM_DEFINED(&rc_url, sizeof rc_url);
+	VALGRIND_MAKE_MEM_DEFINED(out, sizeof out);
+	if (rc_url != 2 || out[0] != 0 || out[32] != 32 || out[33] != 0xfb || out[35] != 0xbf) {
+		printf("ctgrind: url secret decoded wrong (flags %d)\n", rc_url);
+		return 1;
+	}
+	rc_std = (int)jwtauth__b64_decode_ct((const unsigned char *)std, sizeof std - 3, out);
+	VALGRIND_MAKE_MEM_DEFINED(&rc_std, sizeof rc_std);
+	VALGRIND_MAKE_MEM_DEFINED(out, sizeof out);
+	if (rc_std != 4 || out[32] != 32 || out[35] != 0xbf || out[36] != 0xfb) {
+		printf("ctgrind: standard secret decoded wrong (flags %d)\n", rc_std);
+		return 1;
+	}
+	printf("ctgrind: base64 secrets decoded with no secret-dependent branch or index\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const char msg[] = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0b20ifQ";
@@ -39,6 +80,8 @@ int main(int argc, char **argv)
 	VALGRIND_MAKE_MEM_UNDEFINED(ks.keys[0].u.oct.hmac[0].ksi, sizeof ks.keys[0].u.oct.hmac[0].ksi);
 	VALGRIND_MAKE_MEM_UNDEFINED(ks.keys[0].u.oct.hmac[0].kso, sizeof ks.keys[0].u.oct.hmac[0].kso);
 
+	if (argc > 1 && strcmp(argv[1], "b64") == 0) return b64_secret_check(0);
+	if (argc > 1 && strcmp(argv[1], "b64control") == 0) return b64_secret_check(1);
 	if (argc > 1 && strcmp(argv[1], "control") == 0) {
 		/* negative control: an early-exit comparison of a secret tag */
 		br_hmac_init(&hc, &key->u.oct.hmac[0], 0);
