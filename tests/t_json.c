@@ -222,6 +222,38 @@ static void json_control_chars(void)
 	CHECK_RC(json_p("\"\x7f\""), JWTAUTH_OK);
 }
 
+/* The string scanner (eight bytes a step, then one) stops at exactly the
+   bytes RFC 8259 section 7 gives meaning to: every byte value at each of
+   20 places of a 20-byte string, with the outcome its class implies. */
+static void json_string_stop_bytes(void)
+{
+	unsigned place, byte;
+	for (place = 0; place < 20; place++) {
+		for (byte = 0; byte < 256; byte++) {
+			char s[22];
+			int want, rc;
+			memset(s, 'a', sizeof s);
+			s[0] = '"';
+			s[21] = '"';
+			s[1 + place] = (char)byte;
+			if (byte == '"') want = JWTAUTH_ERR_JSON_TRAILING;      /* ends early */
+			else if (byte == '\\') want = place == 19 ? JWTAUTH_ERR_JSON_SYNTAX
+				: JWTAUTH_ERR_JSON_ESCAPE;                       /* \a, or \" at the end */
+			else if (byte < 0x20) want = JWTAUTH_ERR_JSON_CONTROL;
+			else if (byte >= 0x80) want = JWTAUTH_ERR_JSON_UTF8;  /* no valid sequence */
+			else want = JWTAUTH_OK;
+			rc = json_pl(s, sizeof s, 256, 0);
+			CHECKF(rc == want, "byte 0x%02x at %u: %s, expected %s", byte, place,
+				jwtauth_error_name(rc), jwtauth_error_name(want));
+			if (want == JWTAUTH_OK)
+				CHECK(json_n == 1 && json_toks[0].len == 20 && !json_toks[0].escaped);
+			else if (want == JWTAUTH_ERR_JSON_CONTROL || want == JWTAUTH_ERR_JSON_TRAILING)
+				CHECKF(json_err.offset == 1 + place + (want == JWTAUTH_ERR_JSON_TRAILING),
+					"byte 0x%02x at %u: offset %u", byte, place, (unsigned)json_err.offset);
+		}
+	}
+}
+
 /* Only space, tab, LF and CR are whitespace (RFC 8259 section 2). */
 static void json_whitespace(void)
 {
@@ -512,6 +544,7 @@ static const test_case t_json_tests[] = {
 	{ "json_surrogates", json_surrogates },
 	{ "json_utf8", json_utf8 },
 	{ "json_control_chars", json_control_chars },
+	{ "json_string_stop_bytes", json_string_stop_bytes },
 	{ "json_whitespace", json_whitespace },
 	{ "json_empty_bom_trailing", json_empty_bom_trailing },
 	{ "json_syntax", json_syntax },
