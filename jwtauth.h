@@ -1507,9 +1507,11 @@ static int jwtauth__jstr_stop(unsigned c)
 	return (c - 0x20u) >= 0x60u || c == '"' || c == '\\';
 }
 
-/* The same for eight bytes at once (any order of bytes: only whether
-   one of them stops matters). */
-static int jwtauth__jstr_stop8(const unsigned char *p)
+/* The same for eight bytes at once: bit 7 of each byte of the result is
+   set for a byte that stops (exactly so up to the first one, in memory
+   order; later bytes may show false positives, which only matters to a
+   caller that looks past the first). */
+static uint64_t jwtauth__jstr_stop8(const unsigned char *p)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	uint64_t w, q, b;
@@ -1517,8 +1519,26 @@ static int jwtauth__jstr_stop8(const unsigned char *p)
 	q = w ^ (ones * '"');
 	b = w ^ (ones * '\\');
 	/* a byte below 0x20, a zero byte in q or b, a byte with bit 7 set */
-	return (((w - ones * 0x20u) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | w)
-		& highs ? 1 : 0;
+	return (((w - ones * 0x20u) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | w) & highs;
+}
+
+/* Index of the first stopping byte in s[p..len), or len. */
+static size_t jwtauth__jstr_run(const unsigned char *s, size_t len, size_t p)
+{
+	uint64_t m;
+	while (len - p >= 8) {
+		if ((m = jwtauth__jstr_stop8(s + p)) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the lowest flagged byte is the first in memory, and exact */
+			return p + (size_t)(__builtin_ctzll(m) >> 3);
+#else
+			break;
+#endif
+		}
+		p += 8;
+	}
+	while (p < len && !jwtauth__jstr_stop(s[p])) p++;
+	return p;
 }
 
 /* Scan the string whose quote is at s[*pp] into *t; *pp moves past it. */
@@ -1530,8 +1550,7 @@ static int jwtauth__jstring(const unsigned char *s, size_t len, size_t *pp,
 	int rc;
 	for (;;) {
 		/* hot loop: runs of plain ASCII, eight bytes a step */
-		while (len - p >= 8 && !jwtauth__jstr_stop8(s + p)) p += 8;
-		while (p < len && !jwtauth__jstr_stop(s[p])) p++;
+		p = jwtauth__jstr_run(s, len, p);
 		if (p >= len)
 			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unterminated string");
 		switch (jwtauth__jstr_class[s[p]]) {
