@@ -1385,27 +1385,6 @@ JWTAUTH_DEF int jwtauth_b64url_encode(const uint8_t *in, size_t in_len,
 
 #define JWTAUTH__JNONE 0xFFFFFFFFu /* "no parent": the root's link */
 
-/* Byte classes inside a string: 0 plain ASCII, 1 '"', 2 '\\', 3 control
-   (< 0x20, RFC 8259 section 7), 4 non-ASCII (UTF-8 lead or stray byte). */
-static const uint8_t jwtauth__jstr_class[256] = {
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-};
-
 /* RFC 8259 section 2: insignificant whitespace is exactly these four. */
 static size_t jwtauth__jskip_ws(const unsigned char *s, size_t len, size_t p)
 {
@@ -1553,8 +1532,8 @@ static int jwtauth__jstring(const unsigned char *s, size_t len, size_t *pp,
 		p = jwtauth__jstr_run(s, len, p);
 		if (p >= len)
 			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unterminated string");
-		switch (jwtauth__jstr_class[s[p]]) {
-		case 1:
+		/* s[p] stops the run: which of the four kinds */
+		if (s[p] == '"') {
 			t->type = JWTAUTH_JSON_STRING;
 			t->start = (uint32_t)start;
 			t->len = (uint32_t)(p - start);
@@ -1562,16 +1541,15 @@ static int jwtauth__jstring(const unsigned char *s, size_t len, size_t *pp,
 			t->escaped = esc;
 			*pp = p + 1;
 			return JWTAUTH_OK;
-		case 2:
+		}
+		if (s[p] == '\\') {
 			esc = 1;
 			if ((rc = jwtauth__jescape(s, len, &p, err)) != 0) return rc;
-			break;
-		case 3:
+		} else if (s[p] < 0x20) {
 			return jwtauth__fail(err, JWTAUTH_ERR_JSON_CONTROL, p,
 				"unescaped control character in string");
-		default:
-			if ((rc = jwtauth__jutf8(s, len, &p, err)) != 0) return rc;
-			break;
+		} else if ((rc = jwtauth__jutf8(s, len, &p, err)) != 0) {
+			return rc;   /* non-ASCII: a UTF-8 sequence (RFC 3629) */
 		}
 	}
 }
