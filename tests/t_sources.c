@@ -91,6 +91,14 @@ static jwtauth_cache *src_new(src_script *s, const char *conf_dir)
 	return jwtauth_cache_new(&o);
 }
 
+/* A fresh script serving `doc`, without a max-age of its own. */
+static void src_reset(src_script *s, const char *doc)
+{
+	memset(s, 0, sizeof *s);
+	s->doc = doc;
+	s->max_age = -1;
+}
+
 #define SRC_URL "https://idp.example/jwks"
 
 static int src_acquire(jwtauth_cache *c, const char *kid, int64_t now, jwtauth_error *err)
@@ -155,9 +163,7 @@ static void src_ttl_and_max_age(void)
 	jwtauth_cache *c;
 	jwtauth_cache_stats st;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK(c != NULL);
 	CHECK_RC(src_acquire(c, NULL, 1000, NULL), JWTAUTH_OK);
@@ -200,9 +206,7 @@ static void src_rotation(void)
 	char *es = fx_read("tokens/es256.jwt", &len);
 	CHECK(es != NULL);
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK_RC(src_acquire(c, "rsa2048a", 100, &err), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 1);
@@ -227,9 +231,7 @@ static void src_unknown_kid_storm(void)
 	jwtauth_cache_stats st;
 	unsigned i, x = 12345;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK_RC(src_acquire(c, NULL, 100, NULL), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 1);
@@ -258,9 +260,7 @@ static void src_stale_if_error(void)
 	jwtauth_error err;
 	int64_t t0 = 1000, expiry = t0 + JWTAUTH_CACHE_TTL;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK_RC(src_acquire(c, NULL, t0, &err), JWTAUTH_OK);
 	s.fail = JWTAUTH_ERR_IO;
@@ -292,8 +292,7 @@ static void src_bad_documents(void)
 	jwtauth_keys_ref ref;
 	jwtauth_error err;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.max_age = -1;
+	src_reset(&s, NULL);
 	/* malformed first load: the parse error, then back-off */
 	s.doc = "{\"keys\":[";
 	c = src_new(&s, NULL);
@@ -336,9 +335,7 @@ static void src_snapshot_lifetime(void)
 	char *rs = fx_read("tokens/rs256.jwt", &len);
 	CHECK(rs != NULL);
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 100, &old_ref, &err), JWTAUTH_OK);
 	s.doc = src_doc_b;
@@ -406,9 +403,7 @@ static void src_callback_contract(void)
 	jwtauth_cache_options o;
 	jwtauth_error err;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	src_options(&o, &s);
 	o.max_document = strlen(src_doc_a);
 	c = jwtauth_cache_new(&o);
@@ -440,9 +435,7 @@ static void src_single_flight(void)
 	jwtauth_cache *c;
 	jwtauth_error err;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	s.nested = c;
 	CHECK_RC(src_acquire(c, NULL, 100000, &err), JWTAUTH_OK);
@@ -453,9 +446,7 @@ static void src_single_flight(void)
 	jwtauth_cache_free(c);
 	/* past the TTL: the outer caller refreshes, the nested one is served
 	   the previous set (its nested call runs at 100000) */
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK_RC(src_acquire(c, NULL, 100000 - JWTAUTH_CACHE_TTL, &err), JWTAUTH_OK);
 	s.nested = c;
@@ -600,9 +591,7 @@ static void src_authenticate_cached_url(void)
 	CHECK(tok != NULL && demo != NULL);
 	while (len > 0 && (tok[len - 1] == '\n' || tok[len - 1] == '\r')) len--;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK_RC(jwtauth_config_parse(&cfg, props, strlen(props), &err), JWTAUTH_OK);
 	/* first load: the key is not there (no second fetch for it at once) */
@@ -665,9 +654,7 @@ static void src_authenticate_cached_url(void)
 	CHECK_EQ(out.keys_unavailable, 0);
 	jwtauth_cache_free(c);
 	/* a source that cannot be loaded: the failure is the source's */
-	memset(&s, 0, sizeof s);
-	s.doc = demo;
-	s.max_age = -1;
+	src_reset(&s, demo);
 	s.fail = JWTAUTH_ERR_IO;
 	c = src_new(&s, NULL);
 	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
@@ -693,9 +680,7 @@ static void src_source_slots(void)
 	char url[64];
 	int i;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	/* one good source first: it must never be evicted */
 	CHECK_RC(src_acquire(c, NULL, 1000, &err), JWTAUTH_OK);
@@ -738,9 +723,7 @@ static void src_time_extremes(void)
 	const int64_t big = (int64_t)0x7fffffffffffffffLL;
 	int i;
 	CHECK(src_docs());
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	src_options(&o, &s);
 	o.max_stale = big;
 	o.cooldown = big;
@@ -778,9 +761,7 @@ static void src_time_extremes(void)
 	CHECK_EQ(s.calls, 1);
 	jwtauth_cache_free(c);
 	/* a negative clock and one at the very end */
-	memset(&s, 0, sizeof s);
-	s.doc = src_doc_a;
-	s.max_age = -1;
+	src_reset(&s, src_doc_a);
 	c = src_new(&s, NULL);
 	CHECK_RC(src_acquire(c, NULL, -5, &err), JWTAUTH_OK);
 	CHECK_RC(src_acquire(c, NULL, big - 10, &err), JWTAUTH_OK);
@@ -809,9 +790,7 @@ static void src_wipe_on_failure(void)
 	tl_free_needle_len = sizeof secret - 1;
 	tl_free_hits = 0;
 	/* the callback wrote the body, then failed */
-	memset(&s, 0, sizeof s);
-	s.doc = doc;
-	s.max_age = -1;
+	src_reset(&s, doc);
 	s.fail = JWTAUTH_ERR_IO;
 	s.fail_after_copy = 1;
 	c = src_new(&s, NULL);
