@@ -72,6 +72,15 @@ wait_port() {
 	done
 	return 1
 }
+# started PORT WHAT LOG: a server announced its port (ok), or show its log
+started() {
+	if [ -n "$1" ]; then
+		ok "$2 listening on 127.0.0.1:$1"
+	else
+		bad "$2 did not start; its log:"
+		sed 's/^/    /' "$3"
+	fi
+}
 # stop_term PID NAME LOG: SIGTERM must end the server with exit 0
 stop_term() {
 	kill -TERM "$1" 2>/dev/null
@@ -254,12 +263,7 @@ $VG "$BIN" --listen 127.0.0.1:0 --accounts "$ROT_ACC" --conf-dir "$ROT_CONF" \
 	--cache-ttl 3 --cache-cooldown 1 --cache-max-stale 3 >"$ROT_OUT" 2>"$ROT_LOG" </dev/null &
 ROT_PID=$!
 ROT_PORT=$(wait_port "$ROT_OUT" "$ROT_PID")
-if [ -n "$ROT_PORT" ]; then
-	ok "rotation server (file key set through the cache) listening on 127.0.0.1:$ROT_PORT"
-else
-	bad "rotation server did not start; its log:"
-	sed 's/^/    /' "$ROT_LOG"
-fi
+started "$ROT_PORT" "rotation server (file key set through the cache)" "$ROT_LOG"
 if [ "$(grep -c "key set 'jwks.json' ($ROT_CONF/jwks.json): 1 usable key(s)" "$ROT_LOG")" = 1 ]; then
 	ok "20 accounts sharing one file: loaded once at startup"
 else
@@ -286,12 +290,7 @@ if [ $CURL = 1 ] && command -v python3 >/dev/null 2>&1; then
 	$VG "$BIN" --listen 127.0.0.1:0 --accounts "$HTTP_ACC" >"$HTTP_OUT" 2>"$HTTP_LOG" </dev/null &
 	HTTP_PID=$!
 	HTTP_PORT=$(wait_port "$HTTP_OUT" "$HTTP_PID")
-	if [ -n "$HTTP_PORT" ]; then
-		ok "http server (jwks_url http://127.0.0.1:$JPORT/jwks.json, libcurl) listening on 127.0.0.1:$HTTP_PORT"
-	else
-		bad "http server did not start; its log:"
-		sed 's/^/    /' "$HTTP_LOG"
-	fi
+	started "$HTTP_PORT" "http server (jwks_url http://127.0.0.1:$JPORT/jwks.json, libcurl)" "$HTTP_LOG"
 else
 	echo "skipped - http jwks_url: $( [ $CURL = 1 ] && echo "python3 not installed" || echo "the binary has no libcurl")"
 fi
