@@ -2,7 +2,7 @@
    floor), the full StarRocks login, the verified-token cache, and libjwt
    (when built with -DBENCH_LIBJWT). One process, median of BENCH_REPS
    repetitions, each timing a loop of at least BENCH_MIN_NS.
-   Run from the repository root (reads tests/fixtures; ../shared for the
+   Run from the repository root (reads tests/fixtures and tests/data for the
    real JWKS document when present). A benchmark, never a test: it prints
    numbers and exits 0 unless a fixture is missing or a result is wrong. */
 #define _POSIX_C_SOURCE 200809L
@@ -650,8 +650,8 @@ int main(void)
 	/* JWKS parse time for a real provider document */
 	{
 		static const char *const docs[] = {
-			"../shared/testdata/jwks-real/microsoft-entra-common.json",
-			"../shared/testdata/jwks-real/google.json"
+			"tests/data/jwks-real/microsoft-entra-common.json",
+			"tests/data/jwks-real/google.json"
 		};
 		size_t d;
 		for (d = 0; d < 2; d++) {
@@ -681,7 +681,7 @@ int main(void)
 		size_t base = stack_touched(NULL, NULL), s;
 		parse_job pj;
 		size_t len = 0;
-		char *doc = bench_read("../shared/testdata/jwks-real/microsoft-entra-common.json", &len);
+		char *doc = bench_read("tests/data/jwks-real/microsoft-entra-common.json", &len);
 		printf("\nstack high-water (painted 1 MiB thread stack, net of an empty thread's %lu bytes):\n",
 			(unsigned long)base);
 		s = stack_touched(stack_hs256, NULL);

@@ -1,7 +1,7 @@
 /* t_rfc.c - RFC example conformance: RFC 7515 Appendix A, the RFC 7520 JOSE
    cookbook (JWS 4.1-4.5, RFC 7797 b64:false, RFC 8037 EdDSA), and real
    JWKS documents / tokens published by identity providers. The data is
-   read in place from ../shared/testdata and parsed with the library's own
+   read in place from tests/data and parsed with the library's own
    JSON parser. See README.md, "Conformance". */
 
 #include <stdarg.h>
@@ -13,7 +13,7 @@ typedef struct rfc_doc {
 	size_t n;
 } rfc_doc;
 
-/* Read and parse <shared>/<rel>. JWTAUTH_OK, JWTAUTH_ERR_IO or the parse
+/* Read and parse <data>/<rel> (a missing file is JWTAUTH_ERR_IO). JWTAUTH_OK, JWTAUTH_ERR_IO or the parse
    error (err says where). */
 static int rfc_doc_load(rfc_doc *d, const char *rel, jwtauth_error *err)
 {
@@ -21,7 +21,7 @@ static int rfc_doc_load(rfc_doc *d, const char *rel, jwtauth_error *err)
 	size_t cap;
 	memset(d, 0, sizeof *d);
 	memset(err, 0, sizeof *err);
-	snprintf(path, sizeof path, "%s/%s", tl_shared_dir(), rel);
+	snprintf(path, sizeof path, "%s/%s", tl_data_dir(), rel);
 	d->js = tl_read_file(path, &d->len);
 	if (!d->js) return JWTAUTH_ERR_IO;
 	cap = d->len / 2 + 16;
@@ -132,7 +132,6 @@ static void rfc_test_7515(void)
 	jwtauth_jwt *jwt;
 	rfc_log log;
 	int i, ok_count = 0;
-	if (!tl_shared_dir()) SKIP("no ../shared");
 	memset(&log, 0, sizeof log);
 	ks_a1 = (jwtauth_keyset *)malloc(sizeof *ks_a1);
 	ks = (jwtauth_keyset *)malloc(sizeof *ks);
@@ -279,7 +278,6 @@ static void rfc_test_7520(void)
 	jwtauth_jwt *jwt;
 	rfc_log log;
 	int i, private_refused = 0;
-	if (!tl_shared_dir()) SKIP("no ../shared");
 	memset(&log, 0, sizeof log);
 	ks = (jwtauth_keyset *)malloc(sizeof *ks);
 	jwt = (jwtauth_jwt *)malloc(sizeof *jwt);
@@ -363,7 +361,6 @@ static void rfc_test_unsupported(void)
 	jwtauth_jwt *jwt;
 	rfc_log log;
 	int i, crit = 0;
-	if (!tl_shared_dir()) SKIP("no ../shared");
 	memset(&log, 0, sizeof log);
 	ks = (jwtauth_keyset *)malloc(sizeof *ks);
 	jwt = (jwtauth_jwt *)malloc(sizeof *jwt);
@@ -518,7 +515,6 @@ static void rfc_test_jwks_real(void)
 	rfc_log log;
 	size_t p;
 	int total_keys = 0, total_usable = 0;
-	if (!tl_shared_dir()) SKIP("no ../shared");
 	memset(&log, 0, sizeof log);
 	ks = (jwtauth_keyset *)malloc(sizeof *ks);
 	if (!ks) CHECKF(0, "out of memory");
@@ -529,7 +525,7 @@ static void rfc_test_jwks_real(void)
 		char *text;
 		jwtauth_error err;
 		int rc, usable = 0, n_size = 0, n_kty = 0, n_member = 0, n_enc = 0, n_ok = 0;
-		snprintf(path, sizeof path, "%s/jwks-real/%s.json", tl_shared_dir(), pr->file);
+		snprintf(path, sizeof path, "%s/jwks-real/%s.json", tl_data_dir(), pr->file);
 		text = tl_read_file(path, &len);
 		if (!text) { rfc_fail(&log, "%s: unreadable", pr->file); continue; }
 		jwtauth_keyset_init(ks);
@@ -598,7 +594,6 @@ static void rfc_test_jwks_tokens(void)
 	jwtauth_jwt *jwt;
 	rfc_log log;
 	int i, ok = 0;
-	if (!tl_shared_dir()) SKIP("no ../shared");
 	memset(&log, 0, sizeof log);
 	ks = (jwtauth_keyset *)malloc(sizeof *ks);
 	jwt = (jwtauth_jwt *)malloc(sizeof *jwt);
@@ -623,7 +618,7 @@ static void rfc_test_jwks_tokens(void)
 		hdr = rfc_str(&d, rfc_get(&d, 0, "protected_header"), &hl);
 		claims = rfc_str(&d, rfc_get(&d, 0, "claims"), &cl);
 		if (tok && jf && kid && hdr && claims) {
-			snprintf(path, sizeof path, "%s/jwks-real/tokens/%s", tl_shared_dir(), jf);
+			snprintf(path, sizeof path, "%s/jwks-real/tokens/%s", tl_data_dir(), jf);
 			text = tl_read_file(path, &len);
 		}
 		if (!text) {

@@ -14,7 +14,6 @@ typedef struct test_case {
 } test_case;
 
 extern int tl_failed;         /* the current test failed */
-extern int tl_skipped;        /* the current test skipped itself */
 extern long tl_checks;        /* assertions evaluated, all tests */
 
 #define TL_FAIL_AT(file, line, ...) do { \
@@ -37,13 +36,11 @@ extern long tl_checks;        /* assertions evaluated, all tests */
 	tl_checks++; if (tl_g_ != tl_w_) { TL_FAIL_AT(__FILE__, __LINE__, \
 	"%s returned %s (%d), expected %s (%d)", #expr, jwtauth_error_name(tl_g_), \
 	tl_g_, jwtauth_error_name(tl_w_), tl_w_); return; } } while (0)
-/* Mark the current test as skipped (never counted as passed) and leave. */
-#define SKIP(...) do { printf("  skipped: "); printf(__VA_ARGS__); \
-	printf("\n"); tl_skipped = 1; return; } while (0)
 
-/* Path of the shared test data (../shared/testdata, or $JWTAUTH_SHARED/testdata).
-   Returns NULL when the folder is absent. */
-const char *tl_shared_dir(void);
+/* Folder of the external test data: tests/data (the runner runs from the
+   repository root), or $JWTAUTH_TESTDATA. A test whose data file is
+   missing fails and names the path. */
+const char *tl_data_dir(void);
 /* Read a whole file into a malloc'ed buffer with a NUL after the end;
    NULL when unreadable. */
 char *tl_read_file(const char *path, size_t *len);
