@@ -1,0 +1,41 @@
+# mariadb.mk - the MariaDB authentication plugin (examples/mariadb/auth_jwt.c),
+# included by the Makefile: build/auth_jwt.so and its end-to-end test
+# `make mariadb-e2e` (a private mariadbd, the mariadb client, node's mysql2).
+# Needs the server plugin headers (Debian: libmariadbd-dev); without them the
+# plugin is skipped, saying why, and so is the test.
+
+MARIADB_INC ?= /usr/include/mariadb/server
+# the server's services (my_printf_error, ...): pointers the server fills in
+# when it loads the plugin (Debian: libmariadb-dev, a dependency of
+# libmariadbd-dev)
+MARIADB_LIBS ?= -lmysqlservices
+HAVE_MARIADB := $(if $(wildcard $(MARIADB_INC)/mysql/plugin_auth.h),1,)
+
+EXTRA_BINS += $(B)/auth_jwt.so
+EXTRA_TESTS += mariadb-e2e
+
+# http(s) jwks_url through examples/fetch_curl.c when libcurl is there
+# (HAVE_CURL comes from examples/mysql.mk, included before this file).
+AUTH_JWT_CURL_FLAGS = $(if $(HAVE_CURL),-DAUTH_JWT_CURL,)
+AUTH_JWT_CURL_LIBS = $(if $(HAVE_CURL),-lcurl,)
+AUTH_JWT_CURL_STAMP := $(B)/.auth-jwt-curl-$(if $(HAVE_CURL),on,off)
+$(AUTH_JWT_CURL_STAMP):
+	@mkdir -p $(B)
+	@rm -f $(B)/.auth-jwt-curl-*
+	@touch $@
+
+ifeq ($(HAVE_MARIADB),1)
+$(B)/auth_jwt.so: examples/mariadb/auth_jwt.c examples/mariadb/mariadb.mk examples/fetch_curl.c $(HDR) $(AUTH_JWT_CURL_STAMP)
+	@mkdir -p $(B)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -shared -fPIC -DMYSQL_DYNAMIC_PLUGIN \
+	  -isystem $(MARIADB_INC) $(BEARSSL_CFLAGS) $(AUTH_JWT_CURL_FLAGS) \
+	  examples/mariadb/auth_jwt.c -o $@ $(MARIADB_LIBS) $(BEARSSL_LIBS) $(AUTH_JWT_CURL_LIBS) -lpthread
+else
+.PHONY: $(B)/auth_jwt.so
+$(B)/auth_jwt.so:
+	@echo "auth_jwt.so: skipped: $(MARIADB_INC)/mysql/plugin_auth.h not found (Debian: apt-get install libmariadbd-dev)"
+endif
+
+.PHONY: mariadb-e2e
+mariadb-e2e: $(B)/auth_jwt.so
+	sh tests/mariadb_e2e.sh
