@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install what the build needs when it is missing (Debian/Ubuntu, as root).
 #   .ci/deps.sh          BearSSL only (enough for `make demo`)
-#   .ci/deps.sh --test   plus clang, libFuzzer runtime, libcurl, valgrind
+#   .ci/deps.sh --test   plus clang, libFuzzer runtime, libcurl, valgrind,
+#                        MariaDB (server, client, plugin headers)
 # Set JWTAUTH_NO_AUTO_INSTALL=1 to only report what is missing.
 need=""
 [ -f /usr/include/bearssl.h ] || need="$need libbearssl-dev"
@@ -14,6 +15,10 @@ if [ "$1" = "--test" ]; then
 	[ -f /usr/include/valgrind/memcheck.h ] || need="$need valgrind"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
+	# the MariaDB plugin (examples/mariadb) and its end-to-end test
+	[ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null 2>&1 || need="$need mariadb-server"
+	command -v mariadb >/dev/null 2>&1 || need="$need mariadb-client"
+	[ -f /usr/include/mariadb/server/mysql/plugin_auth.h ] || need="$need libmariadbd-dev"
 fi
 [ -z "$need" ] && exit 0
 if [ -n "$JWTAUTH_NO_AUTO_INSTALL" ] || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -29,6 +29,7 @@ ok() { passed=$((passed + 1)); echo "ok - $1"; }
 bad() { failed=$((failed + 1)); echo "not ok - $1"; }
 skip() { echo "mariadb-e2e: skipped: $1"; exit 0; }
 
+PATH=$PATH:/usr/sbin   # mariadbd
 for tool in mariadbd mariadb-install-db mariadb openssl timeout; do
 	command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (Debian: apt-get install mariadb-server mariadb-client)"
 done
@@ -122,28 +123,42 @@ if ! timeout 120 mariadb-install-db --no-defaults --user="$ME" --datadir="$T/dat
 	--skip-test-db --auth-root-authentication-method=socket >"$T/install.log" 2>&1; then
 	bad "mariadb-install-db failed:"; sed 's/^/    /' "$T/install.log" | tail -n 20; finish
 fi
-mariadbd --no-defaults --user="$ME" --datadir="$T/data" --socket="$SOCK" \
-	--port="$PORT" --bind-address=127.0.0.1 --skip-name-resolve \
-	--pid-file="$T/mariadbd.pid" --log-error="$LOG" \
-	--plugin-dir="$ROOT/build" --plugin-load-add=auth_jwt.so \
-	--jwt-conf-dir="$CONF" --jwt-cache-ttl=2 --jwt-cache-cooldown=1 --jwt-cache-max-stale=2 \
-	--ssl-cert="$T/server.crt" --ssl-key="$T/server.key" \
-	--innodb-buffer-pool-size=16M --max-connections=64 --skip-log-bin \
-	>"$T/stdout.log" 2>&1 </dev/null &
-PID=$!
+# start_server: mariadbd as a child; 0 when it answers within 30 s
+start_server() {
+	mariadbd --no-defaults --user="$ME" --datadir="$T/data" --socket="$SOCK" \
+		--port="$PORT" --bind-address=127.0.0.1 --skip-name-resolve \
+		--pid-file="$T/mariadbd.pid" --log-error="$LOG" \
+		--plugin-dir="$ROOT/build" --plugin-load-add=auth_jwt.so \
+		--jwt-conf-dir="$CONF" --jwt-cache-ttl=2 --jwt-cache-cooldown=1 --jwt-cache-max-stale=2 \
+		--ssl-cert="$T/server.crt" --ssl-key="$T/server.key" \
+		--innodb-buffer-pool-size=16M --max-connections=64 --skip-log-bin \
+		>>"$T/stdout.log" 2>&1 </dev/null &
+	PID=$!
+	i=0
+	while [ $i -lt 300 ]; do
+		sql 'SELECT 1' >/dev/null 2>&1 && return 0
+		kill -0 "$PID" 2>/dev/null || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# stop_server: SIGTERM, 0 when it exits within 30 s after a clean shutdown
+stop_server() {
+	kill -TERM "$PID" 2>/dev/null
+	i=0
+	while kill -0 "$PID" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	kill -0 "$PID" 2>/dev/null && return 1
+	wait "$PID"
+	PID=
+	[ "$(grep -c "mariadbd: Shutdown complete" "$LOG")" = "$1" ]
+}
 
 # sql STATEMENTS: as the administrator, over the socket (unix_socket auth)
 sql() {
 	timeout 20 mariadb --no-defaults --connect-timeout=5 -S "$SOCK" -u "$ME" -N -B -e "$1" 2>&1
 }
-i=0
-while [ $i -lt 300 ]; do
-	sql 'SELECT 1' >/dev/null 2>&1 && break
-	kill -0 "$PID" 2>/dev/null || break
-	sleep 0.1
-	i=$((i + 1))
-done
-if ! sql 'SELECT 1' >/dev/null 2>&1; then
+if ! start_server; then
 	bad "mariadbd did not start; its log:"
 	sed 's/^/    /' "$LOG" | tail -n 30
 	finish
@@ -442,16 +457,20 @@ ref=$(status logins_refused)
 if [ "$acc" -ge 205 ] && [ "$ref" -ge 9 ]; then ok "logins accepted $acc, refused $ref"
 else bad "counters: accepted $acc, refused $ref"; fi
 
-# ---- shutdown ----
-kill -TERM "$PID" 2>/dev/null
-i=0
-while kill -0 "$PID" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-if kill -0 "$PID" 2>/dev/null; then
-	bad "mariadbd ignored SIGTERM for 30 s"
+# ---- restart: the accounts load again through the plugin ----
+printf '{"keys":[%s]}\n' "$(cat tests/fixtures/keys/rsa2048b.pub.jwk.json)" > "$CONF/jwks.json"
+if stop_server 1; then ok "mariadbd stopped cleanly (SIGTERM, plugin unloaded)"
+else bad "mariadbd did not stop cleanly"; fi
+if start_server; then
+	login tom "$NEW_TOM" -S "$SOCK" -e 'SELECT CURRENT_USER()'
+	if [ $rc -eq 0 ] && [ "$out" = "tom@%" ] && [ "$(status logins_accepted)" = 1 ]; then
+		ok "after a restart: tom's account loaded again, login accepted"
+	else
+		bad "after a restart: rc $rc: $out"
+	fi
+	if stop_server 2; then ok "mariadbd stopped cleanly again"
+	else bad "mariadbd did not stop cleanly after the restart"; fi
 else
-	wait "$PID"
-	PID=
-	if grep -q "Shutdown complete" "$LOG"; then ok "mariadbd stopped cleanly (plugin unloaded)"
-	else bad "mariadbd did not log a clean shutdown"; fi
+	bad "mariadbd did not restart"
 fi
 finish
