@@ -124,8 +124,8 @@ static void auth_jwt_log(int warning, const char *fmt, ...)
 		ME_ERROR_LOG_ONLY | (warning ? ME_WARNING : 0), line);
 }
 
-/* Copy text for a log line: printable ASCII kept, anything else '?', at
-   most cap - 1 bytes, "..." when cut. Names from a token or a property
+/* Copy text for a log line (cap >= 4): printable ASCII kept, anything
+   else '?', at most cap - 1 bytes, "..." when cut. Names from a token or a property
    string must not be able to forge log lines. */
 static void auth_jwt_clean(char *out, size_t cap, const char *s, size_t len)
 {
@@ -134,12 +134,12 @@ static void auth_jwt_clean(char *out, size_t cap, const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 		out[n++] = c >= 0x20 && c < 0x7f ? (char)c : '?';
 	}
-	if (i < len && cap >= 4) {
+	if (i < len) {
 		n = n > cap - 4 ? cap - 4 : n;
 		memcpy(out + n, "...", 3);
 		n += 3;
 	}
-	out[cap ? n : 0] = 0;
+	out[n] = 0;
 }
 
 /* A key source for a log line: the userinfo of a URL (user:password@)
@@ -473,13 +473,15 @@ static void auth_jwt_login(const char *props, size_t props_len,
 		cfg = &a->tc_cfg;
 	}
 	memset(&e, 0, sizeof e);
+	login->cache_hit = 0;
+	login->keys_unavailable = 0;
 	rc = jwtauth_authenticate_cached(g_cache, cfg, user, user_len, resp, len,
 		JWTAUTH_RESPONSE_AUTO, (int64_t)time(NULL), login, &e);
 	if (locked) pthread_mutex_unlock(&a->busy);
 
+	o->cache_hit = login->cache_hit;
 	if (rc == JWTAUTH_OK) {
 		o->accepted = 1;
-		o->cache_hit = login->cache_hit;
 		memcpy(o->principal, login->principal, login->principal_len + 1);
 		if (login->keys_stale && login->keys_refresh_error != JWTAUTH_OK) {
 			char src[128];
@@ -526,10 +528,12 @@ static int auth_jwt_authenticate(MYSQL_PLUGIN_VIO *vio, MYSQL_SERVER_AUTH_INFO *
 	/* the server asks the client for mysql_clear_password first */
 	n = vio->read_packet(vio, &pkt);
 	if (n < 0) return CR_ERROR;
+	if (!info->user_name) return CR_ERROR;
 	info->password_used = PASSWORD_USED_YES;
 	o = (auth_jwt_outcome *)malloc(sizeof *o);
 	if (!o) return CR_ERROR;
-	auth_jwt_login(info->auth_string, info->auth_string_length,
+	auth_jwt_login(info->auth_string ? info->auth_string : "",
+		info->auth_string ? info->auth_string_length : 0,
 		info->user_name, info->user_name_length, pkt, (size_t)n, o);
 
 	pthread_mutex_lock(&g_count_mu);
@@ -538,8 +542,7 @@ static int auth_jwt_authenticate(MYSQL_PLUGIN_VIO *vio, MYSQL_SERVER_AUTH_INFO *
 	if (o->cache_hit) g_count.token_cache_hits++;
 	pthread_mutex_unlock(&g_count_mu);
 
-	auth_jwt_clean(user, sizeof user, info->user_name ? info->user_name : "",
-		info->user_name ? info->user_name_length : 0);
+	auth_jwt_clean(user, sizeof user, info->user_name, info->user_name_length);
 	auth_jwt_clean(host, sizeof host, info->host_or_ip ? info->host_or_ip : "",
 		info->host_or_ip ? info->host_or_ip_length : 0);
 	if (!o->accepted) {
