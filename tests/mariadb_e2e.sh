@@ -34,7 +34,7 @@ for tool in mariadbd mariadb-install-db mariadb openssl timeout; do
 	command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (Debian: apt-get install mariadb-server mariadb-client)"
 done
 if [ ! -f "$SO" ]; then
-	[ -f /usr/include/mariadb/server/mysql/plugin_auth.h ] \
+	[ -f "${MARIADB_INC:-/usr/include/mariadb/server}/mysql/plugin_auth.h" ] \
 		|| skip "no MariaDB server plugin headers, $SO not built (Debian: apt-get install libmariadbd-dev)"
 	bad "$SO not built (run make)"
 	echo "mariadb-e2e: $passed passed, $failed failed"
@@ -123,13 +123,17 @@ if ! timeout 120 mariadb-install-db --no-defaults --user="$ME" --datadir="$T/dat
 	--skip-test-db --auth-root-authentication-method=socket >"$T/install.log" 2>&1; then
 	bad "mariadb-install-db failed:"; sed 's/^/    /' "$T/install.log" | tail -n 20; finish
 fi
-# start_server: mariadbd as a child; 0 when it answers within 30 s
+# start_server [--loose]: mariadbd as a child; 0 when it answers within
+# 30 s. --loose: the plugin is not loaded by the command line (INSTALL
+# SONAME, or the mysql.plugin table, loads it), its options are --loose-.
 start_server() {
+	if [ "$1" = --loose ]; then pl=; o=--loose-jwt
+	else pl=--plugin-load-add=auth_jwt.so; o=--jwt; fi
 	mariadbd --no-defaults --user="$ME" --datadir="$T/data" --socket="$SOCK" \
 		--port="$PORT" --bind-address=127.0.0.1 --skip-name-resolve \
 		--pid-file="$T/mariadbd.pid" --log-error="$LOG" \
-		--plugin-dir="$ROOT/build" --plugin-load-add=auth_jwt.so \
-		--jwt-conf-dir="$CONF" --jwt-cache-ttl=2 --jwt-cache-cooldown=1 --jwt-cache-max-stale=2 \
+		--plugin-dir="$ROOT/build" $pl \
+		$o-conf-dir="$CONF" $o-cache-ttl=2 $o-cache-cooldown=1 $o-cache-max-stale=3 \
 		--ssl-cert="$T/server.crt" --ssl-key="$T/server.key" \
 		--innodb-buffer-pool-size=16M --max-connections=64 --skip-log-bin \
 		>>"$T/stdout.log" 2>&1 </dev/null &
@@ -437,15 +441,31 @@ fi
 loads=$(( $(status key_set_loads) - load0 ))
 if [ "$loads" -ge 1 ]; then ok "rotation: $loads key-set load(s), $(status unknown_kid_refreshes) for unknown kids in all"
 else bad "rotation: no key-set load counted"; fi
-# a vanished key file: the last good set keeps serving (stale) up to max-stale
+# a vanished key file: the last good set keeps serving (stale, logged)
+# until max-stale (3 s) past its TTL, then logins are refused
 rm -f "$CONF/jwks.json"
-sleep 3
 log_mark
-login tom "$NEW_TOM" -S "$SOCK" -e 'SELECT CURRENT_USER()'
-if [ $rc -eq 0 ] && log_new | grep -q "jwt: login of 'tom'@'localhost': key set 'jwks.json' is past its TTL and reloading it failed (IO); the previous set was used"; then
+t3=$(date +%s)
+stale=0
+i=0
+while [ $i -lt 100 ]; do
+	login tom "$NEW_TOM" -S "$SOCK" -e 'SELECT CURRENT_USER()'
+	if [ $rc -eq 0 ] && log_new | grep -q "jwt: login of 'tom'@'localhost': key set 'jwks.json' is past its TTL and reloading it failed (IO); the previous set was used"; then
+		stale=1
+	fi
+	[ $rc -ne 0 ] && break
+	sleep 0.1
+	i=$((i + 1))
+done
+if [ $stale = 1 ]; then
 	ok "key file gone: the previous set served past its TTL, with a warning in the log"
 else
-	bad "stale serve: rc $rc: $out; log: $(log_new | tail -n 2)"
+	bad "key file gone: no stale serve logged; log: $(log_new | tail -n 2)"
+fi
+if [ $rc -ne 0 ] && log_new | grep -q "refused: key set 'jwks.json' unavailable: IO: "; then
+	ok "key file gone: refused $(( $(date +%s) - t3 )) s later, past TTL + max-stale (2 + 3 s)"
+else
+	bad "key file gone: still accepted after $(( $(date +%s) - t3 )) s: rc $rc"
 fi
 if [ "$(status stale_serves)" -ge 1 ] && [ "$(status key_set_load_failures)" -ge 2 ]; then
 	ok "status: $(sql "SHOW GLOBAL STATUS LIKE 'jwt%'" | tr '\t\n' '= ')"
@@ -461,15 +481,38 @@ else bad "counters: accepted $acc, refused $ref"; fi
 printf '{"keys":[%s]}\n' "$(cat tests/fixtures/keys/rsa2048b.pub.jwk.json)" > "$CONF/jwks.json"
 if stop_server 1; then ok "mariadbd stopped cleanly (SIGTERM, plugin unloaded)"
 else bad "mariadbd did not stop cleanly"; fi
-if start_server; then
+# without the plugin: tom cannot log in; INSTALL SONAME loads it at run
+# time (with the --loose- options), and the next start loads it again
+# from the mysql.plugin table
+if start_server --loose; then
+	login tom "$NEW_TOM" -S "$SOCK" -e 'SELECT CURRENT_USER()'
+	if [ $rc -ne 0 ] && printf '%s' "$out" | grep -q "ERROR 1524 .*'jwt' is not loaded"; then
+		ok "server without the plugin: tom refused (1524, plugin jwt not loaded)"
+	else
+		bad "server without the plugin: rc $rc: $out"
+	fi
+	vars=$(sql "INSTALL SONAME 'auth_jwt'; SELECT @@jwt_cache_ttl, @@jwt_conf_dir = '$CONF'")
+	login tom "$NEW_TOM" -S "$SOCK" -e 'SELECT CURRENT_USER()'
+	if [ "$vars" = "$(printf '2\t1')" ] && [ $rc -eq 0 ] && [ "$out" = "tom@%" ] \
+	    && [ "$(status logins_accepted)" = 1 ]; then
+		ok "INSTALL SONAME 'auth_jwt' at run time: variables from the --loose- options, tom accepted"
+	else
+		bad "INSTALL SONAME: variables $vars; login rc $rc: $out"
+	fi
+	if stop_server 2; then ok "mariadbd stopped cleanly again"
+	else bad "mariadbd did not stop cleanly (second run)"; fi
+else
+	bad "mariadbd did not start without --plugin-load-add"
+fi
+if start_server --loose; then
 	login tom "$NEW_TOM" -S "$SOCK" -e 'SELECT CURRENT_USER()'
 	if [ $rc -eq 0 ] && [ "$out" = "tom@%" ] && [ "$(status logins_accepted)" = 1 ]; then
-		ok "after a restart: tom's account loaded again, login accepted"
+		ok "after a restart: plugin loaded from mysql.plugin, accounts loaded again, tom accepted"
 	else
 		bad "after a restart: rc $rc: $out"
 	fi
-	if stop_server 2; then ok "mariadbd stopped cleanly again"
-	else bad "mariadbd did not stop cleanly after the restart"; fi
+	if stop_server 3; then ok "mariadbd stopped cleanly a third time"
+	else bad "mariadbd did not stop cleanly (third run)"; fi
 else
 	bad "mariadbd did not restart"
 fi

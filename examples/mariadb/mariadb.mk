@@ -38,4 +38,4 @@ endif
 
 .PHONY: mariadb-e2e
 mariadb-e2e: $(B)/auth_jwt.so
-	sh tests/mariadb_e2e.sh
+	MARIADB_INC=$(MARIADB_INC) sh tests/mariadb_e2e.sh
