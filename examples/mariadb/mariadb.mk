@@ -39,3 +39,34 @@ endif
 .PHONY: mariadb-e2e
 mariadb-e2e: $(B)/auth_jwt.so
 	MARIADB_INC=$(MARIADB_INC) sh tests/mariadb_e2e.sh
+
+# The plugin outside the server, many threads at once, under ThreadSanitizer
+# and under AddressSanitizer + UBSan (tests/mariadb_plugin_stress.c stands
+# in for the server's services). TSan runs without address-space
+# randomisation (setarch -R) where it can: clang 14's TSan cannot map its
+# shadow memory under some kernels' randomisation.
+EXTRA_TESTS += mariadb-stress
+MARIADB_STRESS_CFLAGS = $(STD) $(WARN) -O1 -g -fno-omit-frame-pointer -DMYSQL_DYNAMIC_PLUGIN \
+	-isystem $(MARIADB_INC) $(BEARSSL_CFLAGS)
+MARIADB_STRESS_DEPS = tests/mariadb_plugin_stress.c examples/mariadb/auth_jwt.c $(HDR)
+
+$(B)/mariadb-stress-tsan: $(MARIADB_STRESS_DEPS)
+	@mkdir -p $(B)
+	$(CLANG) $(MARIADB_STRESS_CFLAGS) -fsanitize=thread tests/mariadb_plugin_stress.c \
+	  -o $@ $(BEARSSL_LIBS) -lpthread
+$(B)/mariadb-stress-asan: $(MARIADB_STRESS_DEPS)
+	@mkdir -p $(B)
+	$(CLANG) $(MARIADB_STRESS_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all \
+	  tests/mariadb_plugin_stress.c -o $@ $(BEARSSL_LIBS) -lpthread
+
+.PHONY: mariadb-stress
+ifeq ($(HAVE_MARIADB),1)
+mariadb-stress: $(B)/mariadb-stress-tsan $(B)/mariadb-stress-asan
+	@if setarch $$(uname -m) -R true 2>/dev/null; then \
+	  setarch $$(uname -m) -R $(B)/mariadb-stress-tsan 8 500; \
+	else $(B)/mariadb-stress-tsan 8 500; fi
+	$(B)/mariadb-stress-asan 8 500
+else
+mariadb-stress:
+	@echo "mariadb-stress: skipped: $(MARIADB_INC)/mysql/plugin_auth.h not found (Debian: apt-get install libmariadbd-dev)"
+endif
