@@ -498,6 +498,15 @@ static void auth_jwt_login(const char *props, size_t props_len,
 		snprintf(o->why, sizeof o->why, "key set '%s' unavailable: %s", src, d);
 	} else {
 		auth_jwt_describe(o->why, sizeof o->why, rc, &e);
+		/* a password that is no JWT is read as the openid_connect framing
+		   (it does not start "ey"): say so, the framing error alone
+		   puzzles an operator */
+		if (rc == JWTAUTH_ERR_AUTH_RESPONSE) {
+			size_t w = strlen(o->why);
+			snprintf(o->why + w, sizeof o->why - w,
+				"; the password is neither a JWT nor an "
+				"authentication_openid_connect_client response");
+		}
 	}
 	/* the login held the token's decoded claims */
 	memset(login, 0, sizeof *login);
