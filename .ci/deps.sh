@@ -1,10 +1,14 @@
 #!/bin/sh
 # Install what the build needs when it is missing (Debian/Ubuntu, as root).
 #   .ci/deps.sh          BearSSL only (enough for `make demo`)
-#   .ci/deps.sh --test   plus clang, libFuzzer runtime, libcurl, valgrind
+#   .ci/deps.sh --test   plus what `make test` uses: clang, libFuzzer
+#                        runtime, libcurl, valgrind, python3, node/npm,
+#                        cmake and pkg-config (the packaging tests)
 # Set JWTAUTH_NO_AUTO_INSTALL=1 to only report what is missing.
 need=""
-[ -f /usr/include/bearssl.h ] || need="$need libbearssl-dev"
+# BearSSL as the compiler finds it (BEARSSL_CFLAGS may point elsewhere).
+printf '#include <bearssl.h>\n' | ${CC:-cc} $BEARSSL_CFLAGS -E -x c - >/dev/null 2>&1 \
+	|| need="$need libbearssl-dev"
 if [ "$1" = "--test" ]; then
 	command -v clang >/dev/null 2>&1 || need="$need clang"
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \
@@ -14,6 +18,8 @@ if [ "$1" = "--test" ]; then
 	[ -f /usr/include/valgrind/memcheck.h ] || need="$need valgrind"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
+	command -v cmake >/dev/null 2>&1 || need="$need cmake"
+	command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 fi
 [ -z "$need" ] && exit 0
 if [ -n "$JWTAUTH_NO_AUTO_INSTALL" ] || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -1,4 +1,4 @@
-/* t_tokencache.c - the verified-token cache (issue 6): hits and misses,
+/* t_tokencache.c - the verified-token cache: hits and misses,
    time checks and the principal match on every hit, bindings to the key
    set id and the config, LRU replacement, long and tampered tokens, and
    jwtauth_keyset.id itself. Fixtures: tests/fixtures (tokens, jwks); HS256
