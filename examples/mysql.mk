@@ -1,4 +1,4 @@
-# mysql.mk - the MySQL-protocol server example (issue 7), included by the
+# mysql.mk - the MySQL-protocol server example, included by the
 # Makefile: build/jwtauth-mysqld and its end-to-end test `make mysql-e2e`
 # (node + the npm package mysql2, installed into build/ when missing).
 
