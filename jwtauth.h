@@ -72,7 +72,7 @@
                                 needed in the implementation file)
       JWTAUTH_TOKEN_CACHE_MAX_TOKEN, JWTAUTH_CACHE_* (see those sections)
 
-   SECURITY POLICY (details in README.md)
+   SECURITY POLICY (details in docs/security.md)
       - `alg: none` is never accepted, in any spelling; `alg` must be in the
         caller's allowlist before any key is looked at.
       - Keys never come from the token: jku, x5u, jwk, x5c are ignored.
