@@ -13,14 +13,22 @@
    beforehand; the lowest word no longer holding the pattern afterwards
    gives the call's peak stack, BearSSL and the call's own frame included.
 
+   Built natively (no __arm__), the same program measures the build
+   machine: each call then runs on a thread whose stack is the painted
+   array.
+
    Output, one line per call:
      stack <name> <bytes> rc=<code> ok|FAIL
    then "sizeof <struct> <bytes>" lines and "done <passed> <failed>". */
+#if !defined(__arm__)
+#define _POSIX_C_SOURCE 200809L   /* pthread_attr_setstack */
+#endif
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include "../../jwtauth.h"
 
+#if defined(__arm__)
 /* ---- I/O through qemu's Linux user mode ---- */
 static long fw_syscall3(long n, long a, long b, long c)
 {
@@ -37,6 +45,17 @@ static void fw_write(const char *s, size_t n)
 	fw_syscall3(4, 1, (long)s, (long)n);   /* write(1, s, n) */
 }
 
+#else
+/* ---- the same program on the build machine (POSIX) ---- */
+#include <pthread.h>
+#include <unistd.h>
+
+static void fw_write(const char *s, size_t n)
+{
+	if (write(1, s, n) < 0) n = 0;
+}
+#endif
+
 static void fw_puts(const char *s)
 {
 	fw_write(s, strlen(s));
@@ -52,11 +71,13 @@ static void fw_putl(long v)
 	fw_write(buf + i, sizeof buf - i);
 }
 
+#if defined(__arm__)
 static void fw_exit(int code)
 {
 	fw_syscall3(1, code, 0, 0);             /* exit(code) */
 	for (;;) {}
 }
+#endif
 
 /* ---- fixtures in flash ---- */
 #define FW_BLOB(sym, file)                                              \
@@ -69,6 +90,7 @@ static void fw_exit(int code)
 
 FW_BLOB(fw_jwks_rsa, "tests/fixtures/jwks/rsa.json")
 FW_BLOB(fw_jwks_ec, "tests/fixtures/jwks/ec.json")
+FW_BLOB(fw_jwk_p256, "tests/fixtures/keys/ec256.pub.jwk.json")
 FW_BLOB(fw_jwks_oct, "tests/fixtures/jwks/oct.json")
 FW_BLOB(fw_pem_cert, "tests/fixtures/keys/rsa2048a.cert.pem")
 FW_BLOB(fw_jwks_demo, "tests/fixtures/jwks/demo.json")
@@ -77,12 +99,13 @@ FW_BLOB(fw_token, "examples/demo/tom.jwt")
 
 /* ---- painted stacks ---- */
 #ifndef FW_STACK_BYTES
-#define FW_STACK_BYTES 32768
+#define FW_STACK_BYTES 131072
 #endif
 #define FW_PAINT 0xC5A5C5A5u
 
-static uint32_t fw_stack[FW_STACK_BYTES / 4];
+static uint32_t fw_stack[FW_STACK_BYTES / 4] __attribute__((aligned(16)));
 
+#if defined(__arm__)
 /* Call fn(arg) with sp at `top`, then restore sp (Thumb-1 only, so the
    same code serves Cortex-M0 and M4). */
 void fw_call_on_stack(void (*fn)(void *), void *arg, void *top);
@@ -97,12 +120,38 @@ __asm__(".text\n.balign 2\n.thumb\n.thumb_func\n"
         "  blx r3\n"
         "  mov sp, r4\n"
         "  pop {r4, pc}\n");
+#define FW_CALL(fn, arg) fw_call_on_stack(fn, arg, fw_stack + sizeof fw_stack / 4)
+#else
+/* A thread whose stack is the painted array; the C library keeps its
+   thread descriptor at the top of it, so an empty call's use (the
+   baseline) is subtracted. */
+typedef struct fw_thread { void (*fn)(void *); void *arg; } fw_thread;
+static void *fw_thread_main(void *p)
+{
+	fw_thread *t = (fw_thread *)p;
+	t->fn(t->arg);
+	return NULL;
+}
+static void fw_call_thread(void (*fn)(void *), void *arg)
+{
+	pthread_attr_t a;
+	pthread_t th;
+	fw_thread t;
+	t.fn = fn;
+	t.arg = arg;
+	pthread_attr_init(&a);
+	pthread_attr_setstack(&a, fw_stack, sizeof fw_stack);
+	if (pthread_create(&th, &a, fw_thread_main, &t) == 0) pthread_join(th, NULL);
+	pthread_attr_destroy(&a);
+}
+#define FW_CALL(fn, arg) fw_call_thread(fn, arg)
+#endif
 
 static size_t fw_measure(void (*fn)(void *), void *arg)
 {
 	size_t i, n = sizeof fw_stack / sizeof fw_stack[0];
 	for (i = 0; i < n; i++) fw_stack[i] = FW_PAINT;
-	fw_call_on_stack(fn, arg, fw_stack + n);
+	FW_CALL(fn, arg);
 	for (i = 0; i < n && fw_stack[i] == FW_PAINT; i++) {}
 	return (n - i) * 4;
 }
@@ -118,6 +167,13 @@ typedef struct fw_call {
 	size_t len;
 	int rc;
 } fw_call;
+
+static void fw_nothing(void *p)
+{
+	(void)p;
+}
+
+static size_t fw_baseline;
 
 static void fw_keyset_parse(void *p)
 {
@@ -152,6 +208,7 @@ static void fw_check(const char *name, void (*fn)(void *), const char *doc,
 	c.len = len;
 	c.rc = -9999;
 	used = fw_measure(fn, &c);
+	used = used > fw_baseline ? used - fw_baseline : 0;
 	ok = c.rc == JWTAUTH_OK && ok_extra;
 	fw_puts("stack ");
 	fw_puts(name);
@@ -181,10 +238,17 @@ static void fw_sizeof(const char *name, size_t n)
 
 int main(void)
 {
+#if !defined(__arm__)
+	fw_baseline = fw_measure(fw_nothing, NULL);
+#else
+	(void)fw_nothing;
+#endif
 	fw_check("keyset_parse(rsa-jwks)", fw_keyset_parse, fw_jwks_rsa,
 		(size_t)(fw_jwks_rsa_end - fw_jwks_rsa), 1);
 	fw_check("keyset_parse(ec-jwks)", fw_keyset_parse, fw_jwks_ec,
 		(size_t)(fw_jwks_ec_end - fw_jwks_ec), 1);
+	fw_check("keyset_parse(p256-jwk)", fw_keyset_parse, fw_jwk_p256,
+		(size_t)(fw_jwk_p256_end - fw_jwk_p256), 1);
 	fw_check("keyset_parse(oct-jwks)", fw_keyset_parse, fw_jwks_oct,
 		(size_t)(fw_jwks_oct_end - fw_jwks_oct), 1);
 	fw_check("keyset_parse(pem-cert)", fw_keyset_parse, fw_pem_cert,
@@ -214,9 +278,11 @@ int main(void)
 	return fw_failed ? 1 : 0;
 }
 
+#if defined(__arm__)
 /* The entry point: qemu's loader gives a stack and zeroed .bss. */
 void _start(void);
 void _start(void)
 {
 	fw_exit(main());
 }
+#endif
