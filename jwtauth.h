@@ -34,8 +34,14 @@
       time constants (see LIMITS); `sizeof` tells them. Nothing holds a
       pointer into the caller's input after a call returns, except where a
       function says so (jwtauth_mysql_auth_token returns a slice of its input).
-      Stack use of the deepest call (jwtauth_keyset_parse) is dominated by
-      its JSON token array: JWTAUTH_MAX_JWKS_TOKENS * 16 bytes.
+      Stack: every fixed buffer follows a limit. The deepest call is
+      jwtauth_keyset_parse on a JWKS: its JSON token array
+      (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) plus BearSSL's key checks; a PEM
+      document takes about 1.8 KB of BearSSL decoders plus a DER buffer of
+      JWTAUTH_MAX_RSA_BITS / 8 + 64. Measured peaks (Cortex-M4, BearSSL
+      included): 17-20 KB with the default limits, 2.8-5.4 KB with the small
+      profile of docs/embedded.md; jwtauth_authenticate about 4 KB, mostly
+      BearSSL's RSA frames.
 
    THREADS
       No globals, no thread-locals. Every function is reentrant; a keyset or
