@@ -32,7 +32,7 @@ if [ "$1" = "--embedded" ]; then
 	command -v qemu-arm >/dev/null 2>&1 || need="$need qemu-user"
 	command -v dpkg-source >/dev/null 2>&1 || need="$need dpkg-dev"
 	# `apt-get source bearssl` needs a source line; add one when none is there.
-	apt-cache showsrc bearssl >/dev/null 2>&1 || src_need=1
+	apt-cache showsrc bearssl >/dev/null 2>&1 || { src_need=1; echo "deps: no apt source line for bearssl (deb-src)"; }
 fi
 [ -z "$need" ] && [ -z "$src_need" ] && exit 0
 if [ -n "$JWTAUTH_NO_AUTO_INSTALL" ] || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
