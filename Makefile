@@ -1,10 +1,15 @@
 # jwtauth.h - build, test, install. Outputs go to build/.
-#   make            library tests, examples, build/jwtauth
-#   make test       every test (the README's test command; CI runs it)
-#   make demo       the StarRocks scenario for user tom
-#   make sanitize   the test suite under ASan + UBSan (clang)
-#   make valgrind   the test suite under valgrind memcheck
-#   make install    copy jwtauth.h under $(PREFIX)/include
+#   make            build: unit-test runner, build/jwtauth (CLI), examples
+#   make test       every test, ending with one "N passed, M failed" line
+#                   (installs missing Debian packages first, as root)
+#   make demo       the StarRocks scenario for user tom (builds only the CLI)
+#   make deps       install what `make test` needs (Debian, as root)
+#   make sanitize   the unit tests under ASan + UBSan (clang)
+#   make valgrind   the unit tests under valgrind memcheck
+#   make install    header, pkg-config file, CMake package and CLI under
+#                   $(DESTDIR)$(PREFIX)
+# Plain builds never install packages: when BearSSL is missing they say
+# what to install. BEARSSL_CFLAGS / BEARSSL_LIBS point at another BearSSL.
 CC ?= cc
 CXX ?= c++
 CLANG ?= clang
@@ -16,6 +21,10 @@ WARN = -Wall -Wextra -Wpedantic -Werror
 STD = -std=c99
 PREFIX ?= /usr/local
 DESTDIR ?=
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(PREFIX)/bin
+VERSION = $(shell sed -n 's/^\#define JWTAUTH_VERSION_STRING "\(.*\)"/\1/p' jwtauth.h)
 
 B = build
 HDR = jwtauth.h
@@ -31,26 +40,28 @@ EXTRA_TESTS =
 -include bench/bench.mk
 -include examples/mysql.mk
 -include examples/sources.mk
+-include examples/embedded/embedded.mk
 -include examples/mariadb/mariadb.mk
 
 
-.PHONY: all test test-variants check-bearssl check-test-deps clean install uninstall demo \
-	cli-test sanitize valgrind
+.PHONY: all test deps check-bearssl clean install uninstall demo cli-test \
+	sanitize valgrind unit wycheproof-cli demo-test bearssl-prefix-test
 
 all: check-bearssl $(B)/test $(B)/jwtauth $(EXTRA_BINS)
 
-# Missing packages are installed (as root, with apt-get) or named.
+# A probe with the caller's BEARSSL_CFLAGS / BEARSSL_LIBS: compiles and links.
+# Nothing is installed here; `make deps` (or the README's commands) does.
 check-bearssl:
-	@sh .ci/deps.sh
 	@mkdir -p $(B)
-	@printf '#include <bearssl.h>\nint main(void){return 0;}\n' > $(B)/probe.c
-	@$(CC) $(BEARSSL_CFLAGS) -c $(B)/probe.c -o $(B)/probe.o 2>/dev/null || { \
-	  echo "error: bearssl.h not found. Install BearSSL: apt-get install libbearssl-dev"; \
-	  echo "       (or set BEARSSL_CFLAGS=-I/path/to/inc BEARSSL_LIBS='-L/path -lbearssl')"; \
+	@printf '#include <bearssl.h>\nint main(void){br_sha256_context c; br_sha256_init(&c); return 0;}\n' > $(B)/probe.c
+	@$(CC) $(BEARSSL_CFLAGS) $(B)/probe.c -o $(B)/probe $(BEARSSL_LIBS) 2>/dev/null || { \
+	  echo "error: BearSSL not found (bearssl.h and -lbearssl)."; \
+	  echo "       install it with: apt-get install libbearssl-dev   (or: make deps, as root)"; \
+	  echo "       or point at another build: make BEARSSL_CFLAGS=-I/path/inc BEARSSL_LIBS='-L/path/lib -lbearssl'"; \
 	  exit 1; }
 
-check-test-deps:
-	@sh .ci/deps.sh --test
+deps:
+	sh .ci/deps.sh --test
 
 $(B)/test: $(TEST_DEPS)
 	@mkdir -p $(B)
@@ -58,7 +69,7 @@ $(B)/test: $(TEST_DEPS)
 
 $(B)/jwtauth: examples/jwtauth_cli.c $(HDR)
 	@mkdir -p $(B)
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/jwtauth_cli.c -o $@ $(BEARSSL_LIBS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/jwtauth_cli.c -o $@ $(BEARSSL_LIBS) $(LDLIBS_EXTRA)
 
 # The same tests built the other ways a user may build the header.
 $(B)/test-clang: $(TEST_DEPS)
@@ -69,24 +80,51 @@ $(B)/test-static: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_STATIC -DJWTAUTH_OPTIMIZE_SIZE $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-twotu: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DTEST_SEPARATE_IMPL $(BEARSSL_CFLAGS) tests/test.c tests/impl.c -o $@ $(BEARSSL_LIBS)
-$(B)/test-nostdio: $(TEST_DEPS)
+# The embedded configuration: no stdio, no heap, no error strings, and the
+# small profile's limits (examples/embedded/small_profile.h), except the
+# key-set ones, which the vendored provider key sets and Wycheproof vectors
+# need at their defaults (`make embedded` runs the small key-set limits).
+EMBEDDED_TEST_FLAGS = -DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_STRINGS \
+	-DJWTAUTH_MAX_KEYS=32 -DJWTAUTH_MAX_RSA_BITS=4096 -DJWTAUTH_MAX_JWKS_TOKENS=1024 \
+	-DJWTAUTH_MAX_HMAC_KEY_LEN=512 -include examples/embedded/small_profile.h
+$(B)/test-embedded: $(TEST_DEPS) examples/embedded/small_profile.h
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(EMBEDDED_TEST_FLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+$(B)/test-nostdio.o: $(HDR)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_STRINGS \
-	  $(BEARSSL_CFLAGS) -c -x c $(HDR) -DJWTAUTH_IMPLEMENTATION -o $(B)/nostdio.o
+	  $(BEARSSL_CFLAGS) -c -x c $(HDR) -DJWTAUTH_IMPLEMENTATION -o $@
 
-VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu
-test-variants: $(VARIANTS) $(B)/test-nostdio
-	@for t in $(VARIANTS); do echo "== $$t"; $$t > $$t.log 2>&1 || { cat $$t.log; exit 1; }; tail -n 1 $$t.log; done
+# Every unit-runner build is one test step (run-NAME runs build/NAME).
+VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-embedded
+run-%: $(B)/%
+	$(B)/$*
+compile-nostdio: $(B)/test-nostdio.o
+	@echo "compile-nostdio: 1 passed, 0 failed"
 
-test: check-test-deps all test-variants
+# The steps of `make test`, in order; each prints its own result line and
+# tests/run_all.sh adds them up into the closing line.
+TEST_STEPS = run-test $(addprefix run-,$(notdir $(VARIANTS))) compile-nostdio \
+	cli-test wycheproof-cli demo-test $(EXTRA_TESTS)
+
+test: deps
+	@sh tests/run_all.sh $(TEST_STEPS)
+
+unit: $(B)/test
 	$(B)/test
+
+cli-test: $(B)/jwtauth
 	sh tests/cli_test.sh
+
+wycheproof-cli: $(B)/jwtauth
 	python3 tests/wycheproof_cli.py
-	@for t in $(EXTRA_TESTS); do $(MAKE) --no-print-directory $$t || exit 1; done
 
-cli-test: all
-	sh tests/cli_test.sh
+demo-test: $(B)/jwtauth
+	sh examples/demo.sh
 
-demo: all
+# The demo needs only the CLI (and BearSSL, installed when missing as root).
+demo:
+	@sh .ci/deps.sh
+	@$(MAKE) --no-print-directory check-bearssl $(B)/jwtauth
 	sh examples/demo.sh
 
 sanitize:
@@ -101,9 +139,36 @@ valgrind: $(B)/test
 clean:
 	rm -rf $(B)
 
-install:
-	mkdir -p $(DESTDIR)$(PREFIX)/include
-	cp $(HDR) $(DESTDIR)$(PREFIX)/include/
+# ---------------------------------------------------------------- install
+# The header, a pkg-config file, a CMake package (target jwtauth::jwtauth)
+# and the CLI. Paths in the installed files are relative where the format
+# allows, so a DESTDIR tree can be moved.
+$(B)/jwtauth.pc: packaging/jwtauth.pc.in $(HDR)
+	@mkdir -p $(B)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	  -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(VERSION)|g' packaging/jwtauth.pc.in > $@
+$(B)/jwtauthConfigVersion.cmake: packaging/jwtauthConfigVersion.cmake.in $(HDR)
+	@mkdir -p $(B)
+	sed -e 's|@VERSION@|$(VERSION)|g' packaging/jwtauthConfigVersion.cmake.in > $@
+
+install: $(B)/jwtauth $(B)/jwtauth.pc $(B)/jwtauthConfigVersion.cmake
+	mkdir -p $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(LIBDIR)/cmake/jwtauth $(DESTDIR)$(BINDIR)
+	cp $(HDR) $(DESTDIR)$(INCLUDEDIR)/
+	cp $(B)/jwtauth.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	cp packaging/jwtauthConfig.cmake $(B)/jwtauthConfigVersion.cmake $(DESTDIR)$(LIBDIR)/cmake/jwtauth/
+	cp $(B)/jwtauth $(DESTDIR)$(BINDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/include/$(HDR)
+	rm -f $(DESTDIR)$(INCLUDEDIR)/$(HDR) $(DESTDIR)$(LIBDIR)/pkgconfig/jwtauth.pc \
+	  $(DESTDIR)$(LIBDIR)/cmake/jwtauth/jwtauthConfig.cmake \
+	  $(DESTDIR)$(LIBDIR)/cmake/jwtauth/jwtauthConfigVersion.cmake $(DESTDIR)$(BINDIR)/jwtauth
+	-rmdir $(DESTDIR)$(LIBDIR)/cmake/jwtauth
+
+# Three consumers of an installed (or the source) tree, a BearSSL found
+# under another prefix, and every C snippet of the docs.
+consumers: $(B)/jwtauth
+	sh tests/consumers.sh
+doc-test:
+	sh tests/doc_test.sh
+EXTRA_TESTS += consumers doc-test

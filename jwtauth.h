@@ -34,8 +34,14 @@
       time constants (see LIMITS); `sizeof` tells them. Nothing holds a
       pointer into the caller's input after a call returns, except where a
       function says so (jwtauth_mysql_auth_token returns a slice of its input).
-      Stack use of the deepest call (jwtauth_keyset_parse) is dominated by
-      its JSON token array: JWTAUTH_MAX_JWKS_TOKENS * 16 bytes.
+      Stack: every fixed buffer follows a limit. The deepest call is
+      jwtauth_keyset_parse on a JWKS: its JSON token array
+      (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) plus BearSSL's key checks; a PEM
+      document takes about 1.8 KB of BearSSL decoders plus a DER buffer of
+      JWTAUTH_MAX_RSA_BITS / 8 + 64. Measured peaks (Cortex-M4, BearSSL
+      included): 17-20 KB with the default limits, 2.8-5.4 KB with the small
+      profile of docs/embedded.md; jwtauth_authenticate about 4 KB, mostly
+      BearSSL's RSA frames.
 
    THREADS
       No globals, no thread-locals. Every function is reentrant; a keyset or
@@ -59,6 +65,11 @@
       JWTAUTH_MAX_LIST          items in an issuer/audience/group list (16)
       JWTAUTH_MAX_PRINCIPAL_LEN longest principal (256)
       JWTAUTH_MAX_GROUPS        groups kept per login (32)
+      JWTAUTH_MAX_GROUPS_LEN    bytes of group names kept per login (1024)
+      JWTAUTH_MAX_CONFIG_TOKENS JSON values per property object (32 + 3 *
+                                JWTAUTH_MAX_LIST; 16 bytes of stack each)
+      JWTAUTH_MAX_CLAIM_NAME_LEN longest claim name a JSON Pointer segment
+                                with ~ escapes can name (256; on the stack)
       JWTAUTH_NO_ERROR_STRINGS  jwtauth_strerror returns "" (smaller code)
       JWTAUTH_NO_STDIO          no file reader (jwtauth_file_read)
       JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
@@ -72,7 +83,7 @@
                                 needed in the implementation file)
       JWTAUTH_TOKEN_CACHE_MAX_TOKEN, JWTAUTH_CACHE_* (see those sections)
 
-   SECURITY POLICY (details in README.md)
+   SECURITY POLICY (details in docs/security.md)
       - `alg: none` is never accepted, in any spelling; `alg` must be in the
         caller's allowlist before any key is looked at.
       - Keys never come from the token: jku, x5u, jwk, x5c are ignored.
@@ -152,6 +163,16 @@
 #endif
 #ifndef JWTAUTH_MAX_GROUPS
 #define JWTAUTH_MAX_GROUPS 32
+#endif
+#ifndef JWTAUTH_MAX_GROUPS_LEN
+#define JWTAUTH_MAX_GROUPS_LEN 1024
+#endif
+#ifndef JWTAUTH_MAX_CONFIG_TOKENS
+/* a property object: at most 8 distinct members, 3 of them lists */
+#define JWTAUTH_MAX_CONFIG_TOKENS (32 + 3 * JWTAUTH_MAX_LIST)
+#endif
+#ifndef JWTAUTH_MAX_CLAIM_NAME_LEN
+#define JWTAUTH_MAX_CLAIM_NAME_LEN 256
 #endif
 
 #ifndef JWTAUTH_DEF
@@ -665,7 +686,7 @@ typedef struct jwtauth_login {
 	size_t n_groups;
 	jwtauth_claims claims;
 	jwtauth_jwt jwt;          /* header, payload, alg, kid, key used */
-	char group_store[1024];
+	char group_store[JWTAUTH_MAX_GROUPS_LEN];
 } jwtauth_login;
 
 JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
@@ -878,6 +899,18 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 #endif
 #endif
 
+/* Keeps a large stack frame (PEM decoding, a JSON token array) out of its
+   callers, so that paths not needing it do not pay for it. */
+#ifndef JWTAUTH__NOINLINE
+#if defined(__GNUC__) || defined(__clang__)
+#define JWTAUTH__NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define JWTAUTH__NOINLINE __declspec(noinline)
+#else
+#define JWTAUTH__NOINLINE
+#endif
+#endif
+
 #if JWTAUTH_MAX_RSA_BITS > 4096 || JWTAUTH_MIN_RSA_BITS < 1024
 #error "JWTAUTH_MAX_RSA_BITS must be at most 4096 (BearSSL) and MIN at least 1024"
 #endif
@@ -919,13 +952,19 @@ static void jwtauth__clear_error(jwtauth_error *err)
 	if (err) jwtauth__fail(err, JWTAUTH_OK, 0, "");
 }
 
-/* Wipe secrets with memset called through a volatile function pointer:
-   the compiler cannot prove the call has no effect, so it cannot drop it,
-   and it runs at memset speed (it sits on the HMAC verify path). */
-static void *(*const volatile jwtauth__memset_v)(void *, int, size_t) = memset;
+/* Wipe secrets at memset speed (it sits on the HMAC verify path) in a way
+   the compiler cannot drop: with GCC/Clang an empty asm that may read the
+   memory follows the memset; elsewhere the bytes are cleared through a
+   volatile pointer. No global object is involved (no .data). */
 static void jwtauth__wipe(void *p, size_t n)
 {
-	jwtauth__memset_v(p, 0, n);
+#if defined(__GNUC__) || defined(__clang__)
+	memset(p, 0, n);
+	__asm__ __volatile__("" : : "r"(p) : "memory");
+#else
+	volatile unsigned char *v = (volatile unsigned char *)p;
+	while (n--) *v++ = 0;
+#endif
 }
 
 /* Constant-time equality of two equal-length byte strings: 1 or 0. */
@@ -2263,18 +2302,29 @@ typedef struct jwtauth__jwk_ctx {
 static int jwtauth__b64_std_decode(const char *in, size_t len, uint8_t *out,
 	size_t cap, size_t *out_len)
 {
-	char tmp[1400];
-	size_t i, pad = 0;
+	/* translated and decoded a chunk at a time; a chunk is whole 4-character
+	   quanta, so only the last one may end in a partial quantum */
+	char tmp[64];
+	size_t i, j, n, got, done = 0, pad = 0;
+	int rc;
 	if (len == 0 || len % 4 != 0) return JWTAUTH_ERR_B64_LENGTH;
 	while (pad < 2 && in[len - 1 - pad] == '=') pad++;
 	len -= pad;
-	if (len > sizeof tmp) return JWTAUTH_ERR_BUFFER_TOO_SMALL;
-	for (i = 0; i < len; i++) {
-		char ch = in[i];
-		if (ch == '-' || ch == '_' || ch == '=') return JWTAUTH_ERR_B64_CHAR;
-		tmp[i] = ch == '+' ? '-' : ch == '/' ? '_' : ch;
+	/* too long for `out`: said before any character is looked at */
+	if (len / 4 * 3 + (len % 4 ? len % 4 - 1 : 0) > cap) return JWTAUTH_ERR_BUFFER_TOO_SMALL;
+	for (i = 0; i < len; i += n) {
+		n = len - i < sizeof tmp ? len - i : sizeof tmp;
+		for (j = 0; j < n; j++) {
+			char ch = in[i + j];
+			if (ch == '-' || ch == '_' || ch == '=') return JWTAUTH_ERR_B64_CHAR;
+			tmp[j] = ch == '+' ? '-' : ch == '/' ? '_' : ch;
+		}
+		rc = jwtauth_b64url_decode(tmp, n, out + done, cap - done, &got, NULL);
+		if (rc != JWTAUTH_OK) return rc;
+		done += got;
 	}
-	return jwtauth_b64url_decode(tmp, len, out, cap, out_len, NULL);
+	*out_len = done;
+	return JWTAUTH_OK;
 }
 
 /* ---- constant-time base64 for secrets (the oct key's "k") ----
@@ -2608,7 +2658,12 @@ static int jwtauth__der_spki(jwtauth_key *key, const uint8_t *der, size_t len)
 
 /* ---------------------------------------------------------------- PEM */
 
-#define JWTAUTH__PEM_DER_MAX 4096
+/* The largest SubjectPublicKeyInfo this build can accept: an RSA one of
+   JWTAUTH_MAX_RSA_BITS, i.e. the modulus and its leading zero plus 40
+   bytes (SEQUENCE, AlgorithmIdentifier, BIT STRING, SEQUENCE and two
+   INTEGER headers, a 4-byte exponent); an EC P-521 one is 158 bytes.
+   A larger object holds an RSA modulus over the limit (or junk). */
+#define JWTAUTH__PEM_DER_MAX (JWTAUTH_MAX_RSA_BITS / 8 + 64)
 
 typedef struct jwtauth__pem_sink {
 	uint8_t der[JWTAUTH__PEM_DER_MAX];
@@ -2663,14 +2718,17 @@ static int jwtauth__pem_finish(jwtauth_key *key, int kind, jwtauth__pem_sink *si
 				pk->key.ec.qlen);
 		return JWTAUTH_ERR_KEY_KTY;
 	}
-	if (sink->overflow) return JWTAUTH_ERR_KEY_DER;
+	if (sink->overflow) return kind == 1 || kind == 2 ? JWTAUTH_ERR_KEY_RSA_SIZE : JWTAUTH_ERR_KEY_DER;
 	if (kind == 1) return jwtauth__der_spki(key, sink->der, sink->len);
 	if (kind == 2) return jwtauth__der_pkcs1(key, sink->der, sink->len);
 	return kind == 4 ? JWTAUTH_ERR_KEY_PRIVATE : JWTAUTH_ERR_KEY_PEM;
 }
 
-static int jwtauth__pem_load(jwtauth_keyset *ks, const char *doc, size_t len,
-	jwtauth_error *err)
+/* Out of line: its decoder contexts (BearSSL's PEM and X.509, about 1.8 KB
+   on 32-bit targets) and DER buffer are on the stack only while a PEM
+   document is read. */
+static JWTAUTH__NOINLINE int jwtauth__pem_load(jwtauth_keyset *ks, const char *doc,
+	size_t len, jwtauth_error *err)
 {
 	br_pem_decoder_context pc;
 	br_x509_decoder_context x509;
@@ -2739,11 +2797,46 @@ done:
 
 /* ------------------------------------------------------ document loader */
 
-JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
+/* A JWKS or a single JWK. Out of line: the token array
+   (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) is on the stack only here. */
+static JWTAUTH__NOINLINE int jwtauth__jwks_load(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err)
 {
 	jwtauth_json_tok toks[JWTAUTH_MAX_JWKS_TOKENS];
-	size_t ntoks = 0, i, start = 0;
+	size_t ntoks = 0, i;
+	long keys;
+	int rc;
+	rc = jwtauth_json_parse(doc, len, toks, JWTAUTH_MAX_JWKS_TOKENS, 0, &ntoks, err);
+	if (rc != JWTAUTH_OK) return rc;
+	keys = jwtauth_json_get(doc, toks, ntoks, 0, "keys", 4);
+	if (keys < 0) {
+		/* A single JWK. */
+		jwtauth__key_reset(&ks->keys[0], 0);
+		ks->keys[0].status = jwtauth__jwk_load(&ks->keys[0], doc, toks, ntoks, 0);
+		ks->count = 1;
+	} else {
+		size_t idx = (size_t)keys + 1, n = toks[keys].count;
+		if (toks[keys].type != JWTAUTH_JSON_ARRAY)
+			return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, toks[keys].start,
+				"JWKS \"keys\" is not an array");
+		if (n > JWTAUTH_MAX_KEYS)
+			return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_FULL, toks[keys].start,
+				"more keys than JWTAUTH_MAX_KEYS");
+		for (i = 0; i < n; i++) {
+			jwtauth_key *k = &ks->keys[i];
+			jwtauth__key_reset(k, i);
+			k->status = jwtauth__jwk_load(k, doc, toks, ntoks, idx);
+			idx = toks[idx].next;
+		}
+		ks->count = n;
+	}
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
+	size_t len, jwtauth_error *err)
+{
+	size_t i, start = 0;
 	int rc, has_oct = 0, has_pub = 0;
 	if (!ks || (!doc && len)) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	jwtauth_keyset_wipe(ks);
@@ -2755,31 +2848,8 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 		rc = jwtauth__pem_load(ks, doc, len, err);
 		if (rc != JWTAUTH_OK) { jwtauth_keyset_wipe(ks); return rc; }
 	} else if (start < len && doc[start] == '{') {
-		long keys;
-		rc = jwtauth_json_parse(doc, len, toks, JWTAUTH_MAX_JWKS_TOKENS, 0, &ntoks, err);
+		rc = jwtauth__jwks_load(ks, doc, len, err);
 		if (rc != JWTAUTH_OK) return rc;
-		keys = jwtauth_json_get(doc, toks, ntoks, 0, "keys", 4);
-		if (keys < 0) {
-			/* A single JWK. */
-			jwtauth__key_reset(&ks->keys[0], 0);
-			ks->keys[0].status = jwtauth__jwk_load(&ks->keys[0], doc, toks, ntoks, 0);
-			ks->count = 1;
-		} else {
-			size_t idx = (size_t)keys + 1, n = toks[keys].count;
-			if (toks[keys].type != JWTAUTH_JSON_ARRAY)
-				return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, toks[keys].start,
-					"JWKS \"keys\" is not an array");
-			if (n > JWTAUTH_MAX_KEYS)
-				return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_FULL, toks[keys].start,
-					"more keys than JWTAUTH_MAX_KEYS");
-			for (i = 0; i < n; i++) {
-				jwtauth_key *k = &ks->keys[i];
-				jwtauth__key_reset(k, i);
-				k->status = jwtauth__jwk_load(k, doc, toks, ntoks, idx);
-				idx = toks[idx].next;
-			}
-			ks->count = n;
-		}
 	} else {
 		return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, start,
 			"not a JWKS, JWK or PEM document");
@@ -3733,7 +3803,7 @@ JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 
 /* Longest JSON Pointer reference token holding '~' escapes (unescaped
    into a stack buffer); tokens without '~' have no limit. */
-#define JWTAUTH__POINTER_SEG_MAX 1024
+#define JWTAUTH__POINTER_SEG_MAX JWTAUTH_MAX_CLAIM_NAME_LEN
 
 /* Step from container `cur` (relative index) into the member or element
    named by the unescaped reference token (s, n). -1 when absent. */
@@ -3902,9 +3972,9 @@ JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
 	return JWTAUTH_OK;
 }
 
-/* Tokens for one property object: a flat object of a dozen strings or
-   short arrays. */
-#define JWTAUTH__CONFIG_TOKENS 256
+/* Tokens for one property object (JWTAUTH_MAX_CONFIG_TOKENS, on the
+   stack): a flat object of at most eight strings or short arrays. */
+#define JWTAUTH__CONFIG_TOKENS JWTAUTH_MAX_CONFIG_TOKENS
 
 enum {
 	JWTAUTH__CF_JWKS_URL, JWTAUTH__CF_PRINCIPAL, JWTAUTH__CF_ISSUER,

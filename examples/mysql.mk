@@ -1,4 +1,4 @@
-# mysql.mk - the MySQL-protocol server example (issue 7), included by the
+# mysql.mk - the MySQL-protocol server example, included by the
 # Makefile: build/jwtauth-mysqld and its end-to-end test `make mysql-e2e`
 # (node + the npm package mysql2, installed into build/ when missing).
 
@@ -24,13 +24,13 @@ $(MYSQLD_CURL_STAMP):
 	@touch $@
 ifeq ($(HAVE_CURL),1)
 $(B)/jwtauth-mysqld: CFLAGS += -DJWTAUTH_MYSQLD_CURL
-$(B)/jwtauth-mysqld: BEARSSL_LIBS += -lcurl
+$(B)/jwtauth-mysqld: LDLIBS_EXTRA += -lcurl
 $(B)/jwtauth-mysqld: examples/fetch_curl.c
 endif
 
 $(B)/jwtauth-mysqld: examples/mysql_server.c $(HDR) $(MYSQLD_CURL_STAMP)
 	@mkdir -p $(B)
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/mysql_server.c -o $@ $(BEARSSL_LIBS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/mysql_server.c -o $@ $(BEARSSL_LIBS) $(LDLIBS_EXTRA)
 
 .PHONY: mysql-e2e
 mysql-e2e: $(B)/jwtauth-mysqld

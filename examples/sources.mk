@@ -18,7 +18,7 @@ $(CLI_CURL_STAMP):
 	@touch $@
 ifeq ($(HAVE_CURL),1)
 $(B)/jwtauth: CFLAGS += -DJWTAUTH_CLI_CURL
-$(B)/jwtauth: BEARSSL_LIBS += -lcurl
+$(B)/jwtauth: LDLIBS_EXTRA += -lcurl
 $(B)/jwtauth: examples/fetch_curl.c
 endif
 
@@ -29,14 +29,15 @@ sources-integration: $(B)/jwtauth
 ifeq ($(HAVE_CURL),1)
 	sh tests/sources_integration.sh
 else
-	@echo "sources-integration: skipped: libcurl development files not installed (apt-get install libcurl4-openssl-dev)"
+	@echo "sources-integration: libcurl development files not installed (make deps, or apt-get install libcurl4-openssl-dev)"
+	@exit 1
 endif
 
 $(B)/stress_threads: tests/stress_threads.c $(HDR)
 	@mkdir -p $(B)
 	$(CLANG) $(STD) $(WARN) -O1 -g -fsanitize=thread -pthread $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
 
-# Skipped (exit 0) when clang cannot build or run a ThreadSanitizer binary
+# Fails, saying why, when clang cannot build or run a ThreadSanitizer binary
 # (no runtime installed, or a kernel whose memory layout TSan rejects).
 # halt_on_error: the first race report fails the run.
 stress:
@@ -44,4 +45,4 @@ stress:
 	@if printf 'int main(void){return 0;}\n' | $(CLANG) -x c -fsanitize=thread - -o $(B)/tsan-probe >/dev/null 2>&1 \
 	    && $(B)/tsan-probe >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory $(B)/stress_threads && TSAN_OPTIONS="halt_on_error=1 $$TSAN_OPTIONS" $(B)/stress_threads; \
-	else echo "stress: skipped: clang's ThreadSanitizer cannot build or run here"; fi
+	else echo "stress: clang's ThreadSanitizer cannot build or run here"; exit 1; fi

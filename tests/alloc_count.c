@@ -1,5 +1,5 @@
 /* alloc_count.c - zero heap allocations per verification and per
-   authentication (issue 6 item 2). `make alloc-test` runs it.
+   authentication. `make alloc-test` runs it.
 
    Two independent counters:
    - JWTAUTH_MALLOC / JWTAUTH_FREE are defined as counting wrappers, so any

@@ -12,8 +12,8 @@
 # keys of the repository: examples/demo/demo-key.key.pem and
 # tests/fixtures/keys/rsa2048b.key.pem. Every wait is bounded; the server
 # is stopped and the directory removed on exit.
-# Prints "skipped: ..." (exit 0, nothing counted) when the plugin could not
-# be built or the MariaDB server is not installed.
+# A missing tool (the MariaDB server or client, the plugin headers, node's
+# mysql2, libcurl, python3) fails the run and says what to install.
 # Closing line: "mariadb-e2e: N passed, M failed" (exit 1 when M > 0).
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd)
@@ -27,15 +27,15 @@ T=
 
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
 bad() { failed=$((failed + 1)); echo "not ok - $1"; }
-skip() { echo "mariadb-e2e: skipped: $1"; exit 0; }
+missing() { echo "mariadb-e2e: $1"; echo "mariadb-e2e: 0 passed, 1 failed"; exit 1; }
 
 PATH=$PATH:/usr/sbin   # mariadbd
 for tool in mariadbd mariadb-install-db mariadb openssl timeout; do
-	command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (Debian: apt-get install mariadb-server mariadb-client)"
+	command -v "$tool" >/dev/null 2>&1 || missing "$tool is not installed (make deps; Debian: apt-get install mariadb-server mariadb-client)"
 done
 if [ ! -f "$SO" ]; then
 	[ -f "${MARIADB_INC:-/usr/include/mariadb/server}/mysql/plugin_auth.h" ] \
-		|| skip "no MariaDB server plugin headers, $SO not built (Debian: apt-get install libmariadbd-dev)"
+		|| missing "no MariaDB server plugin headers, so $SO was not built (make deps; Debian: apt-get install libmariadbd-dev)"
 	bad "$SO not built (run make)"
 	echo "mariadb-e2e: $passed passed, $failed failed"
 	exit 1
@@ -376,8 +376,7 @@ EOF
 		bad "mysql2 openid framing: $node_out"
 	fi
 else
-	# as tests/mysql_e2e.sh does: no registry, no mysql2 (said, not counted)
-	echo "mariadb-e2e: mysql2 not tested: node or npm missing, or npm install failed ($(tail -n 1 "$T/npm.log" 2>/dev/null))"
+	bad "mysql2 (node): node or npm missing, or npm install failed ($(tail -n 1 "$T/npm.log" 2>/dev/null)) (make deps)"
 fi
 
 # ---- http(s) jwks_url (the plugin built with libcurl) ----
@@ -401,7 +400,7 @@ if ldd "$SO" 2>/dev/null | grep -q libcurl && command -v python3 >/dev/null 2>&1
 	JWKS_PID=
 	sql "DROP USER tom@localhost" >/dev/null
 else
-	echo "mariadb-e2e: http jwks_url not tested: $SO has no libcurl (or python3 is missing)"
+	bad "http jwks_url: $SO has no libcurl, or python3 is missing (make deps)"
 fi
 
 # ---- key rotation: new key file, new token ----

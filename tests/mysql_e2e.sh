@@ -2,7 +2,7 @@
 # mysql_e2e.sh - end-to-end test of build/jwtauth-mysqld (examples/mysql_server.c)
 # with node's mysql2 client library (run by `make mysql-e2e`, part of
 # `make test`). Installs mysql2 into build/node_modules when missing; if that
-# is impossible it prints "skipped: ..." and exits 0 without claiming passes.
+# is impossible the run fails and says why.
 #   MYSQL_E2E_VALGRIND=1 sh tests/mysql_e2e.sh   runs the servers under valgrind
 # Besides the main server (--jwks), a second one reads its key set through
 # the key-set cache from a file under --conf-dir (build/mysql-e2e-conf) with
@@ -103,13 +103,15 @@ if [ ! -x "$BIN" ]; then
 	finish
 fi
 if ! command -v node >/dev/null 2>&1; then
-	echo "mysql-e2e: skipped: node is not installed"
-	exit 0
+	echo "mysql-e2e: node is not installed (make deps)"
+	echo "mysql-e2e: 0 passed, 1 failed"
+	exit 1
 fi
 if [ ! -f build/node_modules/mysql2/package.json ]; then
 	if ! command -v npm >/dev/null 2>&1; then
-		echo "mysql-e2e: skipped: cannot install mysql2: npm is not installed"
-		exit 0
+		echo "mysql-e2e: cannot install mysql2: npm is not installed (make deps)"
+		echo "mysql-e2e: 0 passed, 1 failed"
+		exit 1
 	fi
 	echo "mysql-e2e: installing mysql2 into build/node_modules"
 	TO=
@@ -118,8 +120,9 @@ if [ ! -f build/node_modules/mysql2/package.json ]; then
 	    || [ ! -f build/node_modules/mysql2/package.json ]; then
 		reason=$(printf '%s\n' "$npm_out" | grep -i 'err' | head -n 3 | tr '\n' ' ')
 		[ -n "$reason" ] || reason=$(printf '%s\n' "$npm_out" | tail -n 1)
-		echo "mysql-e2e: skipped: cannot install mysql2: ${reason:-npm install failed}"
-		exit 0
+		echo "mysql-e2e: cannot install mysql2: ${reason:-npm install failed}"
+		echo "mysql-e2e: 0 passed, 1 failed"
+		exit 1
 	fi
 fi
 
@@ -292,7 +295,7 @@ if [ $CURL = 1 ] && command -v python3 >/dev/null 2>&1; then
 	HTTP_PORT=$(wait_port "$HTTP_OUT" "$HTTP_PID")
 	started "$HTTP_PORT" "http server (jwks_url http://127.0.0.1:$JPORT/jwks.json, libcurl)" "$HTTP_LOG"
 else
-	echo "skipped - http jwks_url: $( [ $CURL = 1 ] && echo "python3 not installed" || echo "the binary has no libcurl")"
+	bad "http jwks_url: $( [ $CURL = 1 ] && echo "python3 not installed" || echo "the binary has no libcurl") (make deps)"
 fi
 
 TO=

@@ -24,15 +24,15 @@ bad()  { fail=$((fail + 1)); echo "FAILED $1"; }
 check() { if [ "$1" = "$2" ]; then ok "$3"; else bad "$3 (got '$1', wanted '$2')"; fi; }
 
 if ! command -v python3 >/dev/null 2>&1; then
-	echo "sources: skipped: python3 not installed"; exit 0
+	echo "FAILED python3 not installed (make deps)"; echo "sources: 0 passed, 1 failed"; exit 1
 fi
 if [ ! -x "$BIN" ]; then
 	echo "FAILED $BIN not built"; echo "sources: 0 passed, 1 failed"; exit 1
 fi
 if "$BIN" verify --jwks-url http://127.0.0.1:9/x x 2>/dev/null | grep -q "need a build with libcurl"; then
-	echo "skipped: build/jwtauth has no libcurl (apt-get install libcurl4-openssl-dev, then make)"
-	echo "sources: skipped"
-	exit 0
+	echo "FAILED build/jwtauth has no libcurl (make deps, then make)"
+	echo "sources: 0 passed, 1 failed"
+	exit 1
 fi
 
 TMP=$(mktemp -d)

@@ -41,7 +41,7 @@ static void tg_init(void)
 	CHECK_EQ(tg_cfg.used, 0);
 }
 
-/* The seed document's CREATE USER example, byte for byte. */
+/* The StarRocks documentation's CREATE USER example, byte for byte. */
 static void tg_seed(void)
 {
 	static const char props[] =

@@ -5,6 +5,16 @@
    served by a scripted callback that counts them. */
 #include <time.h>
 
+/* The key-set cache needs the heap (JWTAUTH_NO_MALLOC removes it) and its
+   file sources the file reader (JWTAUTH_NO_STDIO); those tests are compiled
+   out of such builds. */
+#if !defined(JWTAUTH_NO_MALLOC) && !defined(JWTAUTH_NO_STDIO)
+#define SRC_CACHE 1
+#else
+#define SRC_CACHE 0
+#endif
+
+#if SRC_CACHE
 typedef struct src_script {
 	const char *doc;         /* served body (NUL-terminated) */
 	int fail;                /* return this code instead (0 = serve) */
@@ -109,6 +119,7 @@ static int src_acquire(jwtauth_cache *c, const char *kid, int64_t now, jwtauth_e
 	jwtauth_cache_release(c, &ref);
 	return rc;
 }
+#endif /* SRC_CACHE */
 
 static void src_resolve(void)
 {
@@ -143,6 +154,7 @@ static void src_resolve(void)
 	CHECK_RC(jwtauth_source_resolve("conf", "jwks.json", 9, path, 8, &is_url, NULL), JWTAUTH_ERR_BUFFER_TOO_SMALL);
 }
 
+#ifndef JWTAUTH_NO_STDIO
 static void src_file_read(void)
 {
 	char buf[8192];
@@ -156,7 +168,9 @@ static void src_file_read(void)
 	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", buf, exact - 1, &len, &err), JWTAUTH_ERR_TOO_LARGE);
 	CHECK_RC(jwtauth_file_read("tests/fixtures/nope.json", buf, sizeof buf, &len, &err), JWTAUTH_ERR_IO);
 }
+#endif
 
+#if SRC_CACHE
 static void src_ttl_and_max_age(void)
 {
 	src_script s;
@@ -836,10 +850,14 @@ static void src_cleanup(void)
 	free(src_doc_ab);
 	src_doc_a = src_doc_b = src_doc_ab = NULL;
 }
+#endif /* SRC_CACHE */
 
 static const test_case t_sources_tests[] = {
 	{ "src_resolve", src_resolve },
+#ifndef JWTAUTH_NO_STDIO
 	{ "src_file_read", src_file_read },
+#endif
+#if SRC_CACHE
 	{ "src_ttl_and_max_age", src_ttl_and_max_age },
 	{ "src_rotation", src_rotation },
 	{ "src_unknown_kid_storm", src_unknown_kid_storm },
@@ -855,5 +873,6 @@ static const test_case t_sources_tests[] = {
 	{ "src_time_extremes", src_time_extremes },
 	{ "src_wipe_on_failure", src_wipe_on_failure },
 	{ "src_cleanup", src_cleanup },
+#endif
 	{ NULL, NULL }
 };

@@ -1,7 +1,7 @@
 -- accounts.sql - accounts for build/jwtauth-mysqld (examples/mysql_server.c)
 -- One CREATE USER statement per line, as StarRocks declares JWT users; the
 -- quoted JSON may span lines up to its closing quote, the ';' is optional.
--- tom is the seed document's user (create_user.sql, unchanged); jerry has
+-- tom is the user of the StarRocks documentation's example (create_user.sql, unchanged); jerry has
 -- the same properties, so tom's token must NOT log jerry in.
 -- The jwks_url is a URL: start the server with --jwks conf/jwks.json.
 
