@@ -6,7 +6,7 @@
        '{"jwks_url":"jwks.json","principal_field":"preferred_username",
          "required_issuer":"http://localhost:38080/realms/master",
          "required_audience":"starrocks"}';
-     $ mariadb -u tom -p"$(cat tom.jwt)"
+     $ MYSQL_PWD="$(cat tom.jwt)" mariadb --ssl -h db.example.com -u tom
 
    The client sends the token as its password (client plugin
    mysql_clear_password, which every MySQL/MariaDB client and driver has);
@@ -327,6 +327,13 @@ static pthread_mutex_t g_acc_mu = PTHREAD_MUTEX_INITIALIZER;
 static auth_jwt_account *g_accounts;
 static size_t g_n_accounts;
 
+/* A wipe the compiler cannot drop as a dead store before free(). */
+static void auth_jwt_wipe(void *p, size_t n)
+{
+	volatile unsigned char *v = (volatile unsigned char *)p;
+	while (n--) *v++ = 0;
+}
+
 static uint64_t auth_jwt_hash(const char *p, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
@@ -342,7 +349,11 @@ static void auth_jwt_account_free(auth_jwt_account *a)
 {
 	if (!a) return;
 	pthread_mutex_destroy(&a->busy);
-	free(a->entries);
+	/* the token cache holds copies of bearer tokens */
+	if (a->entries) {
+		auth_jwt_wipe(a->entries, a->tc.n_entries * sizeof *a->entries);
+		free(a->entries);
+	}
 	free(a);
 }
 
@@ -509,7 +520,7 @@ static void auth_jwt_login(const char *props, size_t props_len,
 		}
 	}
 	/* the login held the token's decoded claims */
-	memset(login, 0, sizeof *login);
+	auth_jwt_wipe(login, sizeof *login);
 	free(login);
 	if (owned) auth_jwt_account_free(a);
 }
