@@ -31,6 +31,7 @@ EXTRA_TESTS =
 -include bench/bench.mk
 -include examples/mysql.mk
 -include examples/sources.mk
+-include tests/cross.mk
 
 
 .PHONY: all test test-variants check-bearssl check-test-deps clean install uninstall demo \
