@@ -14,6 +14,7 @@ BENCH_DEFS = $(if $(BENCH_OPENSSL),-DBENCH_OPENSSL) $(if $(BENCH_LIBJWT),-DBENCH
 BENCH_LIBS = $(if $(BENCH_LIBJWT),-ljwt) $(if $(BENCH_OPENSSL),-lcrypto)
 
 .PHONY: bench alloc-test FORCE
+FORCE:
 
 # The detected options, rewritten only when they change (so that the
 # program is rebuilt after .ci/deps.sh --bench installs something).
