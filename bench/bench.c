@@ -45,8 +45,8 @@
 #include <jwt.h>
 #endif
 
-#define BENCH_REPS 9            /* repetitions of every pair of blocks */
-#define BENCH_BLOCK_NS 4e6      /* CPU time of one block, at least */
+#define BENCH_REPS 15           /* repetitions of every pair of blocks */
+#define BENCH_BLOCK_NS 2e6      /* CPU time of one block, at least */
 #define BENCH_COLD_REPS 5
 #define BENCH_COLD_CALLS 16     /* calls per cold block, a walk before each */
 #define BENCH_TOKENS 64         /* distinct tokens per algorithm */
