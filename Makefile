@@ -41,6 +41,7 @@ EXTRA_TESTS =
 -include examples/mysql.mk
 -include examples/sources.mk
 -include examples/embedded/embedded.mk
+-include tests/cross.mk
 -include examples/mariadb/mariadb.mk
 
 
@@ -104,7 +105,8 @@ compile-nostdio: $(B)/test-nostdio.o
 # The steps of `make test`, in order; each prints its own result line and
 # tests/run_all.sh adds them up into the closing line.
 TEST_STEPS = run-test $(addprefix run-,$(notdir $(VARIANTS))) compile-nostdio \
-	cli-test wycheproof-cli demo-test $(EXTRA_TESTS)
+	cli-test wycheproof-cli demo-test $(EXTRA_TESTS) \
+	cross-test-s390x cross-test-armhf embedded
 
 test: deps
 	@sh tests/run_all.sh $(TEST_STEPS)

@@ -1,16 +1,21 @@
 #!/bin/sh
 # Install what the build needs when it is missing (Debian/Ubuntu, as root).
-#   .ci/deps.sh          BearSSL only (enough for `make demo`)
-#   .ci/deps.sh --test   plus what `make test` uses: clang, libFuzzer
-#                        runtime, libcurl, valgrind, python3, node/npm,
-#                        cmake and pkg-config (the packaging tests),
-#                        MariaDB server, client and plugin headers
+#   .ci/deps.sh             BearSSL only (enough for `make demo`)
+#   .ci/deps.sh --test      plus what `make test` uses: clang, libFuzzer
+#                           runtime, libcurl, valgrind, python3, node/npm,
+#                           cmake and pkg-config (the packaging tests),
+#                           MariaDB server, client and plugin headers
+#   .ci/deps.sh --bench     plus OpenSSL 3 and libjwt (the bench's comparisons)
+#   .ci/deps.sh --cross     plus s390x and armhf cross compilers, BearSSL and
+#                           libc of both architectures, qemu-user (make cross-test)
 #   .ci/deps.sh --embedded  plus the Cortex-M cross toolchain (gcc-arm-none-eabi,
-#                        newlib), qemu-user, and a deb-src line for bookworm
-#                        main so that `make embedded` can fetch BearSSL's
-#                        Debian source package
+#                           newlib), qemu-user, dpkg-dev and a deb-src twin of
+#                           the machine's own apt sources, so that
+#                           `make embedded` can fetch BearSSL's source package
 # Set JWTAUTH_NO_AUTO_INSTALL=1 to only report what is missing.
 need=""
+foreign=""
+src_need=""
 # BearSSL as the compiler finds it (BEARSSL_CFLAGS may point elsewhere).
 printf '#include <bearssl.h>\n' | ${CC:-cc} $BEARSSL_CFLAGS -E -x c - >/dev/null 2>&1 \
 	|| need="$need libbearssl-dev"
@@ -30,7 +35,24 @@ if [ "$1" = "--test" ]; then
 	command -v mariadb >/dev/null 2>&1 || need="$need mariadb-client"
 	[ -f /usr/include/mariadb/server/mysql/plugin_auth.h ] || need="$need libmariadbd-dev"
 fi
-src_need=""
+if [ "$1" = "--bench" ]; then
+	[ -f /usr/include/openssl/evp.h ] || need="$need libssl-dev"
+	[ -f /usr/include/jwt.h ] || need="$need libjwt-dev"
+fi
+if [ "$1" = "--cross" ]; then
+	for a in s390x:s390x-linux-gnu armhf:arm-linux-gnueabihf; do
+		arch=${a%%:*}
+		triple=${a#*:}
+		command -v "$triple-gcc" >/dev/null 2>&1 || need="$need gcc-$triple"
+		[ -d "/usr/$triple/include" ] || need="$need libc6-dev-$arch-cross"
+		[ -f "/usr/lib/$triple/libbearssl.so" ] || need="$need libbearssl-dev:$arch"
+		[ -f "/usr/lib/$triple/libc.so.6" ] || need="$need libc6:$arch"
+		dpkg --print-foreign-architectures 2>/dev/null | grep -qx "$arch" \
+			|| foreign="$foreign $arch"
+	done
+	command -v qemu-s390x >/dev/null 2>&1 && command -v qemu-arm >/dev/null 2>&1 \
+		|| need="$need qemu-user"
+fi
 if [ "$1" = "--embedded" ]; then
 	command -v arm-none-eabi-gcc >/dev/null 2>&1 || need="$need gcc-arm-none-eabi binutils-arm-none-eabi"
 	[ -f /usr/lib/arm-none-eabi/include/string.h ] || need="$need libnewlib-arm-none-eabi"
@@ -41,18 +63,27 @@ if [ "$1" = "--embedded" ]; then
 fi
 [ -z "$need" ] && [ -z "$src_need" ] && exit 0
 if [ -n "$JWTAUTH_NO_AUTO_INSTALL" ] || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-	echo "missing:$need"
-	echo "install with: sudo apt-get install$need"
+	[ -n "$need" ] && echo "missing:$need"
+	[ -n "$foreign" ] && echo "first: for a in$foreign; do sudo dpkg --add-architecture \$a; done"
+	[ -n "$src_need" ] && echo "missing: a deb-src line for the machine's Debian sources"
+	[ -n "$need" ] && echo "install with: sudo apt-get install --no-install-recommends$need"
 	exit 1
 fi
+for a in $foreign; do dpkg --add-architecture "$a"; done
 if [ -n "$src_need" ] && ! grep -rqs '^deb-src\|^Types:.*deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-	echo "deps: adding a deb-src line for bookworm main"
-	# the same Signed-By as the binary line, or apt refuses both
-	kr=/usr/share/keyrings/debian-archive-keyring.gpg
-	opt=""; [ -f "$kr" ] && opt="[signed-by=$kr] "
-	echo "deb-src ${opt}http://deb.debian.org/debian bookworm main" > /etc/apt/sources.list.d/jwtauth-src.list
+	# A deb-src twin of the binary sources already configured: same
+	# mirror, same suites, same signing key.
+	echo "deps: adding deb-src twins of the configured apt sources"
+	twin=/etc/apt/sources.list.d/jwtauth-src
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] && [ "$f" != "$twin.sources" ] && sed 's/^Types: deb$/Types: deb-src/' "$f"
+	done > "$twin.tmp" && mv "$twin.tmp" "$twin.sources"
+	[ -s "$twin.sources" ] || rm -f "$twin.sources"
+	[ -f /etc/apt/sources.list ] && grep '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' > "$twin.list"
+	[ -s "$twin.list" ] || rm -f "$twin.list"
 fi
 echo "deps: installing$need"
 apt-get update -qq || exit 1
 [ -z "$need" ] && exit 0
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	-o DPkg::Lock::Timeout=600 $need >/dev/null

@@ -1,19 +1,35 @@
 # bench.mk - `make bench` (timing, never a test) and `make alloc-test`
 # (the zero-allocation proof, a test). -include'd by the Makefile.
 
-# libjwt's comparison is built only when <jwt.h> and -ljwt are there.
-# Recursive (=): the probe runs only when a bench recipe needs it.
-BENCH_LIBJWT = $(shell printf '\043include <jwt.h>\nint main(void){return 0;}\n' \
-	| $(CC) -x c - -o /dev/null -ljwt >/dev/null 2>&1 && echo 1)
+# The comparisons are built when their libraries are there: OpenSSL 3
+# (EVP_DigestVerify, EVP_MAC) and libjwt (its PEM keys are written with
+# OpenSSL, so it needs both). `make bench` first runs .ci/deps.sh --bench
+# (installs them as root, else names them); a missing one prints its
+# columns as na and says why. Recursive (=): probes run only for bench.
+BENCH_OPENSSL = $(shell printf '\043include <openssl/evp.h>\nint main(void){return EVP_MD_fetch(0, "SHA256", 0) == 0;}\n' \
+	| $(CC) -x c - -o /dev/null -lcrypto >/dev/null 2>&1 && echo 1)
+BENCH_LIBJWT = $(if $(BENCH_OPENSSL),$(shell printf '\043include <jwt.h>\nint main(void){return 0;}\n' \
+	| $(CC) -x c - -o /dev/null -ljwt >/dev/null 2>&1 && echo 1))
+BENCH_DEFS = $(if $(BENCH_OPENSSL),-DBENCH_OPENSSL) $(if $(BENCH_LIBJWT),-DBENCH_LIBJWT)
+BENCH_LIBS = $(if $(BENCH_LIBJWT),-ljwt) $(if $(BENCH_OPENSSL),-lcrypto)
 
-.PHONY: bench alloc-test
+.PHONY: bench alloc-test FORCE
+FORCE:
 
-$(B)/bench: bench/bench.c $(HDR)
+# The detected options, rewritten only when they change (so that the
+# program is rebuilt after .ci/deps.sh --bench installs something).
+$(B)/bench.opts: FORCE
 	@mkdir -p $(B)
-	$(CC) $(STD) $(WARN) -O2 $(BEARSSL_CFLAGS) $(if $(BENCH_LIBJWT),-DBENCH_LIBJWT) \
-	  bench/bench.c -o $@ $(BEARSSL_LIBS) $(if $(BENCH_LIBJWT),-ljwt) -pthread
+	@echo '$(BENCH_DEFS)' > $@.new; cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
 
-bench: $(B)/bench
+$(B)/bench: bench/bench.c $(HDR) $(B)/bench.opts
+	@mkdir -p $(B)
+	$(CC) $(STD) $(WARN) -O2 $(BEARSSL_CFLAGS) $(BENCH_DEFS) \
+	  bench/bench.c -o $@ $(BEARSSL_LIBS) $(BENCH_LIBS) -pthread
+
+bench:
+	@sh .ci/deps.sh --bench || echo "bench: continuing without them (their columns print na)"
+	@$(MAKE) --no-print-directory $(B)/bench
 	@echo "== -Os code size of the implementation (one TU, JWTAUTH_IMPLEMENTATION)"
 	@$(CC) $(STD) $(WARN) -Os $(BEARSSL_CFLAGS) -DJWTAUTH_IMPLEMENTATION -x c -c $(HDR) -o $(B)/jwtauth-Os.o
 	@$(CC) $(STD) $(WARN) -Os $(BEARSSL_CFLAGS) -DJWTAUTH_IMPLEMENTATION -DJWTAUTH_NO_STDIO \
