@@ -258,7 +258,7 @@ static void op_floor(void *v)
 static void op_verify(void *v)
 {
 	const bench_case *c = (const bench_case *)v;
-	bench_sink += (unsigned long)jwtauth_jws_verify(&c->ks, c->token, c->token_len, 0,
+	bench_sink += (unsigned long)jwtauth_jws_verify_signature_only(&c->ks, c->token, c->token_len, JWTAUTH_ALGS_ALL,
 		&bench_jwt, NULL);
 }
 
@@ -266,7 +266,7 @@ static void op_verify(void *v)
 static void op_auth(void *v)
 {
 	const bench_case *c = (const bench_case *)v;
-	bench_sink += (unsigned long)jwtauth_authenticate(&bench_cfg, &c->ks, "tom", 3,
+	bench_sink += (unsigned long)jwtauth_authenticate(&bench_cfg, &c->ks, NULL, "tom", 3,
 		(const uint8_t *)c->token, c->token_len, JWTAUTH_RESPONSE_AUTO, BENCH_NOW,
 		&bench_login, NULL);
 }
@@ -275,7 +275,7 @@ static void op_auth(void *v)
 static void op_hit(void *v)
 {
 	const bench_case *c = (const bench_case *)v;
-	bench_sink += (unsigned long)jwtauth_authenticate(&bench_cfg_cached, &c->ks, "tom", 3,
+	bench_sink += (unsigned long)jwtauth_authenticate(&bench_cfg_cached, &c->ks, &bench_tc, "tom", 3,
 		(const uint8_t *)c->token, c->token_len, JWTAUTH_RESPONSE_AUTO, BENCH_NOW,
 		&bench_login, NULL);
 }
@@ -497,7 +497,7 @@ static void bench_load(bench_case *c)
 			exit(1);
 		}
 	}
-	rc = jwtauth_jws_verify(&c->ks, c->token, c->token_len, 0, &bench_jwt, NULL);
+	rc = jwtauth_jws_verify_signature_only(&c->ks, c->token, c->token_len, JWTAUTH_ALGS_ALL, &bench_jwt, NULL);
 	if (rc != JWTAUTH_OK) {
 		fprintf(stderr, "bench: %s does not verify (%s)\n", c->label, jwtauth_error_name(rc));
 		exit(1);
@@ -577,7 +577,6 @@ int main(void)
 	    || jwtauth_config_parse(&bench_cfg_cached, props, sizeof props - 1, NULL) != JWTAUTH_OK)
 		return 1;
 	jwtauth_token_cache_init(&bench_tc, bench_tc_entries, 16);
-	bench_cfg_cached.token_cache = &bench_tc;
 
 	for (i = 0; i < BENCH_NCASES; i++) {
 		bench_cases[i].label = bench_specs[i].label;
@@ -592,7 +591,7 @@ int main(void)
 	for (i = 0; i < BENCH_NCASES; i++) {
 		bench_case *c = &bench_cases[i];
 		int rc;
-		rc = jwtauth_authenticate(&bench_cfg, &c->ks, "tom", 3, (const uint8_t *)c->token,
+		rc = jwtauth_authenticate(&bench_cfg, &c->ks, NULL, "tom", 3, (const uint8_t *)c->token,
 			c->token_len, JWTAUTH_RESPONSE_AUTO, BENCH_NOW, &bench_login, NULL);
 		if (rc != JWTAUTH_OK) {
 			fprintf(stderr, "bench: %s: authenticate %s\n", c->label, jwtauth_error_name(rc));

@@ -252,7 +252,7 @@ static void mb_error(msgbuf *m, int code, const jwtauth_error *err)
 		if (m->len) mb_cstr(m, ": ");
 		mb_cstr(m, err->msg);
 	}
-	if (err && err->detail && err->detail_len) {
+	if (err && err->detail_len) {
 		mb_cstr(m, " (");
 		mb_add(m, err->detail, err->detail_len);
 		mb_cstr(m, ")");
@@ -618,7 +618,7 @@ static int verify_one(const token_in *t, const options *o)
 		g_fetch.status = 0;
 		g_fetch.error[0] = 0;
 #endif
-		rc = jwtauth_authenticate_cached(g_cache, &g_cfg, o->user,
+		rc = jwtauth_authenticate_cached(g_cache, &g_cfg, NULL, o->user,
 			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
 			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
 		jwtauth_cache_get_stats(g_cache, &after);
@@ -636,7 +636,7 @@ static int verify_one(const token_in *t, const options *o)
 			return is_setup_error(rc) ? EXIT_USAGE : EXIT_REJECTED;
 		}
 	} else {
-		rc = jwtauth_authenticate(&g_cfg, &g_keys, o->user,
+		rc = jwtauth_authenticate(&g_cfg, &g_keys, NULL, o->user,
 			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
 			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
 	}
@@ -744,7 +744,7 @@ static int run_cached_source(const options *o, int64_t ttl, int64_t cooldown)
 			return fail_usage("USAGE", "--conf-dir: longer than %d bytes", JWTAUTH_MAX_SOURCE_LEN);
 		co.conf_dir = dir;
 	}
-	g_cache = jwtauth_cache_new(&co);
+	g_cache = jwtauth_cache_new(&co, NULL);
 	if (!g_cache) {
 		rc = fail_usage("IO", "out of memory");
 	} else if (!o->batch) {
@@ -890,7 +890,7 @@ static int cmd_jws_verify(int argc, char **argv)
 	options o;
 	jwtauth_error err;
 	token_in t;
-	unsigned algs = 0;
+	unsigned algs = JWTAUTH_ALGS_ALL;
 	int rc;
 
 	rc = parse_flags(argc, argv, 2, CMD_JWS, &o);
@@ -911,7 +911,7 @@ static int cmd_jws_verify(int argc, char **argv)
 			err.msg = "token longer than JWTAUTH_MAX_TOKEN_LEN";
 			rc = print_reject(JWTAUTH_ERR_TOKEN_SIZE, &err);
 		} else {
-			rc = jwtauth_jws_verify(&g_keys, t.p, t.len, algs, &g_jwt, &err);
+			rc = jwtauth_jws_verify_signature_only(&g_keys, t.p, t.len, algs, &g_jwt, &err);
 			if (rc == JWTAUTH_OK)
 				fwrite(g_jwt.payload, 1, g_jwt.payload_len, stdout);
 			else

@@ -720,7 +720,7 @@ static int parse_accounts(const char *path)
 		prc = jwtauth_config_parse(a->cfg, props, (size_t)pl, &err);
 		if (prc != JWTAUTH_OK) {
 			char det[128];
-			sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
+			sanitize(err.detail, err.detail_len,
 				det, sizeof det);
 			lex_fail(&lx, start, "user '%s': properties: %s: %s%s%s%s",
 				sanitize(name, (size_t)nl, shown, sizeof shown),
@@ -760,7 +760,7 @@ static int parse_integration(const char *path)
 	rc = jwtauth_integration_parse(&g_integration, text, len, &err);
 	free(text);
 	if (rc != JWTAUTH_OK) {
-		sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
+		sanitize(err.detail, err.detail_len,
 			det, sizeof det);
 		logmsg("integration %s: %s: %s%s%s%s", path, jwtauth_error_name(rc),
 			err.msg ? err.msg : jwtauth_strerror(rc),
@@ -1088,7 +1088,7 @@ static int login_cached(conn *c, const uint8_t *resp, size_t len,
 	after = before;
 	jwtauth_cache_get_stats(g_cache, &before);
 	fetch_reset();
-	rc = jwtauth_authenticate_cached(g_cache, cfg, c->user, c->user_len, resp,
+	rc = jwtauth_authenticate_cached(g_cache, cfg, NULL, c->user, c->user_len, resp,
 		len, kind, now, &g_login, err);
 	jwtauth_cache_get_stats(g_cache, &after);
 	/* no set could be had for the token: its source failed (and no
@@ -1126,7 +1126,7 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 	memset(&err, 0, sizeof err);
 	sanitize(c->user, c->user_len, u, sizeof u);
 	if (g_override_ks)
-		rc = jwtauth_authenticate(c->cfg, g_override_ks, c->user, c->user_len,
+		rc = jwtauth_authenticate(c->cfg, g_override_ks, NULL, c->user, c->user_len,
 			resp, len, kind, now, &g_login, &err);
 	else
 		rc = login_cached(c, resp, len, kind, now, &err, &source_failed);
@@ -1159,7 +1159,7 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 		c->state = ST_CLOSING;
 		return;
 	}
-	sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
+	sanitize(err.detail, err.detail_len,
 		det, sizeof det);
 	logmsg("conn %lu %s: user '%s' refused: %s: %s%s%s%s", c->id, c->peer, u,
 		jwtauth_error_name(rc), why, det[0] ? " (" : "", det, det[0] ? ")" : "");
@@ -1943,7 +1943,7 @@ int main(int argc, char **argv)
 		co.fetch = fetch_curl;
 		co.fetch_user = &g_fetch;
 #endif
-		g_cache = jwtauth_cache_new(&co);
+		g_cache = jwtauth_cache_new(&co, NULL);
 		if (!g_cache) {
 			logmsg("out of memory");
 			free_all();

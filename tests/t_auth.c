@@ -57,13 +57,13 @@ static size_t ta_frame(const char *tok, size_t n)
 static int ta_auth_tok(const char *user, const char *tok, size_t n, int64_t now, jwtauth_error *e)
 {
 	size_t len = ta_frame(tok, n);
-	return jwtauth_authenticate(&ta_cfg, &ta_keys, user, user ? strlen(user) : 0,
+	return jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, user, user ? strlen(user) : 0,
 		ta_resp, len, JWTAUTH_RESPONSE_OPENID, now, &ta_login, e);
 }
 
 static int ta_detail_is(const jwtauth_error *e, const char *s)
 {
-	return e->detail && e->detail_len == strlen(s)
+	return e->detail_len == strlen(s)
 		&& memcmp(e->detail, s, e->detail_len) == 0;
 }
 
@@ -117,16 +117,16 @@ static void ta_seed(void)
 	CHECK_RC(ta_auth_tok("to", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
 	CHECK_RC(ta_auth_tok("tomm", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
 	CHECK_RC(ta_auth_tok("", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom\0", 4, ta_resp, ta_frame(ta_tok, n),
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom\0", 4, ta_resp, ta_frame(ta_tok, n),
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
 	/* the other forms of the auth response */
 	memcpy(ta_resp, ta_tok, n);
 	memset(ta_resp + n, 0, 2);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, n + 2,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, n + 2,
 		JWTAUTH_RESPONSE_BARE, TA_NOW, &ta_login, &e), JWTAUTH_OK);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, n + 2,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, n + 2,
 		JWTAUTH_RESPONSE_AUTO, TA_NOW, &ta_login, &e), JWTAUTH_OK);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, ta_frame(ta_tok, n),
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, ta_frame(ta_tok, n),
 		JWTAUTH_RESPONSE_AUTO, TA_NOW, &ta_login, &e), JWTAUTH_OK);
 	/* expiry is the token's, not a cache's */
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, (int64_t)4102444800LL, &e), JWTAUTH_ERR_EXPIRED);
@@ -169,7 +169,7 @@ static void ta_seed_rejections(void)
 	/* a framing error stops everything */
 	n = ta_read_token("examples/demo/tom.jwt");
 	ta_frame(ta_tok, n);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, n,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, n,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_AUTH_RESPONSE);
 	/* issuer and audience lists of the properties */
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.claims.issuers, &ta_cfg.claims.n_issuers,
@@ -212,13 +212,13 @@ static void ta_seed_rejections(void)
 	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "realm_access.roles", 18), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok(NULL, ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISSING);
 	/* arguments */
-	CHECK_RC(jwtauth_authenticate(NULL, &ta_keys, "tom", 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(NULL, &ta_keys, NULL, "tom", 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_ARGUMENT);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, NULL, "tom", 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, NULL, NULL, "tom", 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_ARGUMENT);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, NULL, &e), JWTAUTH_ERR_ARGUMENT);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, NULL, 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_ARGUMENT);
 }
 

@@ -31,7 +31,7 @@ static void tc_policy(jwtauth_claims_policy *p)
 
 static int tc_detail_is(const jwtauth_error *e, const char *s)
 {
-	return e->detail && e->detail_len == strlen(s)
+	return e->detail_len == strlen(s)
 		&& memcmp(e->detail, s, e->detail_len) == 0;
 }
 

@@ -527,12 +527,12 @@ static void json_error_fields(void)
 	CHECK_EQ(json_n, 0);
 	CHECK_EQ(json_err.code, JWTAUTH_ERR_JSON_SYNTAX);
 	CHECK_EQ(json_err.offset, 10);
-	CHECK(json_err.detail == NULL);
+	CHECK(json_err.detail_len == 0 && json_err.detail[0] == 0);
 	CHECK_RC(json_p("{\"a\":[1,2]}"), JWTAUTH_OK);
 	CHECK_EQ(json_err.code, JWTAUTH_OK);
 	CHECK_EQ(json_err.offset, 0);
 	CHECK(json_err.msg != NULL);
-	CHECK(json_err.detail == NULL);
+	CHECK(json_err.detail_len == 0 && json_err.detail[0] == 0);
 	CHECK_EQ(json_n, 5);
 }
 
