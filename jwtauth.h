@@ -279,7 +279,9 @@ enum {
      has_time with EXPIRED (time = exp, limit = leeway),
               NOT_YET_VALID (time = nbf, limit = leeway) and TOO_OLD
               (time = iat, limit = max_age): 1, and `now` is the time the
-              token was checked at (Unix seconds) */
+              token was checked at (Unix seconds)
+     size     with TOO_LARGE from jwtauth_file_read: the file's size in
+              bytes when known (else 0), and `limit` the limit */
 #ifndef JWTAUTH_ERROR_TEXT_MAX
 #define JWTAUTH_ERROR_TEXT_MAX 127
 #endif
@@ -295,6 +297,7 @@ typedef struct jwtauth_error {
 	size_t expected_len;
 	int has_time;
 	int64_t time, now, limit;
+	int64_t size;
 } jwtauth_error;
 
 JWTAUTH_DEF const char *jwtauth_strerror(int code);
@@ -504,6 +507,19 @@ JWTAUTH_DEF int jwtauth_keyset_add_ec(jwtauth_keyset *ks, int curve,
 	const char *kid, size_t kid_len);
 JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
 	size_t k_len, jwtauth_alg alg, const char *kid, size_t kid_len);
+
+/* ======================================================================
+   JWK THUMBPRINT (RFC 7638)
+   ====================================================================== */
+/* SHA-256 of the key's canonical JSON form (required members only, in
+   lexicographic order, no whitespace) into out[0..32): the RFC 7638
+   thumbprint, a stable name for a public key whatever its kid. Base64url
+   it (jwtauth_b64url_encode) for the usual 43-character text. Works on
+   usable RSA and EC keys; an oct key keeps no raw secret (only HMAC
+   states) and an unusable key no material: JWTAUTH_ERR_KEY_KTY and
+   JWTAUTH_ERR_ARGUMENT. Reentrant; the key is only read. */
+JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
+	jwtauth_error *err);
 
 /* ======================================================================
    SIGNATURES: one primitive check, no JOSE framing
@@ -911,10 +927,14 @@ JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
 	jwtauth_error *err);
 
 #ifndef JWTAUTH_NO_STDIO
-/* Read a whole file into buf (at most cap bytes; larger is
-   JWTAUTH_ERR_TOO_LARGE, unreadable is JWTAUTH_ERR_IO). */
-JWTAUTH_DEF int jwtauth_file_read(const char *path, char *buf, size_t cap,
-	size_t *len, jwtauth_error *err);
+/* Read a whole file into buf (at most cap bytes; no NUL is added).
+   `role` names the file in errors ("key file", "token file",
+   "properties file"; NULL: "file"): err->detail is the role, err->value
+   the path, err->msg the cause. Errors: IO (no such file, permission
+   denied, is a directory, read error), TOO_LARGE (err->size the file's
+   size when known, err->limit = cap), ARGUMENT. Reentrant. */
+JWTAUTH_DEF int jwtauth_file_read(const char *path, const char *role,
+	char *buf, size_t cap, size_t *len, jwtauth_error *err);
 #endif
 
 /* The fetch callback. Fetch `url` (NUL-terminated) and write the body into
@@ -1026,6 +1046,7 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 #include <string.h>
 
 #ifndef JWTAUTH_NO_STDIO
+#include <errno.h>
 #include <stdio.h>
 #endif
 
@@ -1096,7 +1117,7 @@ static int jwtauth__fail_(jwtauth_error *err, int code, size_t offset,
 		err->expected[0] = 0;
 		err->expected_len = 0;
 		err->has_time = 0;
-		err->time = err->now = err->limit = 0;
+		err->time = err->now = err->limit = err->size = 0;
 	}
 	return code;
 }
@@ -3032,6 +3053,61 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 		return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_EMPTY, 0,
 			ks->count ? "no usable key: every key was refused (see each key's status)"
 			          : "key set holds no key");
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ======================================================================
+   JWK THUMBPRINT (RFC 7638)
+   ====================================================================== */
+
+/* Hash `"name":"<base64url of b>"` (with a leading ',' unless first). */
+static void jwtauth__tp_member(br_sha256_context *c, const char *name,
+	const uint8_t *b, size_t n, int first)
+{
+	char enc[JWTAUTH_B64URL_ENCODED_LEN(JWTAUTH_MAX_RSA_BITS / 8) + 1];
+	size_t w = 0;
+	if (!first) br_sha256_update(c, ",", 1);
+	br_sha256_update(c, "\"", 1);
+	br_sha256_update(c, name, strlen(name));
+	br_sha256_update(c, "\":\"", 3);
+	if (jwtauth_b64url_encode(b, n, enc, sizeof enc, &w) == JWTAUTH_OK)
+		br_sha256_update(c, enc, w);
+	br_sha256_update(c, "\"", 1);
+}
+
+JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
+	jwtauth_error *err)
+{
+	br_sha256_context c;
+	if (!key || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (key->status != JWTAUTH_OK)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "unusable key: no key material kept");
+	br_sha256_init(&c);
+	/* RFC 7638 section 3.2: the required members, in lexicographic order */
+	if (key->kty == JWTAUTH_KTY_RSA) {
+		br_sha256_update(&c, "{", 1);
+		jwtauth__tp_member(&c, "e", key->u.rsa.e, key->u.rsa.e_len, 1);
+		br_sha256_update(&c, ",\"kty\":\"RSA\"", 12);
+		jwtauth__tp_member(&c, "n", key->u.rsa.n, key->u.rsa.n_len, 0);
+		br_sha256_update(&c, "}", 1);
+	} else if (key->kty == JWTAUTH_KTY_EC) {
+		size_t clen = jwtauth__curve_len(key->u.ec.curve);
+		const char *crv = key->u.ec.curve == BR_EC_secp256r1 ? "P-256"
+			: key->u.ec.curve == BR_EC_secp384r1 ? "P-384" : "P-521";
+		if (clen == 0 || key->u.ec.q_len != 1 + 2 * clen)
+			return jwtauth__fail(err, JWTAUTH_ERR_KEY_CRV, 0, "EC key of an unknown curve");
+		br_sha256_update(&c, "{\"crv\":\"", 8);
+		br_sha256_update(&c, crv, 5);
+		br_sha256_update(&c, "\",\"kty\":\"EC\"", 12);
+		jwtauth__tp_member(&c, "x", key->u.ec.q + 1, clen, 0);
+		jwtauth__tp_member(&c, "y", key->u.ec.q + 1 + clen, clen, 0);
+		br_sha256_update(&c, "}", 1);
+	} else {
+		return jwtauth__fail(err, JWTAUTH_ERR_KEY_KTY, 0,
+			"no thumbprint for this key type (an oct key keeps no raw secret)");
+	}
+	br_sha256_out(&c, out);
 	jwtauth__clear_error(err);
 	return JWTAUTH_OK;
 }
@@ -5182,26 +5258,67 @@ JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
 }
 
 #ifndef JWTAUTH_NO_STDIO
-JWTAUTH_DEF int jwtauth_file_read(const char *path, char *buf, size_t cap,
-	size_t *len, jwtauth_error *err)
+/* The cause of a failed open or read, from errno. */
+static const char *jwtauth__file_cause(int e, int reading)
+{
+#ifdef EISDIR
+	if (e == EISDIR) return JWTAUTH__TEXT("is a directory");
+#endif
+#ifdef ENOENT
+	if (e == ENOENT) return JWTAUTH__TEXT("no such file");
+#endif
+#ifdef EACCES
+	if (e == EACCES) return JWTAUTH__TEXT("permission denied");
+#endif
+#ifdef ENOTDIR
+	if (e == ENOTDIR) return JWTAUTH__TEXT("a component of the path is not a directory");
+#endif
+	return reading ? JWTAUTH__TEXT("read error") : JWTAUTH__TEXT("cannot be opened");
+}
+
+/* Fail with the role in detail and the path in value. */
+static int jwtauth__file_fail(jwtauth_error *err, int code, size_t offset,
+	const char *cause, const char *role, const char *path)
+{
+	jwtauth__fail_detail(err, code, offset, cause, role, strlen(role));
+	jwtauth__err_value(err, path, strlen(path));
+	return code;
+}
+
+JWTAUTH_DEF int jwtauth_file_read(const char *path, const char *role,
+	char *buf, size_t cap, size_t *len, jwtauth_error *err)
 {
 	FILE *f;
 	size_t n = 0, got;
 	char extra;
 	if (!path || !len || (!buf && cap))
 		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (!role) role = "file";
 	*len = 0;
+	errno = 0;
 	f = fopen(path, "rb");
-	if (!f) return jwtauth__fail(err, JWTAUTH_ERR_IO, 0, "cannot open the key file");
+	if (!f) return jwtauth__file_fail(err, JWTAUTH_ERR_IO, 0,
+		jwtauth__file_cause(errno, 0), role, path);
+	errno = 0;
 	while (n < cap && (got = fread(buf + n, 1, cap - n, f)) > 0) n += got;
 	/* one byte more tells an oversized file from one that fits exactly */
 	if (n == cap && fread(&extra, 1, 1, f) == 1) {
+		long size = -1;
+		if (fseek(f, 0, SEEK_END) == 0) size = ftell(f);
 		fclose(f);
-		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, cap, "key file larger than the limit");
+		jwtauth__file_fail(err, JWTAUTH_ERR_TOO_LARGE, cap,
+			"larger than the limit", role, path);
+		if (err) {
+			err->size = size > 0 ? (int64_t)size : 0;
+			err->limit = (int64_t)cap;
+		}
+		return JWTAUTH_ERR_TOO_LARGE;
 	}
 	if (ferror(f)) {
+		int e = errno;
 		fclose(f);
-		return jwtauth__fail(err, JWTAUTH_ERR_IO, n, "error reading the key file");
+		return jwtauth__file_fail(err, JWTAUTH_ERR_IO, n,
+			jwtauth__file_cause(e, 1), role, path);
 	}
 	fclose(f);
 	*len = n;
@@ -5363,7 +5480,7 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 		}
 	} else {
 #ifndef JWTAUTH_NO_STDIO
-		rc = jwtauth_file_read(path, buf, c->opt.max_document, &len, err);
+		rc = jwtauth_file_read(path, "key file", buf, c->opt.max_document, &len, err);
 #else
 		rc = jwtauth__fail(err, JWTAUTH_ERR_IO, 0, "file key sources need stdio");
 #endif

@@ -283,7 +283,56 @@ static void tp_error_model(void)
 }
 #endif
 
+/* RFC 7638 section 3.1: the example key's thumbprint; an EC key's is the
+   hash of {"crv","kty","x","y"}; oct and unusable keys have none. */
+static void tp_thumbprint(void)
+{
+	char path[512], b64[64];
+	char *doc;
+	size_t n = 0, w = 0;
+	uint8_t tp[32];
+	jwtauth_error e;
+	snprintf(path, sizeof path, "%s/rfc7638/example.jwk.json", tl_data_dir());
+	doc = tl_read_file(path, &n);
+	if (!doc) CHECKF(0, "missing %s", path);
+	CHECK_RC(jwtauth_keyset_parse(&fx_ks, doc, n, &e), JWTAUTH_OK);
+	free(doc);
+	CHECK_RC(jwtauth_jwk_thumbprint(&fx_ks.keys[0], tp, &e), JWTAUTH_OK);
+	CHECK_RC(jwtauth_b64url_encode(tp, 32, b64, sizeof b64, &w), JWTAUTH_OK);
+	b64[w] = 0;
+	CHECKF(strcmp(b64, "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs") == 0, "thumbprint %s", b64);
+	/* EC: the same key under another kid and alg has the same thumbprint */
+	{
+		static const char ec1[] = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"a\","
+			"\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+			"\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}";
+		static const char ec2[] = "{\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\","
+			"\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"alg\":\"ES256\","
+			"\"crv\":\"P-256\",\"kty\":\"EC\"}";
+		uint8_t t1[32], t2[32];
+		br_sha256_context c;
+		static const char canon[] = "{\"crv\":\"P-256\",\"kty\":\"EC\","
+			"\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+			"\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}";
+		uint8_t want[32];
+		CHECK_RC(jwtauth_keyset_parse(&fx_ks, ec1, sizeof ec1 - 1, &e), JWTAUTH_OK);
+		CHECK_RC(jwtauth_jwk_thumbprint(&fx_ks.keys[0], t1, &e), JWTAUTH_OK);
+		CHECK_RC(jwtauth_keyset_parse(&fx_ks, ec2, sizeof ec2 - 1, &e), JWTAUTH_OK);
+		CHECK_RC(jwtauth_jwk_thumbprint(&fx_ks.keys[0], t2, &e), JWTAUTH_OK);
+		br_sha256_init(&c);
+		br_sha256_update(&c, canon, sizeof canon - 1);
+		br_sha256_out(&c, want);
+		CHECK(memcmp(t1, t2, 32) == 0 && memcmp(t1, want, 32) == 0);
+	}
+	CHECK_RC(jws_keyset(""), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jwk_thumbprint(&fx_ks.keys[0], tp, &e), JWTAUTH_ERR_KEY_KTY);
+	fx_ks.keys[0].status = JWTAUTH_ERR_KEY_PRIVATE;
+	CHECK_RC(jwtauth_jwk_thumbprint(&fx_ks.keys[0], tp, &e), JWTAUTH_ERR_ARGUMENT);
+	CHECK_RC(jwtauth_jwk_thumbprint(NULL, tp, &e), JWTAUTH_ERR_ARGUMENT);
+}
+
 static const test_case t_api_tests[] = {
+	{ "thumbprint", tp_thumbprint },
 	{ "verify_defaults", tp_verify_defaults },
 	{ "error_values", tp_error_values },
 	{ "getters", tp_getters },

@@ -148,13 +148,32 @@ static void src_file_read(void)
 	char buf[8192];
 	size_t len = 0, exact;
 	jwtauth_error err;
-	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", buf, sizeof buf, &len, &err), JWTAUTH_OK);
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", "key file", buf, sizeof buf, &len, &err), JWTAUTH_OK);
 	CHECK(len > 100);
 	exact = len;
-	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", buf, exact, &len, &err), JWTAUTH_OK);
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", NULL, buf, exact, &len, &err), JWTAUTH_OK);
 	CHECK_EQ(len, exact);
-	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", buf, exact - 1, &len, &err), JWTAUTH_ERR_TOO_LARGE);
-	CHECK_RC(jwtauth_file_read("tests/fixtures/nope.json", buf, sizeof buf, &len, &err), JWTAUTH_ERR_IO);
+	/* too large: the role, the path, the size and the limit */
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", "key file", buf, exact - 1, &len, &err),
+		JWTAUTH_ERR_TOO_LARGE);
+	CHECK(strcmp(err.detail, "key file") == 0 && strcmp(err.value, "tests/fixtures/jwks/oct.json") == 0);
+	CHECK(err.size == (int64_t)exact && err.limit == (int64_t)exact - 1);
+	/* the cause of an unreadable file */
+	CHECK_RC(jwtauth_file_read("tests/fixtures/nope.json", "token file", buf, sizeof buf, &len, &err),
+		JWTAUTH_ERR_IO);
+	CHECK(strcmp(err.detail, "token file") == 0);
+#ifndef JWTAUTH_NO_ERROR_STRINGS
+	CHECK(strcmp(err.msg, "no such file") == 0);
+#endif
+	CHECK_RC(jwtauth_file_read("tests/fixtures", "properties file", buf, sizeof buf, &len, &err),
+		JWTAUTH_ERR_IO);
+	CHECK(strcmp(err.detail, "properties file") == 0);
+#ifndef JWTAUTH_NO_ERROR_STRINGS
+	CHECK(strcmp(err.msg, "is a directory") == 0);
+#endif
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", NULL, buf, 4, &len, &err),
+		JWTAUTH_ERR_TOO_LARGE);
+	CHECK(strcmp(err.detail, "file") == 0);
 }
 
 static void src_ttl_and_max_age(void)
