@@ -752,11 +752,14 @@ JWTAUTH_DEF int jwtauth_config_parse(jwtauth_config *cfg, const char *json,
 JWTAUTH_DEF int jwtauth_integration_parse(jwtauth_config *cfg,
 	const char *json, size_t len, jwtauth_error *err);
 /* Set a string member / list by hand (copied into the store). A list is
-   split on commas, whitespace around items dropped. */
+   split on commas, whitespace around items dropped; it replaces the
+   items only when the whole list fits. Errors: CONFIG_VALUE (a NUL
+   byte), TOO_LARGE (store or JWTAUTH_MAX_LIST full), ARGUMENT. Not
+   thread-safe on the same config (it writes it): set up, then share. */
 JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
-	const char *value, size_t len);
+	const char *value, size_t len, jwtauth_error *err);
 JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
-	size_t *n_items, const char *list, size_t len);
+	size_t *n_items, const char *list, size_t len, jwtauth_error *err);
 
 /* ======================================================================
    MYSQL AUTH RESPONSE
@@ -4414,11 +4417,25 @@ static int jwtauth__store_copy(jwtauth_config *cfg, jwtauth_str *dst,
 	return 0;
 }
 
-JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
-	const char *value, size_t len)
+/* The error of a store copy, in err. */
+static int jwtauth__store_fail(jwtauth_error *err, int rc)
 {
-	if (!cfg || !field || (!value && len)) return JWTAUTH_ERR_ARGUMENT;
-	return jwtauth__store_copy(cfg, field, value ? value : "", len);
+	if (rc == JWTAUTH_ERR_CONFIG_VALUE)
+		return jwtauth__fail(err, rc, 0, "value holds a NUL byte");
+	if (rc == JWTAUTH_ERR_TOO_LARGE)
+		return jwtauth__fail(err, rc, 0,
+			"config full: JWTAUTH_MAX_CONFIG_LEN bytes or JWTAUTH_MAX_LIST items");
+	if (rc != JWTAUTH_OK) return jwtauth__fail(err, rc, 0, "invalid value");
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
+	const char *value, size_t len, jwtauth_error *err)
+{
+	if (!cfg || !field || (!value && len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	return jwtauth__store_fail(err, jwtauth__store_copy(cfg, field, value ? value : "", len));
 }
 
 typedef struct jwtauth__list_ctx {
@@ -4435,22 +4452,24 @@ static int jwtauth__list_item(void *vctx, const char *p, size_t len)
 }
 
 JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
-	size_t *n_items, const char *list, size_t len)
+	size_t *n_items, const char *list, size_t len, jwtauth_error *err)
 {
 	jwtauth__list_ctx c;
 	size_t used, i;
 	int rc;
-	if (!cfg || !items || !n_items || (!list && len)) return JWTAUTH_ERR_ARGUMENT;
+	if (!cfg || !items || !n_items || (!list && len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	used = cfg->used;
 	c.cfg = cfg;
 	c.n = 0;
 	if (len && (rc = jwtauth__split_list(list, len, jwtauth__list_item, &c)) != 0) {
 		cfg->used = used; /* give the partial copies back */
-		return rc;
+		return jwtauth__store_fail(err, rc);
 	}
 	/* the items are replaced only when the whole list fits */
 	for (i = 0; i < c.n; i++) items[i] = c.tmp[i];
 	*n_items = c.n;
+	jwtauth__clear_error(err);
 	return JWTAUTH_OK;
 }
 
@@ -4499,7 +4518,7 @@ static int jwtauth__cf_list(jwtauth_config *cfg, const char *js,
 		   then drop the whole string again: the items are copied after it
 		   and moved down so no space is lost */
 		if ((rc = jwtauth__cf_string(cfg, js, &toks[v], &whole)) != 0) return rc;
-		rc = jwtauth_config_set_list(cfg, items, n_items, whole.p, whole.len);
+		rc = jwtauth_config_set_list(cfg, items, n_items, whole.p, whole.len, NULL);
 		if (rc != 0) return rc;
 		{
 			size_t moved = cfg->used - (used + whole.len + 1), i;

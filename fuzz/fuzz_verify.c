@@ -127,7 +127,7 @@ static void setup(void)
 	check(jwtauth_config_parse(&cfgs[0], props_user, sizeof props_user - 1, &err) == JWTAUTH_OK);
 	check(jwtauth_integration_parse(&cfgs[1], props_integration,
 		sizeof props_integration - 1, &err) == JWTAUTH_OK);
-	check(jwtauth_config_set(&cfgs[1], &cfgs[1].groups_claim, "realm_access.roles", 18) == 0);
+	check(jwtauth_config_set(&cfgs[1], &cfgs[1].groups_claim, "realm_access.roles", 18, NULL) == 0);
 	cfgs[1].claims.required = JWTAUTH_CLAIM_EXP | JWTAUTH_CLAIM_IAT;
 	cfgs[1].claims.leeway = 60;
 	cfgs[1].claims.max_age = (int64_t)1 << 40;

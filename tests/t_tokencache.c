@@ -165,22 +165,22 @@ static void tc_principal_on_hit(void)
 	CHECK_EQ(tc_login.cache_hit, 1);
 	/* the principal field of the config is read on the hit */
 	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field,
-		"preferred_username", 18), JWTAUTH_OK);
+		"preferred_username", 18, NULL), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 1);
-	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "nope", 4), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "nope", 4, NULL), JWTAUTH_OK);
 	CHECK_RC(jwtauth_authenticate(&tc_cfg, &tc_ks, &tc_cache, "tom", 3, (const uint8_t *)tc_toks[0],
 		n, JWTAUTH_RESPONSE_BARE, TC_NOW, &tc_login, &e), JWTAUTH_ERR_PRINCIPAL_MISSING);
 	CHECK_EQ(tc_login.cache_hit, 1);
 	/* groups are evaluated on a hit */
-	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "sub", 3), JWTAUTH_OK);
-	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.groups_claim, "groups", 6), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "sub", 3, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.groups_claim, "groups", 6, NULL), JWTAUTH_OK);
 	CHECK_RC(jwtauth_config_set_list(&tc_cfg, tc_cfg.permitted_groups,
-		&tc_cfg.n_permitted_groups, "g9", 2), JWTAUTH_OK);
+		&tc_cfg.n_permitted_groups, "g9", 2, NULL), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_ERR_GROUP);
 	CHECK_EQ(tc_login.cache_hit, 1);
 	CHECK_RC(jwtauth_config_set_list(&tc_cfg, tc_cfg.permitted_groups,
-		&tc_cfg.n_permitted_groups, "g2", 2), JWTAUTH_OK);
+		&tc_cfg.n_permitted_groups, "g2", 2, NULL), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 1);
 	CHECK_EQ(tc_login.n_groups, 2);

@@ -191,9 +191,9 @@ int main(void)
 	while (token_len > 0 && (doc[token_len - 1] == '\n' || doc[token_len - 1] == '\r')) token_len--;
 	memcpy(token, doc, token_len);
 	free(doc);
-	jwtauth_config_set(&cfg, &cfg.principal_field, "preferred_username", 18);
-	jwtauth_config_set(&cfg, &cfg.groups_claim, "realm_access.roles", 18);
-	jwtauth_config_set_list(&cfg, cfg.permitted_groups, &cfg.n_permitted_groups, "analyst", 7);
+	jwtauth_config_set(&cfg, &cfg.principal_field, "preferred_username", 18, NULL);
+	jwtauth_config_set(&cfg, &cfg.groups_claim, "realm_access.roles", 18, NULL);
+	jwtauth_config_set_list(&cfg, cfg.permitted_groups, &cfg.n_permitted_groups, "analyst", 7, NULL);
 	job_auth();
 	if (login.principal_len != 3) { printf("worst-case: demo login refused\n"); return 1; }
 	printf("  %-26s stack: jwtauth_jws_verify %zu bytes, jwtauth_authenticate %zu bytes\n",
