@@ -57,7 +57,7 @@ static void tc_payload_object(void)
 	CHECK_RC(tc_run("", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_RC(tc_run("{\"a\":", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_EQ(e.offset, 5);               /* the JSON error's own offset */
-	CHECK(e.msg && e.msg[0]);
+	CHECK(TL_HAS_MSG(e.msg));
 	CHECK_RC(tc_run("{\"a\":1,\"a\":2}", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_RC(tc_run("{} x", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_RC(jwtauth_claims_check(NULL, NULL, 0, NULL, &e), JWTAUTH_ERR_ARGUMENT);

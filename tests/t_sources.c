@@ -461,7 +461,7 @@ static void src_single_flight(void)
 	CHECK_EQ(s.calls, 1);
 	CHECK_RC(s.nested_rc, JWTAUTH_ERR_IO);
 	CHECK_EQ(s.nested_kty, -1);
-	CHECK(s.nested_msg && strstr(s.nested_msg, "another thread is loading it"));
+	CHECK(TL_MSG_HAS(s.nested_msg, "another thread is loading it"));
 	jwtauth_cache_free(c);
 	/* past the TTL: the outer caller refreshes, the nested one is served
 	   the previous set (its nested call runs at 100000) */
