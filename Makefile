@@ -36,7 +36,7 @@ EXTRA_TESTS =
 .PHONY: all test test-variants check-bearssl check-test-deps clean install uninstall demo \
 	cli-test sanitize valgrind
 
-all: check-bearssl $(B)/test $(B)/jwtauth $(EXTRA_BINS)
+all: check-bearssl $(B)/test $(B)/jwtauth $(B)/verify_token $(EXTRA_BINS)
 
 # Missing packages are installed (as root, with apt-get) or named.
 check-bearssl:
@@ -58,6 +58,10 @@ $(B)/test: $(TEST_DEPS)
 $(B)/jwtauth: examples/jwtauth_cli.c $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/jwtauth_cli.c -o $@ $(BEARSSL_LIBS)
+
+$(B)/verify_token: examples/verify_token.c $(HDR)
+	@mkdir -p $(B)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/verify_token.c -o $@ $(BEARSSL_LIBS)
 
 # The same tests built the other ways a user may build the header.
 $(B)/test-clang: $(TEST_DEPS)

@@ -149,6 +149,12 @@ static int g_have_integration;
    wait hooks. That thread also runs each reload: a file read, or a fetch
    (bounded by FETCH_TOTAL_MS) during which the poll loop waits. */
 static jwtauth_cache *g_cache;
+/* Verified-token cache: a client sends the same ID token for every
+   connection; a hit skips only the signature check (one thread: no
+   lock hooks). Entries are bound to the token, the key set and the
+   allowlist, so every account and every reload may share it. */
+static jwtauth_token_cache g_tokens;
+static jwtauth_token_cache_entry g_token_entries[64];
 #ifdef JWTAUTH_MYSQLD_CURL
 #define FETCH_CONNECT_MS 2000
 #define FETCH_TOTAL_MS 5000
@@ -1088,7 +1094,7 @@ static int login_cached(conn *c, const uint8_t *resp, size_t len,
 	after = before;
 	jwtauth_cache_get_stats(g_cache, &before);
 	fetch_reset();
-	rc = jwtauth_authenticate_cached(g_cache, cfg, NULL, c->user, c->user_len, resp,
+	rc = jwtauth_authenticate_cached(g_cache, cfg, &g_tokens, c->user, c->user_len, resp,
 		len, kind, now, &g_login, err);
 	jwtauth_cache_get_stats(g_cache, &after);
 	/* no set could be had for the token: its source failed (and no
@@ -1126,7 +1132,7 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 	memset(&err, 0, sizeof err);
 	sanitize(c->user, c->user_len, u, sizeof u);
 	if (g_override_ks)
-		rc = jwtauth_authenticate(c->cfg, g_override_ks, NULL, c->user, c->user_len,
+		rc = jwtauth_authenticate(c->cfg, g_override_ks, &g_tokens, c->user, c->user_len,
 			resp, len, kind, now, &g_login, &err);
 	else
 		rc = login_cached(c, resp, len, kind, now, &err, &source_failed);
@@ -1917,6 +1923,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fcntl(g_urandom, F_SETFD, FD_CLOEXEC);
+	jwtauth_token_cache_init(&g_tokens, g_token_entries,
+		sizeof g_token_entries / sizeof g_token_entries[0]);
 	if (g_jwks_path) {
 		g_override_ks = load_keyset(g_jwks_path);
 		if (!g_override_ks) {
@@ -1943,11 +1951,14 @@ int main(int argc, char **argv)
 		co.fetch = fetch_curl;
 		co.fetch_user = &g_fetch;
 #endif
-		g_cache = jwtauth_cache_new(&co, NULL);
-		if (!g_cache) {
-			logmsg("out of memory");
-			free_all();
-			return 2;
+		{
+			jwtauth_error cerr;
+			g_cache = jwtauth_cache_new(&co, &cerr);
+			if (!g_cache) {
+				logmsg("key-set cache: %s (%s)", cerr.msg, jwtauth_error_name(cerr.code));
+				free_all();
+				return 2;
+			}
 		}
 	}
 	if ((g_integration_path && parse_integration(g_integration_path) != 0)

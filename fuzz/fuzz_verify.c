@@ -185,6 +185,36 @@ static void check_error(int rc, const jwtauth_error *err, size_t len)
 	check(jwtauth_error_name(rc)[0] != 'U' || rc == JWTAUTH_OK);
 }
 
+/* The typed getters on a verified token: precise codes, bounded copies. */
+static void check_getters(const jwtauth_jwt *j)
+{
+	static const char *const paths[] = { "sub", "exp", "aud", "/realm_access/roles",
+		"/realm_access/roles/0", "/a~1b/~0c", "/x~2", "groups", "email_verified", "" };
+	size_t i;
+	for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		jwtauth_error e;
+		char buf[8];
+		size_t n = 99;
+		int64_t v;
+		int b, rc, found;
+		size_t pl = strlen(paths[i]);
+		rc = jwtauth_claim_string(j, paths[i], pl, buf, sizeof buf, &n, &e);
+		check(rc == e.code);
+		if (rc == JWTAUTH_OK) check(n < sizeof buf && buf[n] == 0 && memchr(buf, 0, n) == NULL);
+		else check(rc == JWTAUTH_ERR_CLAIM_MISSING || rc == JWTAUTH_ERR_CLAIM_TYPE
+			|| rc == JWTAUTH_ERR_CLAIM_TOO_LONG || rc == JWTAUTH_ERR_CLAIM_PATH);
+		rc = jwtauth_claim_int64(j, paths[i], pl, &v, &e);
+		check(rc == JWTAUTH_OK || rc == JWTAUTH_ERR_CLAIM_MISSING || rc == JWTAUTH_ERR_CLAIM_TYPE
+			|| rc == JWTAUTH_ERR_CLAIM_RANGE || rc == JWTAUTH_ERR_CLAIM_PATH);
+		rc = jwtauth_claim_date(j, paths[i], pl, &v, &e);
+		if (rc == JWTAUTH_OK) check(v >= 0);
+		rc = jwtauth_claim_bool(j, paths[i], pl, &b, &e);
+		if (rc == JWTAUTH_OK) check(b == 0 || b == 1);
+		rc = jwtauth_claim_contains(j, paths[i], pl, "tom", 3, &found, &e);
+		if (rc == JWTAUTH_OK) check(found == 0 || found == 1);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	jwtauth_error err;
@@ -280,7 +310,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (claims.has_exp) check(now < claims.exp + cfg->claims.leeway || claims.exp > now);
 			(void)jwtauth_claim_find(&jwt, "/realm_access/roles/0", 21);
 			(void)jwtauth_claim_find_dotted(&jwt, "realm_access.roles", 18);
+			check_getters(&jwt);
 		}
+	} else {
+		/* the one-call verify agrees with signature + claims */
+		jwtauth_verify_options vo;
+		jwtauth_error e2;
+		int rc1;
+		jwtauth_verify_options_init(&vo, algs);
+		vo.claims = cfg->claims;
+		vo.flags = (f & 0x20) ? JWTAUTH_VERIFY_EXP_OPTIONAL : 0;
+		rc1 = jwtauth_verify(ks, &vo, NULL, tok, len, now, &jwt2, NULL, &e2);
+		check(rc1 == e2.code);
+		check(e2.detail_len <= JWTAUTH_ERROR_TEXT_MAX && e2.detail[e2.detail_len] == 0);
+		check(e2.value_len <= JWTAUTH_ERROR_TEXT_MAX && e2.value[e2.value_len] == 0);
+		if (rc1 == JWTAUTH_OK) check_getters(&jwt2);
 	}
 	return 0;
 }

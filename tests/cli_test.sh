@@ -378,6 +378,20 @@ run "$BIN" keys tests/fixtures/jwks/mixed.json
 expect "keys of a mixed set -> exit 2" 2 '"error":"KEYSET_MIXED"'
 run "$BIN" keys --help;                  expect "keys --help" 0 "usage: jwtauth keys"
 
+# ------------------------------------------- examples/verify_token.c
+VT=${JWTAUTH_VERIFY_TOKEN_BIN:-build/verify_token}
+if [ ! -x "$VT" ]; then
+	bad "binary $VT exists" "build it with: make build/verify_token"
+elif need "$DEMO/conf/jwks.json" "$DEMO/tom.jwt" "$DEMO/tom-expired.jwt"; then
+	run "$VT" "$DEMO/conf/jwks.json" "$DEMO/tom.jwt" 1764001000
+	expect "verify_token: a valid token, its claims read with the getters" 0 \
+		'verified: sub f1e0c7a2-4d3b-4c6e-9a51-2b7d8e3f0a19, preferred_username tom, analyst yes'
+	run "$VT" "$DEMO/conf/jwks.json" "$DEMO/tom-expired.jwt" 1764003600
+	expect "verify_token: an expired token, with exp and now" 1 'rejected EXPIRED: token expired (exp 1764003600, now 1764003600)'
+	run "$VT" "$DEMO/conf" "$DEMO/tom.jwt"
+	expect "verify_token: a directory as key file" 2 'error IO: key file is a directory'
+fi
+
 # JSON escaping of what is echoed back
 run "$BIN" verify --jwks "$TMP/we\"ird
 name" x.y.z
