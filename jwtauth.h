@@ -1,4 +1,4 @@
-/* jwtauth.h - v0.1 - JWT authentication for database logins, on BearSSL
+/* jwtauth.h - v1.0.0 - JWT authentication for database logins, on BearSSL
                                     no warranty implied; use at your own risk
 
    Do this:
@@ -13,20 +13,29 @@
       per-user properties, principal mapping, issuers, audiences, groups and
       the MySQL auth-response framing.
 
-   QUICK EXAMPLE
+   QUICK EXAMPLE (any JWT: signature and claims in one call)
       static jwtauth_keyset keys;                   // ~ 22 KB, no heap
+      static jwtauth_jwt jwt;                       // ~ 17 KB
+      jwtauth_verify_options opts;
       jwtauth_error err;
+      char sub[256];
       jwtauth_keyset_parse(&keys, jwks_text, jwks_len, &err);
+      jwtauth_verify_options_init(&opts, JWTAUTH_ALGS_ALL); // exp required
+      if (jwtauth_verify(&keys, &opts, NULL, token, token_len, now,
+                         &jwt, NULL, &err) == JWTAUTH_OK
+          && jwtauth_claim_string(&jwt, "sub", 3, sub, sizeof sub, NULL,
+                                  &err) == JWTAUTH_OK)
+          printf("hello %s\n", sub);
+      else
+          printf("refused: %s (%s)\n", jwtauth_error_name(err.code), err.msg);
 
-      jwtauth_config cfg;
+   THE STARROCKS LOGIN
+      jwtauth_config cfg;                           // CREATE USER properties
       jwtauth_config_parse(&cfg, props_json, props_len, &err);
-
-      jwtauth_login login;                          // ~ 18 KB, on the stack
-      int rc = jwtauth_authenticate(&cfg, &keys, "tom", 3,
+      static jwtauth_login login;                   // ~ 18 KB
+      int rc = jwtauth_authenticate(&cfg, &keys, NULL, "tom", 3,
                                     auth_response, auth_response_len,
                                     JWTAUTH_RESPONSE_AUTO, now, &login, &err);
-      if (rc == JWTAUTH_OK) printf("hello %s\n", login.principal);
-      else printf("refused: %s (%s)\n", jwtauth_strerror(rc), err.msg);
 
    MEMORY
       The library never calls malloc. Every object lives in a struct the
@@ -38,8 +47,21 @@
       its JSON token array: JWTAUTH_MAX_JWKS_TOKENS * 16 bytes.
 
    THREADS
-      No globals, no thread-locals. Every function is reentrant; a keyset or
-      config may be shared read-only between threads once loaded.
+      No globals, no thread-locals. Every function is reentrant. A key set
+      and a config are only read by the verify and login calls: share them
+      between threads once loaded (a config is set up, then shared; no
+      public function writes through a const pointer). The two caches
+      are the only shared mutable objects, and each takes the caller's
+      lock hooks: the key-set cache (jwtauth_cache_options.lock/unlock)
+      and the verified-token cache (jwtauth_token_cache_set_lock).
+      Without hooks a cache belongs to one thread at a time. Outputs
+      (jwtauth_jwt, jwtauth_login, jwtauth_error) belong to the caller.
+
+   ERRORS
+      Every fallible function returns JWTAUTH_OK (0) or a negative code
+      and fills a jwtauth_error when given one (a few low-level helpers
+      return the bare code; their comments say why). The error holds
+      bounded copies: it never points into the caller's input.
 
    COMPILE-TIME OPTIONS (define before including, in every file that
    includes the header, because they change struct sizes)
@@ -88,7 +110,11 @@
       MySQL auth response, the one-call login, verified-token cache, key
       sources and the key-set cache.
 
-   RECENT REVISION HISTORY
+   RECENT REVISION HISTORY (CHANGELOG.md has the details)
+      1.0.0 (2026-12-02) API 1.0: jwtauth_verify (signature and claims,
+           exp required by default, explicit allowlist), typed claim
+           getters, the verified-token cache passed explicitly with lock
+           hooks, errors with values, one error model, JWK thumbprints.
       0.1  (2026-11-28) first release: strict JSON/base64url, keys, the 12
            JWS algorithms (PSS built on BearSSL's RSA core), claims, the
            StarRocks flow, key-set cache, verified-token cache.
@@ -99,9 +125,10 @@
 #ifndef JWTAUTH_H_INCLUDE
 #define JWTAUTH_H_INCLUDE
 
-#define JWTAUTH_VERSION_MAJOR 0
-#define JWTAUTH_VERSION_MINOR 1
-#define JWTAUTH_VERSION_STRING "0.1"
+#define JWTAUTH_VERSION_MAJOR 1
+#define JWTAUTH_VERSION_MINOR 0
+#define JWTAUTH_VERSION_PATCH 0
+#define JWTAUTH_VERSION_STRING "1.0.0"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -270,8 +297,9 @@ enum {
               JWTAUTH_NO_ERROR_STRINGS)
      offset   byte offset into the input named by the function's doc (the
               JSON text, the token, the key document), or 0
-     detail   what the failure is about: a member or claim name, the kid
-              (KID_UNKNOWN), the alg (ALG_NOT_ALLOWED), a file's role
+     detail   what the failure is about: a member or claim name ("kid"
+              for KID_UNKNOWN), the kid (KID_AMBIGUOUS, KEY_UNFIT), the
+              alg (ALG_NOT_ALLOWED), a file's role
      value    the token's value that explains a rejection: iss (ISSUER),
               aud (AUDIENCE; the first few elements, comma-separated), the
               principal (PRINCIPAL_MISMATCH), the kid (KID_UNKNOWN)
@@ -300,6 +328,9 @@ typedef struct jwtauth_error {
 	int64_t size;
 } jwtauth_error;
 
+/* Static text of a code ("token expired"; "" with JWTAUTH_NO_ERROR_STRINGS,
+   "unknown error" for a code not listed) and its name ("EXPIRED",
+   "UNKNOWN"). Never NULL; cannot fail. */
 JWTAUTH_DEF const char *jwtauth_strerror(int code);
 JWTAUTH_DEF const char *jwtauth_error_name(int code);
 
@@ -323,12 +354,15 @@ typedef enum jwtauth_alg {
 	JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS384) | JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS512))
 #define JWTAUTH_ALGS_ALL (((1u << JWTAUTH_ALG_COUNT) - 1u) & ~1u)
 
-/* "RS256" -> JWTAUTH_ALG_RS256; exact, case-sensitive; unknown -> 0. */
+/* "RS256" -> JWTAUTH_ALG_RS256; exact, case-sensitive; unknown ->
+   JWTAUTH_ALG_UNKNOWN (0): a lookup, whose only outcome besides a match
+   is "none", so no jwtauth_error. */
 JWTAUTH_DEF jwtauth_alg jwtauth_alg_from_name(const char *name, size_t len);
 /* JWTAUTH_ALG_RS256 -> "RS256"; unknown -> "". */
 JWTAUTH_DEF const char *jwtauth_alg_name(jwtauth_alg alg);
 /* Parse "RS256, ES256" (comma list, spaces around items ignored) into a
-   bit set. An unknown name is JWTAUTH_ERR_ALG_UNKNOWN. */
+   bit set. Errors: ALG_UNKNOWN (an unknown name, err->detail names it and
+   err->offset is its position; or an empty list), ARGUMENT. */
 JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 	unsigned *out_algs, jwtauth_error *err);
 
@@ -343,10 +377,13 @@ JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 #define JWTAUTH_B64URL_ENCODED_LEN(len) (((len) / 3u) * 4u + ((len) % 3u ? (len) % 3u + 1u : 0u))
 
 /* Decode `in`; err->offset is the offending character. `out` may be NULL
-   when cap is 0 (then only validates and reports the length). */
+   when cap is 0 (then only validates and reports the length). Errors:
+   B64_CHAR, B64_LENGTH, B64_NONCANONICAL, BUFFER_TOO_SMALL, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_b64url_decode(const char *in, size_t in_len,
 	uint8_t *out, size_t cap, size_t *out_len, jwtauth_error *err);
-/* Encode `in`; writes no NUL. */
+/* Encode `in`; writes no NUL. Returns the bare code (OK, ARGUMENT, or
+   BUFFER_TOO_SMALL when cap < JWTAUTH_B64URL_ENCODED_LEN(in_len)): any
+   input encodes, so there is no position or detail to report. */
 JWTAUTH_DEF int jwtauth_b64url_encode(const uint8_t *in, size_t in_len,
 	char *out, size_t cap, size_t *out_len);
 
@@ -380,20 +417,27 @@ typedef struct jwtauth_json_tok {
    characters, numbers outside the grammar, duplicate member names (compared
    after unescaping), nesting deeper than max_depth (0 = the default
    JWTAUTH_MAX_JSON_DEPTH), trailing bytes, more than max_toks values.
-   err->offset is the byte offset of the error. */
+   err->offset is the byte offset of the error. Errors: JSON_*, ARGUMENT.
+   The tokens point into `js` by offset: keep js for as long as they are
+   read. */
 JWTAUTH_DEF int jwtauth_json_parse(const char *js, size_t len,
 	jwtauth_json_tok *toks, size_t max_toks, size_t max_depth,
 	size_t *ntoks, jwtauth_error *err);
 
-/* Index of the member value named `name` in object token `obj`, or -1.
-   The name is compared after unescaping, byte-exact. */
+/* Index of the member value named `name` in object token `obj`, or -1
+   (absent, or obj not an object: a lookup, no error to report). The name
+   is compared after unescaping, byte-exact. */
 JWTAUTH_DEF long jwtauth_json_get(const char *js, const jwtauth_json_tok *toks,
 	size_t ntoks, size_t obj, const char *name, size_t name_len);
-/* 1 when string token `tok` unescapes to exactly (s, len), else 0. */
+/* 1 when string token `tok` unescapes to exactly (s, len), else 0 (a
+   predicate: a non-string token is simply not equal). */
 JWTAUTH_DEF int jwtauth_json_str_eq(const char *js, const jwtauth_json_tok *tok,
 	const char *s, size_t len);
 /* Unescape string token `tok` into out (UTF-8, no NUL written). With
-   out == NULL and cap == 0 only *out_len is computed. */
+   out == NULL and cap == 0 only *out_len is computed. Returns the bare
+   code: OK, BUFFER_TOO_SMALL (*out_len then holds the length needed) or
+   ARGUMENT (not a string token); the tokens were validated by the
+   parser, so nothing else can fail. For claims use jwtauth_claim_string. */
 JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *tok,
 	char *out, size_t cap, size_t *out_len);
 
@@ -471,9 +515,10 @@ typedef struct jwtauth_keyset {
 	jwtauth_key keys[JWTAUTH_MAX_KEYS];
 } jwtauth_keyset;
 
-/* Empty set. */
+/* Empty set (cannot fail; NULL is ignored). */
 JWTAUTH_DEF void jwtauth_keyset_init(jwtauth_keyset *ks);
-/* Wipe every secret and empty the set. Call before releasing its memory. */
+/* Wipe every secret and empty the set. Call before releasing its memory.
+   Cannot fail. Not while another thread reads the set. */
 JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
 
 /* Load a key document: a JWKS ({"keys":[...]}), one JWK, or PEM text
@@ -483,14 +528,17 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    invalid, has more than JWTAUTH_MAX_KEYS entries, mixes oct and
    asymmetric keys, or holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
    entries are still filled in for reporting). err->offset is a byte offset
-   into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. */
+   into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. Nothing
+   points into `doc` afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
+   JSON_*, KEYSET_FULL, KEYSET_MIXED, KEYSET_EMPTY, TOO_LARGE, ARGUMENT.
+   Writes the set: load it before sharing it with readers. */
 JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err);
 
 /* Verify this set's keys with `engines` (caller memory that must outlive
    the set; NULL restores the defaults). Call after loading: a reload
    resets every key to the defaults. An EC engine that lacks a key's curve
-   is ignored for that key. */
+   is ignored for that key. Cannot fail (NULL ks is ignored). */
 JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
 	const jwtauth_engines *engines);
 
@@ -498,7 +546,10 @@ JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
    benchmarks and callers holding raw key material. `alg` may be 0.
    curve is BR_EC_secp256r1, BR_EC_secp384r1 or BR_EC_secp521r1; q is the
    uncompressed point (0x04 || X || Y). The same checks as for a JWK apply;
-   a refused key is not appended and its reason returned. */
+   a refused key is not appended and its reason returned as the bare code
+   (the same codes a loaded key records in `status`: KEY_RSA_SIZE,
+   KEY_EC_POINT, KEY_ALG, KEY_KID, ...; KEYSET_FULL, KEYSET_MIXED,
+   ARGUMENT): raw material has no position or member to name. */
 JWTAUTH_DEF int jwtauth_keyset_add_rsa(jwtauth_keyset *ks, const uint8_t *n,
 	size_t n_len, const uint8_t *e, size_t e_len, jwtauth_alg alg,
 	const char *kid, size_t kid_len);
@@ -527,9 +578,11 @@ JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
 /* Verify `sig` over `msg` with one key and one algorithm. Checks that the
    key fits the algorithm (type, curve, HMAC key length, RSA size) but not
    the key's alg/use/key_ops members (jwtauth_jws_verify does that).
-   Returns JWTAUTH_OK, JWTAUTH_ERR_SIGNATURE or JWTAUTH_ERR_KEY_UNFIT.
-   Not constant-time for public keys (nothing secret); constant-time tag
-   comparison for HMAC. */
+   Returns the bare code JWTAUTH_OK, JWTAUTH_ERR_SIGNATURE or
+   JWTAUTH_ERR_KEY_UNFIT (ARGUMENT for NULL): a primitive on the hot path
+   whose outcomes the code names completely. Not constant-time for public
+   keys (nothing secret); constant-time tag comparison for HMAC. The key
+   is only read. */
 JWTAUTH_DEF int jwtauth_sig_verify(const jwtauth_key *key, jwtauth_alg alg,
 	const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len);
 
@@ -581,7 +634,8 @@ JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
 	size_t token_len, unsigned algs, jwtauth_jwt *out, jwtauth_error *err);
 
 /* Decode header and payload WITHOUT verifying (jwtauth inspect). Never use
-   the result for a decision. The payload is parsed as JSON when it is. */
+   the result for a decision. The payload is parsed as JSON when it is.
+   Errors: TOKEN_SIZE, TOKEN_FORMAT, B64_*, HEADER, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_jws_decode_unverified(const char *token,
 	size_t token_len, jwtauth_jwt *out, jwtauth_error *err);
 
@@ -621,7 +675,12 @@ typedef struct jwtauth_claims {
 
 /* Parse the payload of a verified jwt as a JSON object (if not already)
    and check exp/nbf/iat/iss/aud against `policy` at time `now` (Unix
-   seconds). Fills `claims` when not NULL. err->detail names the claim. */
+   seconds). Fills `claims` when not NULL. err->detail names the claim,
+   with values (see jwtauth_error). exp is NOT required here unless
+   policy->required says so: jwtauth_verify is the safe default. Writes
+   the jwt's token slots; the policy is only read. Errors: CLAIMS,
+   CLAIM_TYPE, CLAIM_MISSING, EXPIRED, NOT_YET_VALID, TOO_OLD, ISSUER,
+   AUDIENCE, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 	const jwtauth_claims_policy *policy, int64_t now,
 	jwtauth_claims *claims, jwtauth_error *err);
@@ -737,18 +796,20 @@ typedef struct jwtauth_config {
 /* A config holds pointers into its own store: do not copy it by value.
    Defaults: principal_field "sub", algs JWTAUTH_ALGS_ALL, everything else
    empty. A config is only read by the login calls: once set up it may be
-   shared between threads. */
+   shared between threads. Cannot fail (NULL is ignored). */
 JWTAUTH_DEF void jwtauth_config_init(jwtauth_config *cfg);
 /* Parse the CREATE USER property object: string members jwks_url,
    principal_field, required_issuer, required_audience (the two lists a
    comma-separated string, or a JSON array of strings). Unknown members are
-   JWTAUTH_ERR_CONFIG_MEMBER with err->detail naming them. */
+   JWTAUTH_ERR_CONFIG_MEMBER with err->detail naming them. Starts from
+   jwtauth_config_init; strings are copied. Errors: CONFIG,
+   CONFIG_MEMBER, CONFIG_VALUE, TOO_LARGE, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_config_parse(jwtauth_config *cfg, const char *json,
 	size_t len, jwtauth_error *err);
 /* Parse security-integration properties (a JSON object of strings): type
    (must be "authentication_jwt"), jwks_url and principal_field required,
    required_issuer, required_audience, group_provider, permitted_groups,
-   comment. */
+   comment. Errors: those of jwtauth_config_parse and CONFIG_MISSING. */
 JWTAUTH_DEF int jwtauth_integration_parse(jwtauth_config *cfg,
 	const char *json, size_t len, jwtauth_error *err);
 /* Set a string member / list by hand (copied into the store). A list is
@@ -775,15 +836,18 @@ typedef enum jwtauth_response_kind {
 	JWTAUTH_RESPONSE_AUTO = 3
 } jwtauth_response_kind;
 
-/* Find the token in an auth response. *token points into `resp`. */
+/* Find the token in an auth response. *token points into `resp` (the
+   one exception to "nothing points into the input"): keep resp while
+   the token is used. Errors: AUTH_RESPONSE (framing), TOKEN_SIZE,
+   ARGUMENT. */
 JWTAUTH_DEF int jwtauth_mysql_auth_token(const uint8_t *resp, size_t len,
 	jwtauth_response_kind kind, const char **token, size_t *token_len,
 	jwtauth_error *err);
 
 /* ======================================================================
    ONE-CALL AUTHENTICATION (the StarRocks flow)
-   auth response -> token -> signature (cfg->algs) -> claims (cfg->claims)
-   -> principal (cfg->principal_field) == user (ASCII case-insensitive;
+   auth response -> token -> jwtauth_verify (cfg->algs, cfg->claims; exp
+   optional as in StarRocks) -> principal (cfg->principal_field) == user (ASCII case-insensitive;
    user may be NULL to skip the match, as for a security integration)
    -> groups (cfg->groups_claim) -> permitted_groups.
    No heap allocation.
@@ -924,7 +988,9 @@ JWTAUTH_DEF void jwtauth_token_cache_stats(jwtauth_token_cache *tc,
    "<conf_dir>/<name>" into path (NUL-terminated). *is_url is set to 1 for
    http(s) (path then holds the URL unchanged). Absolute names, empty, "."
    and ".." components, backslashes and NUL are refused; symbolic links
-   inside conf_dir are followed (the operator's business). */
+   inside conf_dir are followed (the operator's business). Errors:
+   CONFIG_PATH (err->offset at the bad component), BUFFER_TOO_SMALL,
+   ARGUMENT. No file is opened. */
 JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
 	const char *jwks_url, size_t len, char *path, size_t cap, int *is_url,
 	jwtauth_error *err);
@@ -1001,13 +1067,17 @@ JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache);
    last good set is served (JWTAUTH_OK, ref->stale = 1, the refresh error
    in err) up to max_stale seconds past its TTL; then, or when the first
    load fails, the error is returned. A failed fetch is not retried
-   before `cooldown` seconds. */
+   before `cooldown` seconds. Thread-safe with the lock hooks. Errors:
+   the source's (IO, NO_FETCH, CONFIG_PATH, TOO_LARGE, NOMEM, the key
+   document's parse errors), TOO_LARGE (more than
+   JWTAUTH_CACHE_MAX_SOURCES sources), ARGUMENT. jwtauth_cache_release
+   drops the reference (cannot fail; ref->keys is then NULL). */
 JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	size_t source_len, const char *kid, size_t kid_len, int64_t now,
 	jwtauth_keys_ref *ref, jwtauth_error *err);
 JWTAUTH_DEF void jwtauth_cache_release(jwtauth_cache *cache, jwtauth_keys_ref *ref);
 
-/* Counters for tests and monitoring. */
+/* Counters for tests and monitoring, copied under the lock (cannot fail). */
 typedef struct jwtauth_cache_stats {
 	uint64_t fetches, fetch_failures, refreshes_unknown_kid, stale_served,
 		snapshots_live;
@@ -3623,7 +3693,7 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 		}
 		if (named == 0 && refused == 0) {
 			jwtauth__fail_detail(err, JWTAUTH_ERR_KID_UNKNOWN, 0,
-				"no key with the token's kid", out->kid, out->kid_len);
+				"no key with the token's kid", "kid", 3);
 			jwtauth__err_value(err, out->kid, out->kid_len);
 			return JWTAUTH_ERR_KID_UNKNOWN;
 		}

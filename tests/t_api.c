@@ -115,7 +115,7 @@ static void tp_error_values(void)
 	n = ta_sign("{\"exp\":9000}");
 	CHECK_RC(jwtauth_verify(&fx_ks, &o, NULL, ta_tok, n, 1000, &tp_jwt, NULL, &e),
 		JWTAUTH_ERR_KID_UNKNOWN);
-	CHECK(tp_text_is(e.detail, e.detail_len, "oct32"));
+	CHECK(tp_text_is(e.detail, e.detail_len, "kid"));
 	CHECK(tp_text_is(e.value, e.value_len, "oct32"));
 	/* PRINCIPAL_MISMATCH through the login: the principal and the user */
 	CHECK_RC(ta_seed_config(), JWTAUTH_OK);
