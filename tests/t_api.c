@@ -177,7 +177,7 @@ static void tp_getters(void)
 	CHECK_RC(jwtauth_claim_int64(&tp_jwt, "exp", 3, &v, &e), JWTAUTH_OK);
 	CHECK(v == 2000);
 	CHECK_RC(jwtauth_claim_int64(&tp_jwt, "n", 1, &v, &e), JWTAUTH_OK);
-	CHECK(v == JWTAUTH__INT64_MIN);
+	CHECK(v == -INT64_MAX - 1);
 	v = 7;
 	CHECK_RC(jwtauth_claim_int64(&tp_jwt, "big", 3, &v, &e), JWTAUTH_ERR_CLAIM_RANGE);
 	CHECK(v == 7);
