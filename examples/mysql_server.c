@@ -1167,8 +1167,21 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 	}
 	sanitize(err.detail, err.detail_len,
 		det, sizeof det);
-	logmsg("conn %lu %s: user '%s' refused: %s: %s%s%s%s", c->id, c->peer, u,
-		jwtauth_error_name(rc), why, det[0] ? " (" : "", det, det[0] ? ")" : "");
+	{
+		/* the values behind the rejection, for the operator's log */
+		char val[160], vals[400];
+		vals[0] = 0;
+		sanitize(err.value, err.value_len, val, sizeof val);
+		if (err.has_time)
+			snprintf(vals, sizeof vals, " [%s %lld, now %lld, %s %lld]",
+				rc == JWTAUTH_ERR_EXPIRED ? "exp" : rc == JWTAUTH_ERR_NOT_YET_VALID ? "nbf" : "iat",
+				(long long)err.time, (long long)err.now,
+				rc == JWTAUTH_ERR_TOO_OLD ? "max_age" : "leeway", (long long)err.limit);
+		else if (val[0])
+			snprintf(vals, sizeof vals, " [token's value '%s']", val);
+		logmsg("conn %lu %s: user '%s' refused: %s: %s%s%s%s%s", c->id, c->peer, u,
+			jwtauth_error_name(rc), why, det[0] ? " (" : "", det, det[0] ? ")" : "", vals);
+	}
 	send_err(c, ER_ACCESS_DENIED_ERROR, "28000", "Access denied for user '%s': %s: %s",
 		u, jwtauth_error_name(rc), why);
 	c->state = ST_CLOSING;
