@@ -383,8 +383,9 @@ static void source_why(const jwtauth_config *cfg, int code, const jwtauth_error 
 			else if (g_fetch.error[0])
 				snprintf(extra, sizeof extra, " (%s)", g_fetch.error);
 #endif
-		} else if (code == JWTAUTH_ERR_IO) {
-			/* the library only says the file would not open: ask why */
+		} else if (code == JWTAUTH_ERR_IO && (!err || !err->msg || !err->msg[0])) {
+			/* no error record (a refresh failed earlier): ask the file
+			   system why; with one, the library's message says it */
 			FILE *f = fopen(path, "rb");
 			if (!f) snprintf(extra, sizeof extra, ": %s", strerror(errno));
 			else fclose(f);
