@@ -5191,7 +5191,7 @@ static int jwtauth__verify_sig(const jwtauth_keyset *ks, unsigned algs,
 	jwtauth_jwt *out, jwtauth_error *err)
 {
 	uint64_t h = 0;
-	int cacheable = tc && tc->entries && tc->n_entries > 0
+	int cacheable = tc && tc->entries && tc->n_entries > 0 && token && out
 		&& token_len <= JWTAUTH_TOKEN_CACHE_MAX_TOKEN;
 	int rc;
 	if (!tc)

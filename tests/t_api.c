@@ -243,6 +243,9 @@ static void tp_cache(void)
 	jwtauth_token_cache_stats(&tc, &hits, &misses);
 	CHECK(hits == 2 && misses == 1);
 	CHECK(tp_locks > 0 && tp_locks == tp_unlocks);
+	/* NULL token or output with a cache: an error, not a probe */
+	CHECK_RC(jwtauth_verify(&ta_keys, &o, &tc, NULL, 5, 1000, &tp_jwt, NULL, &e), JWTAUTH_ERR_TOKEN_SIZE);
+	CHECK_RC(jwtauth_verify(&ta_keys, &o, &tc, ta_tok, n, 1000, NULL, NULL, &e), JWTAUTH_ERR_ARGUMENT);
 	/* one hook without the other installs none */
 	jwtauth_token_cache_set_lock(&tc, tp_lock, NULL, NULL);
 	CHECK(tc.lock == NULL && tc.unlock == NULL);
