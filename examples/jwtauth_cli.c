@@ -819,7 +819,7 @@ static int run_cached_source(const options *o, int64_t ttl, int64_t cooldown)
 			report_skipped(ref.keys, src);
 			jwtauth_cache_release(g_cache, &ref);
 		} else if (rc == JWTAUTH_ERR_CONFIG_PATH) {
-			rc = fail_usage(jwtauth_error_name(rc), "jwks_url '%.*s': %s",
+			rc = fail_usage(jwtauth_error_name(rc), "'%.*s': %s",
 				(int)(ul > 300 ? 300 : ul), u, err.msg);
 		} else if (!is_url) {
 			/* the file exists under the conf dir but does not load: let
