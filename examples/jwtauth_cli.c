@@ -1125,6 +1125,8 @@ static void keys_entry(const jwtauth_key *k, const char *doc, size_t ntoks, long
 	if (k->status == JWTAUTH_OK && k->kty == JWTAUTH_KTY_EC)
 		snprintf(crv, sizeof crv, "%s", curve_name(k->u.ec.curve));
 	if (k->status == JWTAUTH_OK && k->kty == JWTAUTH_KTY_RSA) bits = k->u.rsa.bits;
+	else if (k->status == JWTAUTH_OK && k->kty == JWTAUTH_KTY_OCT)
+		bits = (unsigned long)k->u.oct.key_len * 8;
 	else if (obj >= 0 && strcmp(kty, "RSA") == 0) bits = doc_rsa_bits(doc, ntoks, (size_t)obj);
 	if (k->status == JWTAUTH_OK && jwtauth_jwk_thumbprint(k, raw, NULL) == JWTAUTH_OK
 	    && jwtauth_b64url_encode(raw, sizeof raw, tp, sizeof tp - 1, &w) == JWTAUTH_OK)
