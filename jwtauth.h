@@ -733,9 +733,10 @@ JWTAUTH_DEF void jwtauth_verify_options_init(jwtauth_verify_options *opts,
    already saw verify under the same key set and allowlist skips the
    signature check only (out->cache_hit = 1); the claims are always
    evaluated again. On success the standard dates are in `claims` (may
-   be NULL), and the getters below read any claim. Ownership: nothing is kept from
-   `token`; out->key points into ks. Thread safety: ks and opts are only
-   read; tc follows its own rules (see the cache section). Errors: every
+   be NULL), and the getters below read any claim. Ownership: nothing is
+   kept from `token`; out->key points into ks. Thread safety: ks and opts
+   are only read; tc follows its own rules (see the cache section). Errors:
+   ARGUMENT (NULL, an empty allowlist, a negative leeway or max_age), every
    code of jwtauth_jws_verify_signature_only and jwtauth_claims_check, with
    values in err (EXPIRED: exp, now; ISSUER: the token's iss; ...). */
 JWTAUTH_DEF int jwtauth_verify(const jwtauth_keyset *ks,
@@ -750,8 +751,9 @@ JWTAUTH_DEF int jwtauth_verify(const jwtauth_keyset *ks,
    JWTAUTH_OK, or: CLAIM_MISSING (absent), CLAIM_TYPE (another JSON
    type), CLAIM_PATH (malformed pointer), ARGUMENT (NULL, or the payload
    not parsed), and the getter's own codes below; err->detail names the
-   path. Outputs are left untouched on failure. Reentrant; the jwt is
-   only read.
+   path. Outputs are left untouched on failure (but for the empty string
+   jwtauth_claim_string leaves after refusing a NUL). Reentrant; the jwt
+   is only read.
    ====================================================================== */
 /* A string, unescaped and copied into out[0..cap) with a NUL: *out_len
    (may be NULL) gets its length. CLAIM_TOO_LONG when it needs more than
