@@ -340,7 +340,25 @@ static int print_reject(int code, const jwtauth_error *err)
 	msgbuf m;
 	m.len = 0; m.s[0] = 0;
 	mb_error(&m, code, err);
-	print_error_obj(jwtauth_error_name(code), m.s, m.len);
+	fputs("{\"ok\":false,\"error\":", stdout);
+	json_cstr(jwtauth_error_name(code));
+	fputs(",\"message\":", stdout);
+	json_str(m.s, m.len);
+	/* the values also as members, for scripts */
+	if (err && err->has_time)
+		printf(",\"%s\":%lld,\"now\":%lld,\"%s\":%lld",
+			code == JWTAUTH_ERR_EXPIRED ? "exp" : code == JWTAUTH_ERR_NOT_YET_VALID ? "nbf" : "iat",
+			(long long)err->time, (long long)err->now,
+			code == JWTAUTH_ERR_TOO_OLD ? "max_age" : "leeway", (long long)err->limit);
+	if (err && err->value_len) {
+		fputs(",\"value\":", stdout);
+		json_str(err->value, err->value_len);
+	}
+	if (err && err->expected_len) {
+		fputs(",\"expected\":", stdout);
+		json_str(err->expected, err->expected_len);
+	}
+	fputs("}\n", stdout);
 	return is_setup_error(code) ? EXIT_USAGE : EXIT_REJECTED;
 }
 

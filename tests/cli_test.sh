@@ -305,9 +305,11 @@ if need "$DEMO/tom-properties.json" "$DEMO/conf/jwks.json" "$DEMO/tom.jwt" "$DEM
 	CONF=$(cat "$DEMO/tom-properties.json")
 	TOM=$(cat "$DEMO/tom.jwt")
 	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --user tom --now 1764003700 "@$DEMO/tom-expired.jwt"
-	expect "EXPIRED names exp and now" 1 '"error":"EXPIRED"' 'exp 1764003600, now 1764003700, leeway 0'
+	expect "EXPIRED names exp and now" 1 '"error":"EXPIRED"' 'exp 1764003600, now 1764003700, leeway 0' \
+		'"exp":1764003600,"now":1764003700,"leeway":0}'
 	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --user jerry "$TOM"
-	expect "PRINCIPAL_MISMATCH names the principal and the user" 1 "preferred_username is 'tom', user is 'jerry'"
+	expect "PRINCIPAL_MISMATCH names the principal and the user" 1 "preferred_username is 'tom', user is 'jerry'" \
+		'"value":"tom","expected":"jerry"}'
 	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --issuer https://other.example "$TOM"
 	expect "ISSUER names the token's iss" 1 "iss '$DEMO_ISS'"
 	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --audience spark "$TOM"
