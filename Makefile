@@ -48,7 +48,7 @@ EXTRA_TESTS =
 .PHONY: all test deps check-bearssl clean install uninstall demo cli-test \
 	sanitize valgrind unit wycheproof-cli demo-test bearssl-prefix-test
 
-all: check-bearssl $(B)/test $(B)/jwtauth $(EXTRA_BINS)
+all: check-bearssl $(B)/test $(B)/jwtauth $(B)/verify_token $(EXTRA_BINS)
 
 # A probe with the caller's BEARSSL_CFLAGS / BEARSSL_LIBS: compiles and links.
 # Nothing is installed here; `make deps` (or the README's commands) does.
@@ -72,6 +72,10 @@ $(B)/jwtauth: examples/jwtauth_cli.c $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/jwtauth_cli.c -o $@ $(BEARSSL_LIBS) $(LDLIBS_EXTRA)
 
+$(B)/verify_token: examples/verify_token.c $(HDR)
+	@mkdir -p $(B)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/verify_token.c -o $@ $(BEARSSL_LIBS)
+
 # The same tests built the other ways a user may build the header.
 $(B)/test-clang: $(TEST_DEPS)
 	$(CLANG) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
@@ -90,13 +94,17 @@ EMBEDDED_TEST_FLAGS = -DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_
 	-DJWTAUTH_MAX_HMAC_KEY_LEN=512 -include examples/embedded/small_profile.h
 $(B)/test-embedded: $(TEST_DEPS) examples/embedded/small_profile.h
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(EMBEDDED_TEST_FLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+# Every message text compiled out: the tests that read messages relax.
+$(B)/test-nostrings: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_ERROR_STRINGS $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-nostdio.o: $(HDR)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_STRINGS \
 	  $(BEARSSL_CFLAGS) -c -x c $(HDR) -DJWTAUTH_IMPLEMENTATION -o $@
 
 # Every unit-runner build is one test step (run-NAME runs build/NAME).
-VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-embedded
+VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-nostrings \
+	$(B)/test-embedded
 run-%: $(B)/%
 	$(B)/$*
 compile-nostdio: $(B)/test-nostdio.o

@@ -1,4 +1,4 @@
-/* jwtauth.h - v0.1 - JWT authentication for database logins, on BearSSL
+/* jwtauth.h - v1.0.0 - JWT authentication for database logins, on BearSSL
                                     no warranty implied; use at your own risk
 
    Do this:
@@ -13,20 +13,29 @@
       per-user properties, principal mapping, issuers, audiences, groups and
       the MySQL auth-response framing.
 
-   QUICK EXAMPLE
+   QUICK EXAMPLE (any JWT: signature and claims in one call)
       static jwtauth_keyset keys;                   // ~ 22 KB, no heap
+      static jwtauth_jwt jwt;                       // ~ 17 KB
+      jwtauth_verify_options opts;
       jwtauth_error err;
+      char sub[256];
       jwtauth_keyset_parse(&keys, jwks_text, jwks_len, &err);
+      jwtauth_verify_options_init(&opts, JWTAUTH_ALGS_ALL); // exp required
+      if (jwtauth_verify(&keys, &opts, NULL, token, token_len, now,
+                         &jwt, NULL, &err) == JWTAUTH_OK
+          && jwtauth_claim_string(&jwt, "sub", 3, sub, sizeof sub, NULL,
+                                  &err) == JWTAUTH_OK)
+          printf("hello %s\n", sub);
+      else
+          printf("refused: %s (%s)\n", jwtauth_error_name(err.code), err.msg);
 
-      jwtauth_config cfg;
+   THE STARROCKS LOGIN
+      jwtauth_config cfg;                           // CREATE USER properties
       jwtauth_config_parse(&cfg, props_json, props_len, &err);
-
-      jwtauth_login login;                          // ~ 18 KB, on the stack
-      int rc = jwtauth_authenticate(&cfg, &keys, "tom", 3,
+      static jwtauth_login login;                   // ~ 18 KB
+      int rc = jwtauth_authenticate(&cfg, &keys, NULL, "tom", 3,
                                     auth_response, auth_response_len,
                                     JWTAUTH_RESPONSE_AUTO, now, &login, &err);
-      if (rc == JWTAUTH_OK) printf("hello %s\n", login.principal);
-      else printf("refused: %s (%s)\n", jwtauth_strerror(rc), err.msg);
 
    MEMORY
       The library never calls malloc. Every object lives in a struct the
@@ -44,8 +53,21 @@
       BearSSL's RSA frames.
 
    THREADS
-      No globals, no thread-locals. Every function is reentrant; a keyset or
-      config may be shared read-only between threads once loaded.
+      No globals, no thread-locals. Every function is reentrant. A key set
+      and a config are only read by the verify and login calls: share them
+      between threads once loaded (a config is set up, then shared; no
+      public function writes through a const pointer). The two caches
+      are the only shared mutable objects, and each takes the caller's
+      lock hooks: the key-set cache (jwtauth_cache_options.lock/unlock)
+      and the verified-token cache (jwtauth_token_cache_set_lock).
+      Without hooks a cache belongs to one thread at a time. Outputs
+      (jwtauth_jwt, jwtauth_login, jwtauth_error) belong to the caller.
+
+   ERRORS
+      Every fallible function returns JWTAUTH_OK (0) or a negative code
+      and fills a jwtauth_error when given one (a few low-level helpers
+      return the bare code; their comments say why). The error holds
+      bounded copies: it never points into the caller's input.
 
    COMPILE-TIME OPTIONS (define before including, in every file that
    includes the header, because they change struct sizes)
@@ -70,7 +92,10 @@
                                 JWTAUTH_MAX_LIST; 16 bytes of stack each)
       JWTAUTH_MAX_CLAIM_NAME_LEN longest claim name a JSON Pointer segment
                                 with ~ escapes can name (256; on the stack)
-      JWTAUTH_NO_ERROR_STRINGS  jwtauth_strerror returns "" (smaller code)
+      JWTAUTH_NO_ERROR_STRINGS  every message text compiled out: err->msg and
+                                jwtauth_strerror are "" (about 9.7 KB less
+                                at -Os; codes, names and values remain)
+      JWTAUTH_ERROR_TEXT_MAX    longest text copied into a jwtauth_error (127)
       JWTAUTH_NO_STDIO          no file reader (jwtauth_file_read)
       JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
       JWTAUTH_OPTIMIZE_SIZE     byte-wide base64url table instead of four
@@ -93,13 +118,19 @@
         strict base64url (no padding, canonical trailing bits).
       - HMAC tags are compared in constant time; copied secrets are wiped.
 
-   TABLE OF CONTENTS (public part, then the implementation, same order)
+   TABLE OF CONTENTS (public part, then the implementation, in about the
+   same order)
       errors, algorithms, base64url, JSON, keys (JWK/JWKS/PEM/X.509 and
-      BearSSL engines), signatures, JWS, claims, StarRocks configuration,
-      MySQL auth response, the one-call login, verified-token cache, key
-      sources and the key-set cache.
+      BearSSL engines), JWK thumbprint, signatures, JWS, claims, verify
+      (signature and claims in one call), typed claim getters, StarRocks
+      configuration, MySQL auth response, the one-call login,
+      verified-token cache, key sources and the key-set cache.
 
-   RECENT REVISION HISTORY
+   RECENT REVISION HISTORY (CHANGELOG.md has the details)
+      1.0.0 (2026-12-02) API 1.0: jwtauth_verify (signature and claims,
+           exp required by default, explicit allowlist), typed claim
+           getters, the verified-token cache passed explicitly with lock
+           hooks, errors with values, one error model, JWK thumbprints.
       0.1  (2026-11-28) first release: strict JSON/base64url, keys, the 12
            JWS algorithms (PSS built on BearSSL's RSA core), claims, the
            StarRocks flow, key-set cache, verified-token cache.
@@ -110,9 +141,10 @@
 #ifndef JWTAUTH_H_INCLUDE
 #define JWTAUTH_H_INCLUDE
 
-#define JWTAUTH_VERSION_MAJOR 0
-#define JWTAUTH_VERSION_MINOR 1
-#define JWTAUTH_VERSION_STRING "0.1"
+#define JWTAUTH_VERSION_MAJOR 1
+#define JWTAUTH_VERSION_MINOR 0
+#define JWTAUTH_VERSION_PATCH 0
+#define JWTAUTH_VERSION_STRING "1.0.0"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -206,6 +238,7 @@ enum {
 	JWTAUTH_ERR_BUFFER_TOO_SMALL = -2, /* output capacity too small */
 	JWTAUTH_ERR_TOO_LARGE = -3,        /* input larger than its limit */
 	JWTAUTH_ERR_IO = -4,               /* key file or fetch failed */
+	JWTAUTH_ERR_NOMEM = -5,            /* an allocation failed (key-set cache) */
 	/* base64url (RFC 4648 section 5, RFC 7515 section 2) */
 	JWTAUTH_ERR_B64_CHAR = -10,        /* byte outside the url alphabet */
 	JWTAUTH_ERR_B64_LENGTH = -11,      /* length = 1 (mod 4) */
@@ -266,30 +299,64 @@ enum {
 	JWTAUTH_ERR_PRINCIPAL_TYPE = -89,  /* principal not a string, or has NUL */
 	JWTAUTH_ERR_PRINCIPAL_MISMATCH = -90,/* principal != login user */
 	JWTAUTH_ERR_GROUP = -91,           /* no group in permitted_groups */
+	JWTAUTH_ERR_CLAIM_TOO_LONG = -92,  /* claim longer than the caller's buffer */
+	JWTAUTH_ERR_CLAIM_RANGE = -93,     /* number not an integer or out of int64 */
+	JWTAUTH_ERR_CLAIM_PATH = -94,      /* claim name or JSON Pointer malformed */
 	/* configuration (distinct from token rejections) */
 	JWTAUTH_ERR_CONFIG = -100,         /* properties not a JSON object */
 	JWTAUTH_ERR_CONFIG_MEMBER = -101,  /* unknown member (named in err) */
 	JWTAUTH_ERR_CONFIG_VALUE = -102,   /* member of wrong type or value */
 	JWTAUTH_ERR_CONFIG_MISSING = -103, /* required member absent */
 	JWTAUTH_ERR_CONFIG_PATH = -104,    /* jwks path absolute or escapes conf */
+	JWTAUTH_ERR_NO_FETCH = -105,       /* URL key source, no fetch callback */
 	/* MySQL auth response */
 	JWTAUTH_ERR_AUTH_RESPONSE = -120   /* framing truncated or inconsistent */
 };
 
-/* Details of a failure. Every field is set by a failing call that takes
-   one (pass NULL when not wanted). `msg` is a static string naming the
-   precise reason; `offset` is a byte offset into the input named by the
-   function's doc (the JSON text, the token, the key document), or 0;
-   `detail`/`detail_len` name a member or claim when it helps (points into
-   the caller's input or into a static string). */
+/* Details of a failure. Every field is set by a call that takes one
+   (pass NULL when not wanted); on success code is JWTAUTH_OK and the
+   texts are empty. Nothing in it points into the caller's input: the
+   texts are bounded, NUL-terminated copies (cut at
+   JWTAUTH_ERROR_TEXT_MAX bytes, `*_len` then says so too), so an error
+   may outlive the token, the key document and the config.
+     msg      static text naming the precise reason ("" when compiled with
+              JWTAUTH_NO_ERROR_STRINGS)
+     offset   byte offset into the input named by the function's doc (the
+              JSON text, the token, the key document), or 0
+     detail   what the failure is about: a member or claim name ("kid"
+              for KID_UNKNOWN), the kid (KID_AMBIGUOUS, KEY_UNFIT), the
+              alg (ALG_NOT_ALLOWED), a file's role
+     value    the token's value that explains a rejection: iss (ISSUER),
+              aud (AUDIENCE; the first few elements, comma-separated), the
+              principal (PRINCIPAL_MISMATCH), the kid (KID_UNKNOWN)
+     expected what it was compared with: the user (PRINCIPAL_MISMATCH)
+     has_time with EXPIRED (time = exp, limit = leeway),
+              NOT_YET_VALID (time = nbf, limit = leeway) and TOO_OLD
+              (time = iat, limit = max_age): 1, and `now` is the time the
+              token was checked at (Unix seconds)
+     size     with TOO_LARGE from jwtauth_file_read: the file's size in
+              bytes when known (else 0), and `limit` the limit */
+#ifndef JWTAUTH_ERROR_TEXT_MAX
+#define JWTAUTH_ERROR_TEXT_MAX 127
+#endif
 typedef struct jwtauth_error {
 	int code;
 	size_t offset;
 	const char *msg;
-	const char *detail;
+	char detail[JWTAUTH_ERROR_TEXT_MAX + 1];
 	size_t detail_len;
+	char value[JWTAUTH_ERROR_TEXT_MAX + 1];
+	size_t value_len;
+	char expected[JWTAUTH_ERROR_TEXT_MAX + 1];
+	size_t expected_len;
+	int has_time;
+	int64_t time, now, limit;
+	int64_t size;
 } jwtauth_error;
 
+/* Static text of a code ("token expired"; "" with JWTAUTH_NO_ERROR_STRINGS,
+   "unknown error" for a code not listed) and its name ("EXPIRED",
+   "UNKNOWN"). Never NULL; cannot fail. */
 JWTAUTH_DEF const char *jwtauth_strerror(int code);
 JWTAUTH_DEF const char *jwtauth_error_name(int code);
 
@@ -305,18 +372,23 @@ typedef enum jwtauth_alg {
 	JWTAUTH_ALG_COUNT
 } jwtauth_alg;
 
-/* Allowlists are bit sets of JWTAUTH_ALG_BIT(alg). 0 means "all twelve". */
+/* Allowlists are bit sets of JWTAUTH_ALG_BIT(alg), always explicit:
+   JWTAUTH_ALGS_ALL names every supported algorithm, and an empty set (0)
+   is JWTAUTH_ERR_ARGUMENT wherever an allowlist is taken. */
 #define JWTAUTH_ALG_BIT(a) (1u << (unsigned)(a))
 #define JWTAUTH_ALGS_HMAC (JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS256) | \
 	JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS384) | JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS512))
 #define JWTAUTH_ALGS_ALL (((1u << JWTAUTH_ALG_COUNT) - 1u) & ~1u)
 
-/* "RS256" -> JWTAUTH_ALG_RS256; exact, case-sensitive; unknown -> 0. */
+/* "RS256" -> JWTAUTH_ALG_RS256; exact, case-sensitive; unknown ->
+   JWTAUTH_ALG_UNKNOWN (0): a lookup, whose only outcome besides a match
+   is "none", so no jwtauth_error. */
 JWTAUTH_DEF jwtauth_alg jwtauth_alg_from_name(const char *name, size_t len);
 /* JWTAUTH_ALG_RS256 -> "RS256"; unknown -> "". */
 JWTAUTH_DEF const char *jwtauth_alg_name(jwtauth_alg alg);
 /* Parse "RS256, ES256" (comma list, spaces around items ignored) into a
-   bit set. An unknown name is JWTAUTH_ERR_ALG_UNKNOWN. */
+   bit set. Errors: ALG_UNKNOWN (an unknown name, err->detail names it and
+   err->offset is its position; or an empty list), ARGUMENT. */
 JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 	unsigned *out_algs, jwtauth_error *err);
 
@@ -331,10 +403,13 @@ JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 #define JWTAUTH_B64URL_ENCODED_LEN(len) (((len) / 3u) * 4u + ((len) % 3u ? (len) % 3u + 1u : 0u))
 
 /* Decode `in`; err->offset is the offending character. `out` may be NULL
-   when cap is 0 (then only validates and reports the length). */
+   when cap is 0 (then only validates and reports the length). Errors:
+   B64_CHAR, B64_LENGTH, B64_NONCANONICAL, BUFFER_TOO_SMALL, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_b64url_decode(const char *in, size_t in_len,
 	uint8_t *out, size_t cap, size_t *out_len, jwtauth_error *err);
-/* Encode `in`; writes no NUL. */
+/* Encode `in`; writes no NUL. Returns the bare code (OK, ARGUMENT, or
+   BUFFER_TOO_SMALL when cap < JWTAUTH_B64URL_ENCODED_LEN(in_len)): any
+   input encodes, so there is no position or detail to report. */
 JWTAUTH_DEF int jwtauth_b64url_encode(const uint8_t *in, size_t in_len,
 	char *out, size_t cap, size_t *out_len);
 
@@ -368,20 +443,27 @@ typedef struct jwtauth_json_tok {
    characters, numbers outside the grammar, duplicate member names (compared
    after unescaping), nesting deeper than max_depth (0 = the default
    JWTAUTH_MAX_JSON_DEPTH), trailing bytes, more than max_toks values.
-   err->offset is the byte offset of the error. */
+   err->offset is the byte offset of the error. Errors: JSON_*, ARGUMENT.
+   The tokens point into `js` by offset: keep js for as long as they are
+   read. */
 JWTAUTH_DEF int jwtauth_json_parse(const char *js, size_t len,
 	jwtauth_json_tok *toks, size_t max_toks, size_t max_depth,
 	size_t *ntoks, jwtauth_error *err);
 
-/* Index of the member value named `name` in object token `obj`, or -1.
-   The name is compared after unescaping, byte-exact. */
+/* Index of the member value named `name` in object token `obj`, or -1
+   (absent, or obj not an object: a lookup, no error to report). The name
+   is compared after unescaping, byte-exact. */
 JWTAUTH_DEF long jwtauth_json_get(const char *js, const jwtauth_json_tok *toks,
 	size_t ntoks, size_t obj, const char *name, size_t name_len);
-/* 1 when string token `tok` unescapes to exactly (s, len), else 0. */
+/* 1 when string token `tok` unescapes to exactly (s, len), else 0 (a
+   predicate: a non-string token is simply not equal). */
 JWTAUTH_DEF int jwtauth_json_str_eq(const char *js, const jwtauth_json_tok *tok,
 	const char *s, size_t len);
 /* Unescape string token `tok` into out (UTF-8, no NUL written). With
-   out == NULL and cap == 0 only *out_len is computed. */
+   out == NULL and cap == 0 only *out_len is computed. Returns the bare
+   code: OK, BUFFER_TOO_SMALL (*out_len then holds the length needed) or
+   ARGUMENT (not a string token); the tokens were validated by the
+   parser, so nothing else can fail. For claims use jwtauth_claim_string. */
 JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *tok,
 	char *out, size_t cap, size_t *out_len);
 
@@ -459,9 +541,10 @@ typedef struct jwtauth_keyset {
 	jwtauth_key keys[JWTAUTH_MAX_KEYS];
 } jwtauth_keyset;
 
-/* Empty set. */
+/* Empty set (cannot fail; NULL is ignored). */
 JWTAUTH_DEF void jwtauth_keyset_init(jwtauth_keyset *ks);
-/* Wipe every secret and empty the set. Call before releasing its memory. */
+/* Wipe every secret and empty the set. Call before releasing its memory.
+   Cannot fail. Not while another thread reads the set. */
 JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
 
 /* Load a key document: a JWKS ({"keys":[...]}), one JWK, or PEM text
@@ -471,14 +554,17 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    invalid, has more than JWTAUTH_MAX_KEYS entries, mixes oct and
    asymmetric keys, or holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
    entries are still filled in for reporting). err->offset is a byte offset
-   into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. */
+   into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. Nothing
+   points into `doc` afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
+   JSON_*, KEYSET_FULL, KEYSET_MIXED, KEYSET_EMPTY, TOO_LARGE, ARGUMENT.
+   Writes the set: load it before sharing it with readers. */
 JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err);
 
 /* Verify this set's keys with `engines` (caller memory that must outlive
    the set; NULL restores the defaults). Call after loading: a reload
    resets every key to the defaults. An EC engine that lacks a key's curve
-   is ignored for that key. */
+   is ignored for that key. Cannot fail (NULL ks is ignored). */
 JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
 	const jwtauth_engines *engines);
 
@@ -486,7 +572,10 @@ JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
    benchmarks and callers holding raw key material. `alg` may be 0.
    curve is BR_EC_secp256r1, BR_EC_secp384r1 or BR_EC_secp521r1; q is the
    uncompressed point (0x04 || X || Y). The same checks as for a JWK apply;
-   a refused key is not appended and its reason returned. */
+   a refused key is not appended and its reason returned as the bare code
+   (the same codes a loaded key records in `status`: KEY_RSA_SIZE,
+   KEY_EC_POINT, KEY_ALG, KEY_KID, ...; KEYSET_FULL, KEYSET_MIXED,
+   ARGUMENT): raw material has no position or member to name. */
 JWTAUTH_DEF int jwtauth_keyset_add_rsa(jwtauth_keyset *ks, const uint8_t *n,
 	size_t n_len, const uint8_t *e, size_t e_len, jwtauth_alg alg,
 	const char *kid, size_t kid_len);
@@ -497,14 +586,29 @@ JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
 	size_t k_len, jwtauth_alg alg, const char *kid, size_t kid_len);
 
 /* ======================================================================
+   JWK THUMBPRINT (RFC 7638)
+   ====================================================================== */
+/* SHA-256 of the key's canonical JSON form (required members only, in
+   lexicographic order, no whitespace) into out[0..32): the RFC 7638
+   thumbprint, a stable name for a public key whatever its kid. Base64url
+   it (jwtauth_b64url_encode) for the usual 43-character text. Works on
+   usable RSA and EC keys; an oct key keeps no raw secret (only HMAC
+   states) and an unusable key no material: JWTAUTH_ERR_KEY_KTY and
+   JWTAUTH_ERR_ARGUMENT. Reentrant; the key is only read. */
+JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
+	jwtauth_error *err);
+
+/* ======================================================================
    SIGNATURES: one primitive check, no JOSE framing
    ====================================================================== */
 /* Verify `sig` over `msg` with one key and one algorithm. Checks that the
    key fits the algorithm (type, curve, HMAC key length, RSA size) but not
    the key's alg/use/key_ops members (jwtauth_jws_verify does that).
-   Returns JWTAUTH_OK, JWTAUTH_ERR_SIGNATURE or JWTAUTH_ERR_KEY_UNFIT.
-   Not constant-time for public keys (nothing secret); constant-time tag
-   comparison for HMAC. */
+   Returns the bare code JWTAUTH_OK, JWTAUTH_ERR_SIGNATURE or
+   JWTAUTH_ERR_KEY_UNFIT (ARGUMENT for NULL): a primitive on the hot path
+   whose outcomes the code names completely. Not constant-time for public
+   keys (nothing secret); constant-time tag comparison for HMAC. The key
+   is only read. */
 JWTAUTH_DEF int jwtauth_sig_verify(const jwtauth_key *key, jwtauth_alg alg,
 	const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len);
 
@@ -526,24 +630,38 @@ typedef struct jwtauth_jwt {
 	/* JSON tokens: toks[0..header_ntoks) are the header's (offsets into
 	   `header`); toks[payload_tok..payload_tok+payload_ntoks) are the
 	   payload's (offsets into `payload`), with payload_tok == header_ntoks.
-	   jwtauth_jws_verify parses only the header (payload_ntoks == 0);
-	   jwtauth_claims_check parses the payload into the remaining slots, so
-	   the payload tokens' `next` fields count from toks + payload_tok
-	   (jwtauth_claim_find returns absolute indices into toks). */
+	   jwtauth_jws_verify_signature_only parses only the header
+	   (payload_ntoks == 0); jwtauth_claims_check parses the payload into
+	   the remaining slots, so the payload tokens' `next` fields count from
+	   toks + payload_tok (jwtauth_claim_find returns absolute indices into
+	   toks). Read claims with the typed getters (jwtauth_claim_string...). */
 	size_t header_ntoks, payload_tok, payload_ntoks;
+	int cache_hit;             /* jwtauth_verify: 1 when a verified-token
+	                              cache spared the signature check */
 	jwtauth_json_tok toks[JWTAUTH_MAX_JSON_TOKENS];
 	char buf[JWTAUTH_MAX_TOKEN_LEN + 2];   /* storage for header/payload */
 } jwtauth_jwt;
 
-/* Verify the signature of a compact JWS. `algs` is the allowlist (0 = all
-   twelve). On success `out` holds the header, the verified payload bytes
-   and the key used; the payload is not interpreted (jwtauth_claims_check
-   parses it). err->offset is a byte offset into the token. */
+/* Verify ONLY the signature of a compact JWS: no claim is looked at, so
+   an expired token passes. For a JWT use jwtauth_verify, which checks the
+   claims too. `algs` is the allowlist (JWTAUTH_ALGS_ALL for every
+   algorithm; 0 is JWTAUTH_ERR_ARGUMENT). On success `out` holds the
+   header, the verified payload bytes and the key used (out->key points
+   into ks: ks must outlive its use); the payload is not interpreted.
+   err->offset is a byte offset into the token. Reentrant; ks is only
+   read. Errors: TOKEN_*, B64_*, HEADER, ALG_*, CRIT, KID_*, NO_KEY,
+   KEY_UNFIT, SIGNATURE, ARGUMENT. */
+JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
+	const char *token, size_t token_len, unsigned algs, jwtauth_jwt *out,
+	jwtauth_error *err);
+/* Deprecated (0.1 name): the same function as
+   jwtauth_jws_verify_signature_only, including the empty-allowlist error. */
 JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
 	size_t token_len, unsigned algs, jwtauth_jwt *out, jwtauth_error *err);
 
 /* Decode header and payload WITHOUT verifying (jwtauth inspect). Never use
-   the result for a decision. The payload is parsed as JSON when it is. */
+   the result for a decision. The payload is parsed as JSON when it is.
+   Errors: TOKEN_SIZE, TOKEN_FORMAT, B64_*, HEADER, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_jws_decode_unverified(const char *token,
 	size_t token_len, jwtauth_jwt *out, jwtauth_error *err);
 
@@ -583,19 +701,104 @@ typedef struct jwtauth_claims {
 
 /* Parse the payload of a verified jwt as a JSON object (if not already)
    and check exp/nbf/iat/iss/aud against `policy` at time `now` (Unix
-   seconds). Fills `claims` when not NULL. err->detail names the claim. */
+   seconds). Fills `claims` when not NULL. err->detail names the claim,
+   with values (see jwtauth_error). exp is NOT required here unless
+   policy->required says so: jwtauth_verify is the safe default. Writes
+   the jwt's token slots; the policy is only read. Errors: CLAIMS,
+   CLAIM_TYPE, CLAIM_MISSING, EXPIRED, NOT_YET_VALID, TOO_OLD, ISSUER,
+   AUDIENCE, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 	const jwtauth_claims_policy *policy, int64_t now,
 	jwtauth_claims *claims, jwtauth_error *err);
 
-/* Look a claim up: `path` is a top-level name, or, when it starts with
-   '/', an RFC 6901 JSON Pointer (~0, ~1, array indices). Returns the token
-   index or -1. The payload must have been parsed (claims_check does). */
+/* Low-level lookup (prefer the typed getters below): `path` is a
+   top-level name, or, when it starts with '/', an RFC 6901 JSON Pointer
+   (~0, ~1, array indices). Returns the absolute token index or -1 (absent
+   or malformed: a lookup has no error to report beyond "not there"). The
+   payload must have been parsed (claims_check does). */
 JWTAUTH_DEF long jwtauth_claim_find(const jwtauth_jwt *jwt,
 	const char *path, size_t path_len);
 /* Same with a dot-separated path ("realm_access.roles"). */
 JWTAUTH_DEF long jwtauth_claim_find_dotted(const jwtauth_jwt *jwt,
 	const char *path, size_t path_len);
+
+/* ======================================================================
+   VERIFY: signature and claims in one call (any JWT user)
+   ====================================================================== */
+struct jwtauth_token_cache;   /* the verified-token cache, defined below */
+
+/* jwtauth_verify_options.flags */
+#define JWTAUTH_VERIFY_EXP_OPTIONAL 0x01u /* accept a token without exp
+                                             (exp is required by default) */
+
+typedef struct jwtauth_verify_options {
+	unsigned algs;                /* allowlist: JWTAUTH_ALGS_ALL or a set of
+	                                 JWTAUTH_ALG_BIT(); 0 is an error */
+	jwtauth_claims_policy claims; /* issuers, audiences, leeway, max_age,
+	                                 other required claims */
+	unsigned flags;               /* JWTAUTH_VERIFY_* */
+} jwtauth_verify_options;
+
+/* Options with allowlist `algs`, exp required, no issuer/audience check,
+   leeway 0, no maximum age. Strings set in opts->claims are the caller's
+   and must outlive the calls using them. */
+JWTAUTH_DEF void jwtauth_verify_options_init(jwtauth_verify_options *opts,
+	unsigned algs);
+
+/* Verify a compact JWS and its claims at time `now` (Unix seconds), in
+   the fixed order: size and shape, header, alg allowlist, crit, key
+   selection, signature, then the payload as a JSON object, the types of
+   exp/nbf/iat/iss/aud, required claims (exp unless
+   JWTAUTH_VERIFY_EXP_OPTIONAL), exp, nbf, iat/max_age, iss, aud. `tc`
+   (may be NULL) is a verified-token cache: a token whose signature it
+   already saw verify under the same key set and allowlist skips the
+   signature check only (out->cache_hit = 1); the claims are always
+   evaluated again. On success the standard dates are in `claims` (may
+   be NULL), and the getters below read any claim. Ownership: nothing is
+   kept from `token`; out->key points into ks. Thread safety: ks and opts
+   are only read; tc follows its own rules (see the cache section). Errors:
+   ARGUMENT (NULL, an empty allowlist, a negative leeway or max_age), every
+   code of jwtauth_jws_verify_signature_only and jwtauth_claims_check, with
+   values in err (EXPIRED: exp, now; ISSUER: the token's iss; ...). */
+JWTAUTH_DEF int jwtauth_verify(const jwtauth_keyset *ks,
+	const jwtauth_verify_options *opts, struct jwtauth_token_cache *tc,
+	const char *token, size_t token_len, int64_t now, jwtauth_jwt *out,
+	jwtauth_claims *claims, jwtauth_error *err);
+
+/* ======================================================================
+   TYPED CLAIM GETTERS (on a token verified by jwtauth_verify)
+   `path` is a top-level member name, or, when it starts with '/', an
+   RFC 6901 JSON Pointer ("/realm_access/roles/0"). Every getter returns
+   JWTAUTH_OK, or: CLAIM_MISSING (absent), CLAIM_TYPE (another JSON
+   type), CLAIM_PATH (malformed pointer), ARGUMENT (NULL, or the payload
+   not parsed), and the getter's own codes below; err->detail names the
+   path. Outputs are left untouched on failure (but for the empty string
+   jwtauth_claim_string leaves after refusing a NUL). Reentrant; the jwt
+   is only read.
+   ====================================================================== */
+/* A string, unescaped and copied into out[0..cap) with a NUL: *out_len
+   (may be NULL) gets its length. CLAIM_TOO_LONG when it needs more than
+   cap - 1 bytes (err->value holds its start); a string holding a NUL
+   byte (\u0000) is CLAIM_TYPE, so out is always a C string. */
+JWTAUTH_DEF int jwtauth_claim_string(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, char *out, size_t cap, size_t *out_len, jwtauth_error *err);
+/* An integer number (JSON number without fraction or exponent).
+   CLAIM_RANGE when it has either or does not fit in int64. */
+JWTAUTH_DEF int jwtauth_claim_int64(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, int64_t *out, jwtauth_error *err);
+/* A NumericDate (RFC 7519 section 2): a non-negative number of seconds,
+   fraction allowed (floored). CLAIM_RANGE when negative or past 9999. */
+JWTAUTH_DEF int jwtauth_claim_date(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, int64_t *out, jwtauth_error *err);
+/* true or false. */
+JWTAUTH_DEF int jwtauth_claim_bool(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, int *out, jwtauth_error *err);
+/* Whether a string claim equals `value`, or an array of strings holds
+   it (byte-exact after unescaping; *found 1 or 0). A non-string element
+   is CLAIM_TYPE: an array of mixed types is not a list of names. */
+JWTAUTH_DEF int jwtauth_claim_contains(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, const char *value, size_t value_len, int *found,
+	jwtauth_error *err);
 
 /* ======================================================================
    STARROCKS CONFIGURATION
@@ -611,35 +814,41 @@ typedef struct jwtauth_config {
 	jwtauth_str group_provider;   /* integration: group provider name */
 	jwtauth_str comment;          /* integration: free text */
 	jwtauth_claims_policy claims; /* issuers, audiences, leeway, max_age */
-	unsigned algs;                /* allowlist, 0 = all twelve */
-	struct jwtauth_token_cache *token_cache; /* optional verified-token
-	                                 cache; NULL (the default) = off */
+	unsigned algs;                /* allowlist, JWTAUTH_ALGS_ALL by default;
+	                                 0 is an error */
 	int is_integration;           /* parsed by jwtauth_integration_parse */
 	size_t used;                  /* bytes of store[] in use */
 	char store[JWTAUTH_MAX_CONFIG_LEN];
 } jwtauth_config;
 
 /* A config holds pointers into its own store: do not copy it by value.
-   Defaults: principal_field "sub", everything else empty. */
+   Defaults: principal_field "sub", algs JWTAUTH_ALGS_ALL, everything else
+   empty. A config is only read by the login calls: once set up it may be
+   shared between threads. Cannot fail (NULL is ignored). */
 JWTAUTH_DEF void jwtauth_config_init(jwtauth_config *cfg);
 /* Parse the CREATE USER property object: string members jwks_url,
    principal_field, required_issuer, required_audience (the two lists a
    comma-separated string, or a JSON array of strings). Unknown members are
-   JWTAUTH_ERR_CONFIG_MEMBER with err->detail naming them. */
+   JWTAUTH_ERR_CONFIG_MEMBER with err->detail naming them. Starts from
+   jwtauth_config_init; strings are copied. Errors: CONFIG,
+   CONFIG_MEMBER, CONFIG_VALUE, TOO_LARGE, ARGUMENT. */
 JWTAUTH_DEF int jwtauth_config_parse(jwtauth_config *cfg, const char *json,
 	size_t len, jwtauth_error *err);
 /* Parse security-integration properties (a JSON object of strings): type
    (must be "authentication_jwt"), jwks_url and principal_field required,
    required_issuer, required_audience, group_provider, permitted_groups,
-   comment. */
+   comment. Errors: those of jwtauth_config_parse and CONFIG_MISSING. */
 JWTAUTH_DEF int jwtauth_integration_parse(jwtauth_config *cfg,
 	const char *json, size_t len, jwtauth_error *err);
 /* Set a string member / list by hand (copied into the store). A list is
-   split on commas, whitespace around items dropped. */
+   split on commas, whitespace around items dropped; it replaces the
+   items only when the whole list fits. Errors: CONFIG_VALUE (a NUL
+   byte), TOO_LARGE (store or JWTAUTH_MAX_LIST full), ARGUMENT. Not
+   thread-safe on the same config (it writes it): set up, then share. */
 JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
-	const char *value, size_t len);
+	const char *value, size_t len, jwtauth_error *err);
 JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
-	size_t *n_items, const char *list, size_t len);
+	size_t *n_items, const char *list, size_t len, jwtauth_error *err);
 
 /* ======================================================================
    MYSQL AUTH RESPONSE
@@ -655,22 +864,25 @@ typedef enum jwtauth_response_kind {
 	JWTAUTH_RESPONSE_AUTO = 3
 } jwtauth_response_kind;
 
-/* Find the token in an auth response. *token points into `resp`. */
+/* Find the token in an auth response. *token points into `resp` (the
+   one exception to "nothing points into the input"): keep resp while
+   the token is used. Errors: AUTH_RESPONSE (framing), TOKEN_SIZE,
+   ARGUMENT. */
 JWTAUTH_DEF int jwtauth_mysql_auth_token(const uint8_t *resp, size_t len,
 	jwtauth_response_kind kind, const char **token, size_t *token_len,
 	jwtauth_error *err);
 
 /* ======================================================================
    ONE-CALL AUTHENTICATION (the StarRocks flow)
-   auth response -> token -> signature (cfg->algs) -> claims (cfg->claims)
-   -> principal (cfg->principal_field) == user (ASCII case-insensitive;
+   auth response -> token -> jwtauth_verify (cfg->algs, cfg->claims; exp
+   optional as in StarRocks) -> principal (cfg->principal_field) == user (ASCII case-insensitive;
    user may be NULL to skip the match, as for a security integration)
    -> groups (cfg->groups_claim) -> permitted_groups.
    No heap allocation.
    ====================================================================== */
 typedef struct jwtauth_login {
 	int cache_hit;            /* 1 when the signature check was skipped
-	                             thanks to cfg->token_cache */
+	                             thanks to the verified-token cache */
 	int keys_stale;           /* jwtauth_authenticate_cached only: 1 when
 	                             the key set was past its TTL (see
 	                             jwtauth_keys_ref.stale) */
@@ -689,8 +901,18 @@ typedef struct jwtauth_login {
 	char group_store[JWTAUTH_MAX_GROUPS_LEN];
 } jwtauth_login;
 
+/* The StarRocks login on jwtauth_verify: options from cfg (algs,
+   claims; exp optional as in StarRocks unless cfg->claims.required has
+   JWTAUTH_CLAIM_EXP), then the principal, user match and groups. `tc`
+   (may be NULL) is a verified-token cache. `user` may be NULL to skip the
+   match. Ownership: out->jwt.key points into ks; nothing is kept from
+   the response. Thread safety: cfg and ks are only read (share them);
+   out is the caller's; tc follows its own rules. Errors: those of
+   jwtauth_mysql_auth_token and jwtauth_verify, PRINCIPAL_* (err->value
+   the principal, err->expected the user), GROUP, TOO_LARGE (groups). */
 JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
-	const jwtauth_keyset *ks, const char *user, size_t user_len,
+	const jwtauth_keyset *ks, struct jwtauth_token_cache *tc,
+	const char *user, size_t user_len,
 	const uint8_t *auth_response, size_t response_len,
 	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
 	jwtauth_error *err);
@@ -698,24 +920,33 @@ JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
 
 /* ======================================================================
    VERIFIED-TOKEN CACHE (opt-in, bounded, caller memory)
-   A MySQL client sends the same ID token for every connection. When
-   cfg->token_cache is set, jwtauth_authenticate remembers tokens whose
-   signature verified, keyed by the exact token bytes, the key set's id
-   and the config it was verified under. A hit skips base64 decoding of
-   the signature and the signature check only: the payload is re-parsed
-   and exp/nbf/iat, iss/aud, the principal match and the groups are
-   evaluated again at the current time. A rotated key set (new id) or
-   another config never matches an entry. Not locked: use one cache per
-   thread, or serialise access to it.
+   A MySQL client sends the same ID token for every connection. A cache
+   passed to jwtauth_verify / jwtauth_authenticate(_cached) remembers
+   tokens whose signature verified. An entry is bound to what decided
+   that verification: the exact token bytes, the key set's id (a
+   fingerprint of its key material, jwtauth_keyset.id) and the algorithm
+   allowlist; never to an address. A hit skips base64 decoding of the
+   signature and the signature check only: the header rules and the key's
+   fitness are applied again, the payload is re-parsed and exp/nbf/iat,
+   iss/aud, the principal match and the groups are evaluated again at the
+   current time. A rotated key set (new id) or another allowlist never
+   matches an entry.
+   Threads: with lock hooks (jwtauth_token_cache_set_lock) one cache may
+   be shared by every thread; every access to it runs under the lock
+   (short: a hash probe and a copy, never a signature check). Without
+   hooks, use it from one thread at a time (e.g. one per thread).
    ====================================================================== */
 #ifndef JWTAUTH_TOKEN_CACHE_MAX_TOKEN
 #define JWTAUTH_TOKEN_CACHE_MAX_TOKEN 2048   /* longer tokens are not cached */
 #endif
 
+/* Lock hooks (shared by the key-set cache below): called with `user`. */
+typedef void (*jwtauth_lock_fn)(void *user);
+
 typedef struct jwtauth_token_cache_entry {
 	uint64_t hash;            /* fast hash of the token bytes (0 = empty) */
 	uint64_t keyset_id;       /* jwtauth_keyset.id it verified under */
-	const void *config;       /* the jwtauth_config it verified under */
+	unsigned algs;            /* the allowlist it verified under */
 	uint64_t last_used;       /* for least-recently-used replacement */
 	size_t token_len;
 	int key_index;            /* index of the verifying key in the set */
@@ -726,14 +957,29 @@ typedef struct jwtauth_token_cache {
 	jwtauth_token_cache_entry *entries;
 	size_t n_entries;
 	uint64_t tick;
-	uint64_t hits, misses;    /* statistics */
+	uint64_t hits, misses;    /* statistics (read with
+	                             jwtauth_token_cache_stats when shared) */
+	jwtauth_lock_fn lock, unlock; void *lock_user;
 } jwtauth_token_cache;
 
-/* Use `entries[0..n)` (caller memory) as an empty cache. */
+/* Use `entries[0..n)` (caller memory, must outlive the cache) as an empty
+   cache without lock hooks. n == 0 or entries == NULL: a cache that
+   never holds anything (every call misses). Not thread-safe itself: call
+   it before sharing the cache. */
 JWTAUTH_DEF void jwtauth_token_cache_init(jwtauth_token_cache *tc,
 	jwtauth_token_cache_entry *entries, size_t n);
-/* Forget every entry (call after changing a config by hand). */
+/* Install lock hooks (both or neither; NULL removes them) so that
+   threads may share the cache. Call before sharing it. */
+JWTAUTH_DEF void jwtauth_token_cache_set_lock(jwtauth_token_cache *tc,
+	jwtauth_lock_fn lock, jwtauth_lock_fn unlock, void *user);
+/* Forget every entry and wipe the stored tokens (bearer credentials).
+   Takes the lock when hooks are installed. Entries never go stale by a
+   config change (they are bound to the key set's id and the allowlist),
+   so this is only needed to drop the credentials. */
 JWTAUTH_DEF void jwtauth_token_cache_clear(jwtauth_token_cache *tc);
+/* Hits and misses so far (either may be NULL), read under the lock. */
+JWTAUTH_DEF void jwtauth_token_cache_stats(jwtauth_token_cache *tc,
+	uint64_t *hits, uint64_t *misses);
 
 /* ======================================================================
    KEY SOURCES AND THE KEY-SET CACHE
@@ -770,16 +1016,22 @@ JWTAUTH_DEF void jwtauth_token_cache_clear(jwtauth_token_cache *tc);
    "<conf_dir>/<name>" into path (NUL-terminated). *is_url is set to 1 for
    http(s) (path then holds the URL unchanged). Absolute names, empty, "."
    and ".." components, backslashes and NUL are refused; symbolic links
-   inside conf_dir are followed (the operator's business). */
+   inside conf_dir are followed (the operator's business). Errors:
+   CONFIG_PATH (err->offset at the bad component), BUFFER_TOO_SMALL,
+   ARGUMENT. No file is opened. */
 JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
 	const char *jwks_url, size_t len, char *path, size_t cap, int *is_url,
 	jwtauth_error *err);
 
 #ifndef JWTAUTH_NO_STDIO
-/* Read a whole file into buf (at most cap bytes; larger is
-   JWTAUTH_ERR_TOO_LARGE, unreadable is JWTAUTH_ERR_IO). */
-JWTAUTH_DEF int jwtauth_file_read(const char *path, char *buf, size_t cap,
-	size_t *len, jwtauth_error *err);
+/* Read a whole file into buf (at most cap bytes; no NUL is added).
+   `role` names the file in errors ("key file", "token file",
+   "properties file"; NULL: "file"): err->detail is the role, err->value
+   the path, err->msg the cause. Errors: IO (no such file, permission
+   denied, is a directory, read error), TOO_LARGE (err->size the file's
+   size when known, err->limit = cap), ARGUMENT. Reentrant. */
+JWTAUTH_DEF int jwtauth_file_read(const char *path, const char *role,
+	char *buf, size_t cap, size_t *len, jwtauth_error *err);
 #endif
 
 /* The fetch callback. Fetch `url` (NUL-terminated) and write the body into
@@ -799,8 +1051,8 @@ typedef int (*jwtauth_fetch_fn)(void *user, const char *url, char *buf,
    that need the fetch in flight wait (no set loaded yet, or a token's kid
    unknown); the others are served the current set. Without `wait` such a
    caller gets the current set if there is one, else an error. With NULL
-   lock hooks the cache must be used from one thread at a time. */
-typedef void (*jwtauth_lock_fn)(void *user);
+   lock hooks the cache must be used from one thread at a time.
+   (jwtauth_lock_fn is declared with the verified-token cache.) */
 
 typedef struct jwtauth_cache_options {
 	jwtauth_fetch_fn fetch; void *fetch_user;   /* NULL: no URL sources */
@@ -826,9 +1078,13 @@ typedef struct jwtauth_keys_ref {
 #ifndef JWTAUTH_NO_MALLOC
 /* Create / destroy a cache. Memory comes from JWTAUTH_MALLOC/JWTAUTH_FREE
    (malloc/free unless overridden): the cache plus one jwtauth_keyset per
-   live snapshot. NULL when out of memory or when opts->conf_dir is longer
-   than JWTAUTH_MAX_SOURCE_LEN. */
-JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts);
+   live snapshot. `opts` is copied (conf_dir too). Returns NULL with
+   err->code JWTAUTH_ERR_NOMEM (out of memory), JWTAUTH_ERR_CONFIG_PATH
+   (opts->conf_dir longer than JWTAUTH_MAX_SOURCE_LEN) or
+   JWTAUTH_ERR_ARGUMENT (only one of lock/unlock). jwtauth_cache_free
+   cannot fail; every jwtauth_keys_ref must have been released. */
+JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts,
+	jwtauth_error *err);
 JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache);
 
 /* Get the key set of `source` (a jwks_url) at time `now`, loading it on
@@ -839,13 +1095,17 @@ JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache);
    last good set is served (JWTAUTH_OK, ref->stale = 1, the refresh error
    in err) up to max_stale seconds past its TTL; then, or when the first
    load fails, the error is returned. A failed fetch is not retried
-   before `cooldown` seconds. */
+   before `cooldown` seconds. Thread-safe with the lock hooks. Errors:
+   the source's (IO, NO_FETCH, CONFIG_PATH, TOO_LARGE, NOMEM, the key
+   document's parse errors), TOO_LARGE (more than
+   JWTAUTH_CACHE_MAX_SOURCES sources), ARGUMENT. jwtauth_cache_release
+   drops the reference (cannot fail; ref->keys is then NULL). */
 JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	size_t source_len, const char *kid, size_t kid_len, int64_t now,
 	jwtauth_keys_ref *ref, jwtauth_error *err);
 JWTAUTH_DEF void jwtauth_cache_release(jwtauth_cache *cache, jwtauth_keys_ref *ref);
 
-/* Counters for tests and monitoring. */
+/* Counters for tests and monitoring, copied under the lock (cannot fail). */
 typedef struct jwtauth_cache_stats {
 	uint64_t fetches, fetch_failures, refreshes_unknown_kid, stale_served,
 		snapshots_live;
@@ -855,10 +1115,15 @@ JWTAUTH_DEF void jwtauth_cache_get_stats(jwtauth_cache *cache, jwtauth_cache_sta
 /* jwtauth_authenticate with the key set of cfg->jwks_url from the cache:
    a token whose kid is unknown to the cached set triggers one (cooled-down)
    refresh before the check. A set served past its TTL is reported in
-   out->keys_stale / out->keys_refresh_error, not as a failure. out->jwt.key
-   is NULL on return (the snapshot is released). */
+   out->keys_stale / out->keys_refresh_error, not as a failure; a source
+   that yields no set in out->keys_unavailable. out->jwt.key is NULL on
+   return (the snapshot is released). `tc` (may be NULL) is a
+   verified-token cache; entries of a replaced set never match (new id).
+   Thread safety: cache with lock hooks, cfg read-only, tc with its own
+   hooks: every thread may share all three. */
 JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
-	const jwtauth_config *cfg, const char *user, size_t user_len,
+	const jwtauth_config *cfg, struct jwtauth_token_cache *tc,
+	const char *user, size_t user_len,
 	const uint8_t *auth_response, size_t response_len,
 	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
 	jwtauth_error *err);
@@ -882,6 +1147,7 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 #include <string.h>
 
 #ifndef JWTAUTH_NO_STDIO
+#include <errno.h>
 #include <stdio.h>
 #endif
 
@@ -920,31 +1186,86 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 
 /* ---------------------------------------------------------------- errors */
 
+/* Message texts. With JWTAUTH_NO_ERROR_STRINGS every message literal
+   given to jwtauth__fail / jwtauth__fail_detail, and every text of the
+   error table, becomes "" before it is compiled: no message text reaches
+   the object file. JWTAUTH__TEXT is for constant initialisers and
+   functions returning a message; JWTAUTH__MSG keeps a variable argument
+   evaluated (no set-but-unused warnings). */
+#ifdef JWTAUTH_NO_ERROR_STRINGS
+#define JWTAUTH__TEXT(s) ""
+#define JWTAUTH__MSG(s) ((void)(s), "")
+#else
+#define JWTAUTH__TEXT(s) s
+#define JWTAUTH__MSG(s) (s)
+#endif
+
+/* Copy at most JWTAUTH_ERROR_TEXT_MAX bytes of (src, n) into dst, cut at
+   a UTF-8 character boundary, NUL-terminated. */
+static void jwtauth__err_text(char *dst, size_t *dst_len, const char *src, size_t n)
+{
+	if (!src) n = 0;
+	if (n > JWTAUTH_ERROR_TEXT_MAX) {
+		n = JWTAUTH_ERROR_TEXT_MAX;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0u) == 0x80u) n--;
+	}
+	if (n) memcpy(dst, src, n);
+	dst[n] = 0;
+	*dst_len = n;
+}
+
 /* Record a failure in *err (when given) and return the code, so that the
    failure path is one line: `return jwtauth__fail(err, CODE, off, "why");` */
-static int jwtauth__fail(jwtauth_error *err, int code, size_t offset,
+static int jwtauth__fail_(jwtauth_error *err, int code, size_t offset,
 	const char *msg)
 {
 	if (err) {
 		err->code = code;
 		err->offset = offset;
 		err->msg = msg;
-		err->detail = NULL;
+		err->detail[0] = 0;
 		err->detail_len = 0;
+		err->value[0] = 0;
+		err->value_len = 0;
+		err->expected[0] = 0;
+		err->expected_len = 0;
+		err->has_time = 0;
+		err->time = err->now = err->limit = err->size = 0;
 	}
 	return code;
 }
 
-/* Same, naming the member or claim concerned. */
-static int jwtauth__fail_detail(jwtauth_error *err, int code, size_t offset,
+/* Same, naming the member or claim concerned (copied). */
+static int jwtauth__fail_detail_(jwtauth_error *err, int code, size_t offset,
 	const char *msg, const char *detail, size_t detail_len)
 {
-	jwtauth__fail(err, code, offset, msg);
-	if (err) {
-		err->detail = detail;
-		err->detail_len = detail_len;
-	}
+	jwtauth__fail_(err, code, offset, msg);
+	if (err) jwtauth__err_text(err->detail, &err->detail_len, detail, detail_len);
 	return code;
+}
+
+#define jwtauth__fail(err, code, offset, msg) \
+	jwtauth__fail_((err), (code), (offset), JWTAUTH__MSG(msg))
+#define jwtauth__fail_detail(err, code, offset, msg, detail, detail_len) \
+	jwtauth__fail_detail_((err), (code), (offset), JWTAUTH__MSG(msg), (detail), (detail_len))
+
+/* The token's value (err->value) and what it was compared with
+   (err->expected), after a jwtauth__fail*. */
+static void jwtauth__err_value(jwtauth_error *err, const char *v, size_t n)
+{
+	if (err) jwtauth__err_text(err->value, &err->value_len, v, n);
+}
+static void jwtauth__err_expected(jwtauth_error *err, const char *v, size_t n)
+{
+	if (err) jwtauth__err_text(err->expected, &err->expected_len, v, n);
+}
+static void jwtauth__err_times(jwtauth_error *err, int64_t t, int64_t now, int64_t limit)
+{
+	if (!err) return;
+	err->has_time = 1;
+	err->time = t;
+	err->now = now;
+	err->limit = limit;
 }
 
 static void jwtauth__clear_error(jwtauth_error *err)
@@ -991,72 +1312,77 @@ typedef struct jwtauth__error_info {
 } jwtauth__error_info;
 
 static const jwtauth__error_info jwtauth__errors[] = {
-	{ JWTAUTH_OK, "OK", "success" },
-	{ JWTAUTH_ERR_ARGUMENT, "ARGUMENT", "invalid argument" },
-	{ JWTAUTH_ERR_BUFFER_TOO_SMALL, "BUFFER_TOO_SMALL", "output buffer too small" },
-	{ JWTAUTH_ERR_TOO_LARGE, "TOO_LARGE", "input larger than its limit" },
-	{ JWTAUTH_ERR_IO, "IO", "key source could not be read (file or fetch)" },
-	{ JWTAUTH_ERR_B64_CHAR, "B64_CHAR", "base64url: character outside the alphabet" },
-	{ JWTAUTH_ERR_B64_LENGTH, "B64_LENGTH", "base64url: impossible length" },
-	{ JWTAUTH_ERR_B64_NONCANONICAL, "B64_NONCANONICAL", "base64url: non-canonical encoding" },
-	{ JWTAUTH_ERR_JSON_SYNTAX, "JSON_SYNTAX", "JSON: syntax error" },
-	{ JWTAUTH_ERR_JSON_UTF8, "JSON_UTF8", "JSON: invalid UTF-8" },
-	{ JWTAUTH_ERR_JSON_ESCAPE, "JSON_ESCAPE", "JSON: invalid escape or lone surrogate" },
-	{ JWTAUTH_ERR_JSON_NUMBER, "JSON_NUMBER", "JSON: invalid number" },
-	{ JWTAUTH_ERR_JSON_DEPTH, "JSON_DEPTH", "JSON: nesting too deep" },
-	{ JWTAUTH_ERR_JSON_DUPLICATE, "JSON_DUPLICATE", "JSON: duplicate member name" },
-	{ JWTAUTH_ERR_JSON_TRAILING, "JSON_TRAILING", "JSON: bytes after the value" },
-	{ JWTAUTH_ERR_JSON_TOKENS, "JSON_TOKENS", "JSON: too many values" },
-	{ JWTAUTH_ERR_JSON_CONTROL, "JSON_CONTROL", "JSON: control character in string" },
-	{ JWTAUTH_ERR_KEY_FORMAT, "KEY_FORMAT", "key document is not a JWKS, JWK or PEM" },
-	{ JWTAUTH_ERR_KEY_KTY, "KEY_KTY", "key type missing or unsupported" },
-	{ JWTAUTH_ERR_KEY_CRV, "KEY_CRV", "curve missing or unsupported" },
-	{ JWTAUTH_ERR_KEY_MEMBER, "KEY_MEMBER", "key member missing or malformed" },
-	{ JWTAUTH_ERR_KEY_RSA_SIZE, "KEY_RSA_SIZE", "RSA modulus size out of range" },
-	{ JWTAUTH_ERR_KEY_RSA_EXPONENT, "KEY_RSA_EXPONENT", "RSA exponent invalid" },
-	{ JWTAUTH_ERR_KEY_EC_POINT, "KEY_EC_POINT", "EC point invalid" },
-	{ JWTAUTH_ERR_KEY_OCT_SIZE, "KEY_OCT_SIZE", "HMAC key shorter than the hash output" },
-	{ JWTAUTH_ERR_KEY_PRIVATE, "KEY_PRIVATE", "private key material in a verification key" },
-	{ JWTAUTH_ERR_KEY_ALG, "KEY_ALG", "key alg unknown or unfit for the key type" },
-	{ JWTAUTH_ERR_KEY_KID, "KEY_KID", "key kid invalid or too long" },
-	{ JWTAUTH_ERR_KEY_USE, "KEY_USE", "key use or key_ops malformed" },
-	{ JWTAUTH_ERR_KEYSET_MIXED, "KEYSET_MIXED", "key set mixes HMAC secrets and public keys" },
-	{ JWTAUTH_ERR_KEYSET_FULL, "KEYSET_FULL", "key set has too many keys" },
-	{ JWTAUTH_ERR_KEYSET_EMPTY, "KEYSET_EMPTY", "key set has no usable key" },
-	{ JWTAUTH_ERR_KEY_PEM, "KEY_PEM", "PEM document invalid" },
-	{ JWTAUTH_ERR_KEY_DER, "KEY_DER", "DER structure invalid" },
-	{ JWTAUTH_ERR_KEY_X509, "KEY_X509", "certificate invalid" },
-	{ JWTAUTH_ERR_KEY_RSA_WEAK, "KEY_RSA_WEAK", "RSA key has the ROCA weakness (CVE-2017-15361)" },
-	{ JWTAUTH_ERR_TOKEN_SIZE, "TOKEN_SIZE", "token empty or too long" },
-	{ JWTAUTH_ERR_TOKEN_FORMAT, "TOKEN_FORMAT", "token is not a compact JWS" },
-	{ JWTAUTH_ERR_HEADER, "HEADER", "token header invalid" },
-	{ JWTAUTH_ERR_ALG_NONE, "ALG_NONE", "unsecured token (alg none) refused" },
-	{ JWTAUTH_ERR_ALG_UNKNOWN, "ALG_UNKNOWN", "algorithm not supported" },
-	{ JWTAUTH_ERR_ALG_NOT_ALLOWED, "ALG_NOT_ALLOWED", "algorithm not allowed" },
-	{ JWTAUTH_ERR_CRIT, "CRIT", "critical header extension not understood" },
-	{ JWTAUTH_ERR_KID_UNKNOWN, "KID_UNKNOWN", "no key with the token's kid" },
-	{ JWTAUTH_ERR_KID_AMBIGUOUS, "KID_AMBIGUOUS", "several keys share the token's kid" },
-	{ JWTAUTH_ERR_NO_KEY, "NO_KEY", "no key fits the token's algorithm" },
-	{ JWTAUTH_ERR_KEY_UNFIT, "KEY_UNFIT", "the key cannot verify this algorithm" },
-	{ JWTAUTH_ERR_SIGNATURE, "SIGNATURE", "signature invalid" },
-	{ JWTAUTH_ERR_CLAIMS, "CLAIMS", "payload is not a JSON object" },
-	{ JWTAUTH_ERR_CLAIM_TYPE, "CLAIM_TYPE", "claim has the wrong type or range" },
-	{ JWTAUTH_ERR_CLAIM_MISSING, "CLAIM_MISSING", "required claim missing" },
-	{ JWTAUTH_ERR_EXPIRED, "EXPIRED", "token expired" },
-	{ JWTAUTH_ERR_NOT_YET_VALID, "NOT_YET_VALID", "token not yet valid" },
-	{ JWTAUTH_ERR_TOO_OLD, "TOO_OLD", "token issued too long ago or in the future" },
-	{ JWTAUTH_ERR_ISSUER, "ISSUER", "issuer not accepted" },
-	{ JWTAUTH_ERR_AUDIENCE, "AUDIENCE", "audience not accepted" },
-	{ JWTAUTH_ERR_PRINCIPAL_MISSING, "PRINCIPAL_MISSING", "principal claim missing" },
-	{ JWTAUTH_ERR_PRINCIPAL_TYPE, "PRINCIPAL_TYPE", "principal claim is not a valid string" },
-	{ JWTAUTH_ERR_PRINCIPAL_MISMATCH, "PRINCIPAL_MISMATCH", "principal does not match the user" },
-	{ JWTAUTH_ERR_GROUP, "GROUP", "no permitted group" },
-	{ JWTAUTH_ERR_CONFIG, "CONFIG", "configuration is not a JSON object" },
-	{ JWTAUTH_ERR_CONFIG_MEMBER, "CONFIG_MEMBER", "unknown configuration member" },
-	{ JWTAUTH_ERR_CONFIG_VALUE, "CONFIG_VALUE", "configuration value invalid" },
-	{ JWTAUTH_ERR_CONFIG_MISSING, "CONFIG_MISSING", "required configuration member missing" },
-	{ JWTAUTH_ERR_CONFIG_PATH, "CONFIG_PATH", "key file path leaves the conf directory" },
-	{ JWTAUTH_ERR_AUTH_RESPONSE, "AUTH_RESPONSE", "MySQL auth response malformed" }
+	{ JWTAUTH_OK, "OK", JWTAUTH__TEXT("success") },
+	{ JWTAUTH_ERR_ARGUMENT, "ARGUMENT", JWTAUTH__TEXT("invalid argument") },
+	{ JWTAUTH_ERR_BUFFER_TOO_SMALL, "BUFFER_TOO_SMALL", JWTAUTH__TEXT("output buffer too small") },
+	{ JWTAUTH_ERR_TOO_LARGE, "TOO_LARGE", JWTAUTH__TEXT("input larger than its limit") },
+	{ JWTAUTH_ERR_IO, "IO", JWTAUTH__TEXT("key source could not be read (file or fetch)") },
+	{ JWTAUTH_ERR_NOMEM, "NOMEM", JWTAUTH__TEXT("out of memory") },
+	{ JWTAUTH_ERR_B64_CHAR, "B64_CHAR", JWTAUTH__TEXT("base64url: character outside the alphabet") },
+	{ JWTAUTH_ERR_B64_LENGTH, "B64_LENGTH", JWTAUTH__TEXT("base64url: impossible length") },
+	{ JWTAUTH_ERR_B64_NONCANONICAL, "B64_NONCANONICAL", JWTAUTH__TEXT("base64url: non-canonical encoding") },
+	{ JWTAUTH_ERR_JSON_SYNTAX, "JSON_SYNTAX", JWTAUTH__TEXT("JSON: syntax error") },
+	{ JWTAUTH_ERR_JSON_UTF8, "JSON_UTF8", JWTAUTH__TEXT("JSON: invalid UTF-8") },
+	{ JWTAUTH_ERR_JSON_ESCAPE, "JSON_ESCAPE", JWTAUTH__TEXT("JSON: invalid escape or lone surrogate") },
+	{ JWTAUTH_ERR_JSON_NUMBER, "JSON_NUMBER", JWTAUTH__TEXT("JSON: invalid number") },
+	{ JWTAUTH_ERR_JSON_DEPTH, "JSON_DEPTH", JWTAUTH__TEXT("JSON: nesting too deep") },
+	{ JWTAUTH_ERR_JSON_DUPLICATE, "JSON_DUPLICATE", JWTAUTH__TEXT("JSON: duplicate member name") },
+	{ JWTAUTH_ERR_JSON_TRAILING, "JSON_TRAILING", JWTAUTH__TEXT("JSON: bytes after the value") },
+	{ JWTAUTH_ERR_JSON_TOKENS, "JSON_TOKENS", JWTAUTH__TEXT("JSON: too many values") },
+	{ JWTAUTH_ERR_JSON_CONTROL, "JSON_CONTROL", JWTAUTH__TEXT("JSON: control character in string") },
+	{ JWTAUTH_ERR_KEY_FORMAT, "KEY_FORMAT", JWTAUTH__TEXT("key document is not a JWKS, JWK or PEM") },
+	{ JWTAUTH_ERR_KEY_KTY, "KEY_KTY", JWTAUTH__TEXT("key type missing or unsupported") },
+	{ JWTAUTH_ERR_KEY_CRV, "KEY_CRV", JWTAUTH__TEXT("curve missing or unsupported") },
+	{ JWTAUTH_ERR_KEY_MEMBER, "KEY_MEMBER", JWTAUTH__TEXT("key member missing or malformed") },
+	{ JWTAUTH_ERR_KEY_RSA_SIZE, "KEY_RSA_SIZE", JWTAUTH__TEXT("RSA modulus size out of range") },
+	{ JWTAUTH_ERR_KEY_RSA_EXPONENT, "KEY_RSA_EXPONENT", JWTAUTH__TEXT("RSA exponent invalid") },
+	{ JWTAUTH_ERR_KEY_EC_POINT, "KEY_EC_POINT", JWTAUTH__TEXT("EC point invalid") },
+	{ JWTAUTH_ERR_KEY_OCT_SIZE, "KEY_OCT_SIZE", JWTAUTH__TEXT("HMAC key shorter than the hash output") },
+	{ JWTAUTH_ERR_KEY_PRIVATE, "KEY_PRIVATE", JWTAUTH__TEXT("private key material in a verification key") },
+	{ JWTAUTH_ERR_KEY_ALG, "KEY_ALG", JWTAUTH__TEXT("key alg unknown or unfit for the key type") },
+	{ JWTAUTH_ERR_KEY_KID, "KEY_KID", JWTAUTH__TEXT("key kid invalid or too long") },
+	{ JWTAUTH_ERR_KEY_USE, "KEY_USE", JWTAUTH__TEXT("key use or key_ops malformed") },
+	{ JWTAUTH_ERR_KEYSET_MIXED, "KEYSET_MIXED", JWTAUTH__TEXT("key set mixes HMAC secrets and public keys") },
+	{ JWTAUTH_ERR_KEYSET_FULL, "KEYSET_FULL", JWTAUTH__TEXT("key set has too many keys") },
+	{ JWTAUTH_ERR_KEYSET_EMPTY, "KEYSET_EMPTY", JWTAUTH__TEXT("key set has no usable key") },
+	{ JWTAUTH_ERR_KEY_PEM, "KEY_PEM", JWTAUTH__TEXT("PEM document invalid") },
+	{ JWTAUTH_ERR_KEY_DER, "KEY_DER", JWTAUTH__TEXT("DER structure invalid") },
+	{ JWTAUTH_ERR_KEY_X509, "KEY_X509", JWTAUTH__TEXT("certificate invalid") },
+	{ JWTAUTH_ERR_KEY_RSA_WEAK, "KEY_RSA_WEAK", JWTAUTH__TEXT("RSA key has the ROCA weakness (CVE-2017-15361)") },
+	{ JWTAUTH_ERR_TOKEN_SIZE, "TOKEN_SIZE", JWTAUTH__TEXT("token empty or too long") },
+	{ JWTAUTH_ERR_TOKEN_FORMAT, "TOKEN_FORMAT", JWTAUTH__TEXT("token is not a compact JWS") },
+	{ JWTAUTH_ERR_HEADER, "HEADER", JWTAUTH__TEXT("token header invalid") },
+	{ JWTAUTH_ERR_ALG_NONE, "ALG_NONE", JWTAUTH__TEXT("unsecured token (alg none) refused") },
+	{ JWTAUTH_ERR_ALG_UNKNOWN, "ALG_UNKNOWN", JWTAUTH__TEXT("algorithm not supported") },
+	{ JWTAUTH_ERR_ALG_NOT_ALLOWED, "ALG_NOT_ALLOWED", JWTAUTH__TEXT("algorithm not allowed") },
+	{ JWTAUTH_ERR_CRIT, "CRIT", JWTAUTH__TEXT("critical header extension not understood") },
+	{ JWTAUTH_ERR_KID_UNKNOWN, "KID_UNKNOWN", JWTAUTH__TEXT("no key with the token's kid") },
+	{ JWTAUTH_ERR_KID_AMBIGUOUS, "KID_AMBIGUOUS", JWTAUTH__TEXT("several keys share the token's kid") },
+	{ JWTAUTH_ERR_NO_KEY, "NO_KEY", JWTAUTH__TEXT("no key fits the token's algorithm") },
+	{ JWTAUTH_ERR_KEY_UNFIT, "KEY_UNFIT", JWTAUTH__TEXT("the key cannot verify this algorithm") },
+	{ JWTAUTH_ERR_SIGNATURE, "SIGNATURE", JWTAUTH__TEXT("signature invalid") },
+	{ JWTAUTH_ERR_CLAIMS, "CLAIMS", JWTAUTH__TEXT("payload is not a JSON object") },
+	{ JWTAUTH_ERR_CLAIM_TYPE, "CLAIM_TYPE", JWTAUTH__TEXT("claim has the wrong type or range") },
+	{ JWTAUTH_ERR_CLAIM_MISSING, "CLAIM_MISSING", JWTAUTH__TEXT("required claim missing") },
+	{ JWTAUTH_ERR_EXPIRED, "EXPIRED", JWTAUTH__TEXT("token expired") },
+	{ JWTAUTH_ERR_NOT_YET_VALID, "NOT_YET_VALID", JWTAUTH__TEXT("token not yet valid") },
+	{ JWTAUTH_ERR_TOO_OLD, "TOO_OLD", JWTAUTH__TEXT("token issued too long ago or in the future") },
+	{ JWTAUTH_ERR_ISSUER, "ISSUER", JWTAUTH__TEXT("issuer not accepted") },
+	{ JWTAUTH_ERR_AUDIENCE, "AUDIENCE", JWTAUTH__TEXT("audience not accepted") },
+	{ JWTAUTH_ERR_PRINCIPAL_MISSING, "PRINCIPAL_MISSING", JWTAUTH__TEXT("principal claim missing") },
+	{ JWTAUTH_ERR_PRINCIPAL_TYPE, "PRINCIPAL_TYPE", JWTAUTH__TEXT("principal claim is not a valid string") },
+	{ JWTAUTH_ERR_PRINCIPAL_MISMATCH, "PRINCIPAL_MISMATCH", JWTAUTH__TEXT("principal does not match the user") },
+	{ JWTAUTH_ERR_GROUP, "GROUP", JWTAUTH__TEXT("no permitted group") },
+	{ JWTAUTH_ERR_CLAIM_TOO_LONG, "CLAIM_TOO_LONG", JWTAUTH__TEXT("claim longer than the buffer") },
+	{ JWTAUTH_ERR_CLAIM_RANGE, "CLAIM_RANGE", JWTAUTH__TEXT("claim is not an integer in range") },
+	{ JWTAUTH_ERR_CLAIM_PATH, "CLAIM_PATH", JWTAUTH__TEXT("claim name or JSON Pointer malformed") },
+	{ JWTAUTH_ERR_CONFIG, "CONFIG", JWTAUTH__TEXT("configuration is not a JSON object") },
+	{ JWTAUTH_ERR_CONFIG_MEMBER, "CONFIG_MEMBER", JWTAUTH__TEXT("unknown configuration member") },
+	{ JWTAUTH_ERR_CONFIG_VALUE, "CONFIG_VALUE", JWTAUTH__TEXT("configuration value invalid") },
+	{ JWTAUTH_ERR_CONFIG_MISSING, "CONFIG_MISSING", JWTAUTH__TEXT("required configuration member missing") },
+	{ JWTAUTH_ERR_CONFIG_PATH, "CONFIG_PATH", JWTAUTH__TEXT("key file path leaves the conf directory") },
+	{ JWTAUTH_ERR_NO_FETCH, "NO_FETCH", JWTAUTH__TEXT("URL key source but no fetch callback") },
+	{ JWTAUTH_ERR_AUTH_RESPONSE, "AUTH_RESPONSE", JWTAUTH__TEXT("MySQL auth response malformed") }
 };
 
 static const jwtauth__error_info *jwtauth__error_lookup(int code)
@@ -2882,6 +3208,61 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 }
 
 /* ======================================================================
+   JWK THUMBPRINT (RFC 7638)
+   ====================================================================== */
+
+/* Hash `"name":"<base64url of b>"` (with a leading ',' unless first). */
+static void jwtauth__tp_member(br_sha256_context *c, const char *name,
+	const uint8_t *b, size_t n, int first)
+{
+	char enc[JWTAUTH_B64URL_ENCODED_LEN(JWTAUTH_MAX_RSA_BITS / 8) + 1];
+	size_t w = 0;
+	if (!first) br_sha256_update(c, ",", 1);
+	br_sha256_update(c, "\"", 1);
+	br_sha256_update(c, name, strlen(name));
+	br_sha256_update(c, "\":\"", 3);
+	if (jwtauth_b64url_encode(b, n, enc, sizeof enc, &w) == JWTAUTH_OK)
+		br_sha256_update(c, enc, w);
+	br_sha256_update(c, "\"", 1);
+}
+
+JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
+	jwtauth_error *err)
+{
+	br_sha256_context c;
+	if (!key || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (key->status != JWTAUTH_OK)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "unusable key: no key material kept");
+	br_sha256_init(&c);
+	/* RFC 7638 section 3.2: the required members, in lexicographic order */
+	if (key->kty == JWTAUTH_KTY_RSA) {
+		br_sha256_update(&c, "{", 1);
+		jwtauth__tp_member(&c, "e", key->u.rsa.e, key->u.rsa.e_len, 1);
+		br_sha256_update(&c, ",\"kty\":\"RSA\"", 12);
+		jwtauth__tp_member(&c, "n", key->u.rsa.n, key->u.rsa.n_len, 0);
+		br_sha256_update(&c, "}", 1);
+	} else if (key->kty == JWTAUTH_KTY_EC) {
+		size_t clen = jwtauth__curve_len(key->u.ec.curve);
+		const char *crv = key->u.ec.curve == BR_EC_secp256r1 ? "P-256"
+			: key->u.ec.curve == BR_EC_secp384r1 ? "P-384" : "P-521";
+		if (clen == 0 || key->u.ec.q_len != 1 + 2 * clen)
+			return jwtauth__fail(err, JWTAUTH_ERR_KEY_CRV, 0, "EC key of an unknown curve");
+		br_sha256_update(&c, "{\"crv\":\"", 8);
+		br_sha256_update(&c, crv, 5);
+		br_sha256_update(&c, "\",\"kty\":\"EC\"", 12);
+		jwtauth__tp_member(&c, "x", key->u.ec.q + 1, clen, 0);
+		jwtauth__tp_member(&c, "y", key->u.ec.q + 1 + clen, clen, 0);
+		br_sha256_update(&c, "}", 1);
+	} else {
+		return jwtauth__fail(err, JWTAUTH_ERR_KEY_KTY, 0,
+			"no thumbprint for this key type (an oct key keeps no raw secret)");
+	}
+	br_sha256_out(&c, out);
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+/* ======================================================================
    SIGNATURES on BearSSL: HS (HMAC), RS (PKCS#1 v1.5), PS (PSS), ES (ECDSA)
    ====================================================================== */
 
@@ -3293,6 +3674,7 @@ static void jwtauth__jwt_reset(jwtauth_jwt *out)
 	out->header = out->payload = out->buf;
 	out->header_len = out->payload_len = 0;
 	out->header_ntoks = out->payload_tok = out->payload_ntoks = 0;
+	out->cache_hit = 0;
 }
 
 /* Whether a key may verify `alg`: its type/curve/size, and its own alg,
@@ -3300,12 +3682,12 @@ static void jwtauth__jwt_reset(jwtauth_jwt *out)
 static const char *jwtauth__key_unfit_reason(const jwtauth_key *k, jwtauth_alg alg)
 {
 	if (!jwtauth__key_fits(k, alg))
-		return "key type, curve or size does not fit the token's alg";
+		return JWTAUTH__TEXT("key type, curve or size does not fit the token's alg");
 	if (k->alg != JWTAUTH_ALG_UNKNOWN && k->alg != (uint8_t)alg)
-		return "key alg differs from the token's alg";
-	if (k->use == JWTAUTH_USE_OTHER) return "key use is not sig";
+		return JWTAUTH__TEXT("key alg differs from the token's alg");
+	if (k->use == JWTAUTH_USE_OTHER) return JWTAUTH__TEXT("key use is not sig");
 	if (k->has_key_ops && !(k->key_ops & JWTAUTH_KEYOP_VERIFY))
-		return "key_ops does not allow verify";
+		return JWTAUTH__TEXT("key_ops does not allow verify");
 	return NULL;
 }
 
@@ -3319,7 +3701,9 @@ static int jwtauth__jws_prepare(const jwtauth_keyset *ks, const char *token,
 	int rc;
 	if (!ks || !out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	jwtauth__jwt_reset(out);
-	if (algs == 0) algs = JWTAUTH_ALGS_ALL;
+	if ((algs & JWTAUTH_ALGS_ALL) == 0)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0,
+			"empty algorithm allowlist (JWTAUTH_ALGS_ALL allows every algorithm)");
 	if ((rc = jwtauth__jws_split(token, token_len, dot1, dot2, err)) != JWTAUTH_OK)
 		return rc;
 	if ((rc = jwtauth__jws_header(token, *dot1, algs, 1, out, &pos, err)) != JWTAUTH_OK)
@@ -3330,6 +3714,13 @@ static int jwtauth__jws_prepare(const jwtauth_keyset *ks, const char *token,
 
 JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
 	size_t token_len, unsigned algs, jwtauth_jwt *out, jwtauth_error *err)
+{
+	return jwtauth_jws_verify_signature_only(ks, token, token_len, algs, out, err);
+}
+
+JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
+	const char *token, size_t token_len, unsigned algs, jwtauth_jwt *out,
+	jwtauth_error *err)
 {
 	uint8_t sig[JWTAUTH_MAX_RSA_BITS / 8], hash[64];
 	size_t dot1 = 0, dot2 = 0, sig_len = 0, i, sig_chars;
@@ -3377,9 +3768,12 @@ JWTAUTH_DEF int jwtauth_jws_verify(const jwtauth_keyset *ks, const char *token,
 			if (!r) { fit++; chosen = k; }
 			else if (!why) why = r;
 		}
-		if (named == 0 && refused == 0)
-			return jwtauth__fail_detail(err, JWTAUTH_ERR_KID_UNKNOWN, 0,
-				"no key with the token's kid", out->kid, out->kid_len);
+		if (named == 0 && refused == 0) {
+			jwtauth__fail_detail(err, JWTAUTH_ERR_KID_UNKNOWN, 0,
+				"no key with the token's kid", "kid", 3);
+			jwtauth__err_value(err, out->kid, out->kid_len);
+			return JWTAUTH_ERR_KID_UNKNOWN;
+		}
 		if (named == 0)
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_UNFIT, 0,
 				"the key with the token's kid was refused at load",
@@ -3674,11 +4068,53 @@ static int64_t jwtauth__add_pos(int64_t a, int64_t b)
 	return b > JWTAUTH__INT64_MAX - a ? -1 : a + b;
 }
 
+/* Add string token t, unescaped (its raw start when too long), to
+   err->value, after a ", " when it already holds something. */
+static void jwtauth__err_value_tok(jwtauth_error *err, const char *js,
+	const jwtauth_json_tok *t)
+{
+	char tmp[JWTAUTH_ERROR_TEXT_MAX + 1], part[JWTAUTH_ERROR_TEXT_MAX + 1];
+	const char *src = tmp;
+	size_t n = 0, have, plen;
+	if (!err || t->type != JWTAUTH_JSON_STRING) return;
+	if (jwtauth_json_str_copy(js, t, tmp, sizeof tmp, &n) != JWTAUTH_OK) {
+		src = js + t->start;
+		n = t->len;
+	}
+	have = err->value_len;
+	if (have > 0 && have + 2 >= JWTAUTH_ERROR_TEXT_MAX) return;
+	jwtauth__err_text(part, &plen, src, n);
+	if (have > 0) {
+		err->value[have++] = ',';
+		err->value[have++] = ' ';
+	}
+	if (plen > JWTAUTH_ERROR_TEXT_MAX - have) {
+		plen = JWTAUTH_ERROR_TEXT_MAX - have;
+		while (plen > 0 && ((unsigned char)part[plen] & 0xC0u) == 0x80u) plen--;
+	}
+	memcpy(err->value + have, part, plen);
+	err->value_len = have + plen;
+	err->value[err->value_len] = 0;
+}
+
+/* jwtauth_claims_check with more required claims (jwtauth_verify: exp). */
+static int jwtauth__claims_check(jwtauth_jwt *jwt,
+	const jwtauth_claims_policy *policy, unsigned also_required, int64_t now,
+	jwtauth_claims *claims, jwtauth_error *err);
+
 JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 	const jwtauth_claims_policy *policy, int64_t now,
 	jwtauth_claims *claims, jwtauth_error *err)
 {
+	return jwtauth__claims_check(jwt, policy, 0, now, claims, err);
+}
+
+static int jwtauth__claims_check(jwtauth_jwt *jwt,
+	const jwtauth_claims_policy *policy, unsigned also_required, int64_t now,
+	jwtauth_claims *claims, jwtauth_error *err)
+{
 	jwtauth_claims_policy none;
+	unsigned required;
 	const jwtauth_json_tok *pt;
 	int64_t exp = 0, nbf = 0, iat = 0, lim, leeway;
 	int has_exp, has_nbf, has_iat, fexp, fnbf, fiat, rc;
@@ -3726,10 +4162,11 @@ JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 	}
 
 	/* 2. required claims */
-	if (policy->required) {
+	required = policy->required | also_required;
+	if (required) {
 		unsigned b;
 		for (b = 0; b < 6; b++)
-			if ((policy->required & (1u << b)) && slot[b] < 0)
+			if ((required & (1u << b)) && slot[b] < 0)
 				return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_MISSING, 0,
 					"required claim missing", jwtauth__claim_names[b], 3);
 	}
@@ -3739,36 +4176,51 @@ JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 	   real exp + leeway only at floor + 1 + leeway. */
 	if (has_exp) {
 		lim = jwtauth__add_pos(exp + (fexp ? 1 : 0), leeway);
-		if (lim >= 0 && now >= lim)
-			return jwtauth__fail_detail(err, JWTAUTH_ERR_EXPIRED, 0,
+		if (lim >= 0 && now >= lim) {
+			jwtauth__fail_detail(err, JWTAUTH_ERR_EXPIRED, 0,
 				"now >= exp + leeway", "exp", 3);
+			jwtauth__err_times(err, exp, now, leeway);
+			return JWTAUTH_ERR_EXPIRED;
+		}
 	}
 	/* 4. nbf (section 4.1.5): reject when nbf > now + leeway, i.e. when
 	   ceil(nbf) - leeway > now (no overflow: both terms >= 0). */
-	if (has_nbf && nbf + (fnbf ? 1 : 0) - leeway > now)
-		return jwtauth__fail_detail(err, JWTAUTH_ERR_NOT_YET_VALID, 0,
+	if (has_nbf && nbf + (fnbf ? 1 : 0) - leeway > now) {
+		jwtauth__fail_detail(err, JWTAUTH_ERR_NOT_YET_VALID, 0,
 			"nbf > now + leeway", "nbf", 3);
+		jwtauth__err_times(err, nbf + (fnbf ? 1 : 0), now, leeway);
+		return JWTAUTH_ERR_NOT_YET_VALID;
+	}
 	/* 5. iat (section 4.1.6) with a maximum age: too old when
 	   now - iat > max_age + leeway, i.e. now > floor(iat) + max_age +
 	   leeway; issued in the future when ceil(iat) - leeway > now. */
 	if (has_iat && policy->max_age > 0) {
 		lim = jwtauth__add_pos(policy->max_age, leeway);
 		if (lim >= 0) lim = jwtauth__add_pos(iat, lim);
-		if (lim >= 0 && now > lim)
-			return jwtauth__fail_detail(err, JWTAUTH_ERR_TOO_OLD, 0,
+		if (lim >= 0 && now > lim) {
+			jwtauth__fail_detail(err, JWTAUTH_ERR_TOO_OLD, 0,
 				"now - iat > max_age + leeway", "iat", 3);
-		if (iat + (fiat ? 1 : 0) - leeway > now)
-			return jwtauth__fail_detail(err, JWTAUTH_ERR_TOO_OLD, 0,
+			jwtauth__err_times(err, iat, now, policy->max_age);
+			return JWTAUTH_ERR_TOO_OLD;
+		}
+		if (iat + (fiat ? 1 : 0) - leeway > now) {
+			jwtauth__fail_detail(err, JWTAUTH_ERR_TOO_OLD, 0,
 				"iat is in the future", "iat", 3);
+			jwtauth__err_times(err, iat, now, policy->max_age);
+			return JWTAUTH_ERR_TOO_OLD;
+		}
 	}
 	/* 6. iss: byte-exact after unescaping, whole string (no prefix) */
 	if (n_iss > 0) {
 		if (iss < 0)
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_ISSUER, 0,
 				"iss missing", "iss", 3);
-		if (!jwtauth__tok_in(jwt->payload, &pt[iss], policy->issuers, n_iss))
-			return jwtauth__fail_detail(err, JWTAUTH_ERR_ISSUER, pt[iss].start,
+		if (!jwtauth__tok_in(jwt->payload, &pt[iss], policy->issuers, n_iss)) {
+			jwtauth__fail_detail(err, JWTAUTH_ERR_ISSUER, pt[iss].start,
 				"iss is not one of the required issuers", "iss", 3);
+			jwtauth__err_value_tok(err, jwt->payload, &pt[iss]);
+			return JWTAUTH_ERR_ISSUER;
+		}
 	}
 	/* 7. aud: at least one element equals one configured audience */
 	if (n_aud > 0) {
@@ -3783,9 +4235,18 @@ JWTAUTH_DEF int jwtauth_claims_check(jwtauth_jwt *jwt,
 			for (e = (size_t)aud + 1; !ok && e < pt[aud].next; e = pt[e].next)
 				ok = jwtauth__tok_in(jwt->payload, &pt[e], policy->audiences, n_aud);
 		}
-		if (!ok)
-			return jwtauth__fail_detail(err, JWTAUTH_ERR_AUDIENCE, pt[aud].start,
+		if (!ok) {
+			jwtauth__fail_detail(err, JWTAUTH_ERR_AUDIENCE, pt[aud].start,
 				"aud holds none of the required audiences", "aud", 3);
+			if (pt[aud].type == JWTAUTH_JSON_STRING) {
+				jwtauth__err_value_tok(err, jwt->payload, &pt[aud]);
+			} else {
+				size_t e, k = 0;
+				for (e = (size_t)aud + 1; e < pt[aud].next && k < 4; e = pt[e].next, k++)
+					jwtauth__err_value_tok(err, jwt->payload, &pt[e]);
+			}
+			return JWTAUTH_ERR_AUDIENCE;
+		}
 	}
 
 	if (claims) {
@@ -3897,6 +4358,176 @@ JWTAUTH_DEF long jwtauth_claim_find_dotted(const jwtauth_jwt *jwt,
 	return (long)(cur + jwt->payload_tok);
 }
 
+/* ---------------------------------------------------- typed claim getters */
+
+/* The claim at `path` (absolute index in *idx), or why there is none. */
+static int jwtauth__claim_at(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, long *idx, jwtauth_error *err)
+{
+	size_t i;
+	if (!jwt || (!path && path_len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (!jwt->payload || jwt->payload_ntoks == 0)
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0,
+			"payload not parsed: verify the token with jwtauth_verify first");
+	if (path_len > 0 && path[0] == '/') {
+		/* RFC 6901 section 3: '~' only as "~0" or "~1" */
+		for (i = 0; i < path_len; i++)
+			if (path[i] == '~' && (i + 1 >= path_len
+			    || (path[i + 1] != '0' && path[i + 1] != '1')))
+				return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_PATH, i,
+					"JSON Pointer: '~' not followed by 0 or 1", path, path_len);
+	}
+	*idx = jwtauth_claim_find(jwt, path, path_len);
+	if (*idx < 0)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_MISSING, 0,
+			"claim absent", path, path_len);
+	return JWTAUTH_OK;
+}
+
+static int jwtauth__claim_typed(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, jwtauth_json_type type, const jwtauth_json_tok **t,
+	jwtauth_error *err)
+{
+	long idx = -1;
+	int rc = jwtauth__claim_at(jwt, path, path_len, &idx, err);
+	if (rc != JWTAUTH_OK) return rc;
+	*t = &jwt->toks[idx];
+	if ((*t)->type != (uint8_t)type
+	    && !(type == JWTAUTH_JSON_TRUE && (*t)->type == JWTAUTH_JSON_FALSE))
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, (*t)->start,
+			type == JWTAUTH_JSON_STRING ? "claim is not a string"
+			: type == JWTAUTH_JSON_NUMBER ? "claim is not a number"
+			: "claim is not a boolean", path, path_len);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_claim_string(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, char *out, size_t cap, size_t *out_len, jwtauth_error *err)
+{
+	const jwtauth_json_tok *t = NULL;
+	size_t n = 0;
+	int rc;
+	if (!out || cap == 0) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL or empty output buffer");
+	rc = jwtauth__claim_typed(jwt, path, path_len, JWTAUTH_JSON_STRING, &t, err);
+	if (rc != JWTAUTH_OK) return rc;
+	if (jwtauth_json_str_copy(jwt->payload, t, NULL, 0, &n) != JWTAUTH_OK)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, t->start,
+			"claim is not a valid string", path, path_len);
+	if (n >= cap) {
+		jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TOO_LONG, t->start,
+			"claim longer than the output buffer", path, path_len);
+		jwtauth__err_value_tok(err, jwt->payload, t);
+		return JWTAUTH_ERR_CLAIM_TOO_LONG;
+	}
+	if (jwtauth_json_str_copy(jwt->payload, t, out, n, &n) != JWTAUTH_OK
+	    || memchr(out, 0, n)) {
+		out[0] = 0;
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, t->start,
+			"claim holds a NUL character", path, path_len);
+	}
+	out[n] = 0;
+	if (out_len) *out_len = n;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_claim_int64(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, int64_t *out, jwtauth_error *err)
+{
+	const jwtauth_json_tok *t = NULL;
+	const char *p;
+	size_t i = 0;
+	uint64_t acc = 0, lim;
+	int neg, rc;
+	if (!out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	rc = jwtauth__claim_typed(jwt, path, path_len, JWTAUTH_JSON_NUMBER, &t, err);
+	if (rc != JWTAUTH_OK) return rc;
+	p = jwt->payload + t->start;
+	neg = p[0] == '-';
+	if (neg) i = 1;
+	/* the parser checked the grammar: digits, then maybe '.', 'e', 'E' */
+	lim = neg ? (uint64_t)JWTAUTH__INT64_MAX + 1u : (uint64_t)JWTAUTH__INT64_MAX;
+	for (; i < t->len; i++) {
+		unsigned d;
+		if (p[i] < '0' || p[i] > '9')
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_RANGE, t->start,
+				"claim is not an integer (fraction or exponent)", path, path_len);
+		d = (unsigned)(p[i] - '0');
+		if (acc > (lim - d) / 10u)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_RANGE, t->start,
+				"claim does not fit in int64", path, path_len);
+		acc = acc * 10u + d;
+	}
+	/* two's complement without overflow: -(acc - 1) - 1 */
+	*out = neg ? (acc ? -(int64_t)(acc - 1u) - 1 : 0) : (int64_t)acc;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_claim_date(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, int64_t *out, jwtauth_error *err)
+{
+	const jwtauth_json_tok *t = NULL;
+	int64_t fl = 0;
+	int frac = 0, rc;
+	if (!out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	rc = jwtauth__claim_typed(jwt, path, path_len, JWTAUTH_JSON_NUMBER, &t, err);
+	if (rc != JWTAUTH_OK) return rc;
+	if (jwtauth__numeric_date(jwt->payload + t->start, t->len, &fl, &frac) != 0)
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_RANGE, t->start,
+			"NumericDate negative or after the year 9999", path, path_len);
+	*out = fl;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_claim_bool(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, int *out, jwtauth_error *err)
+{
+	const jwtauth_json_tok *t = NULL;
+	int rc;
+	if (!out) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	rc = jwtauth__claim_typed(jwt, path, path_len, JWTAUTH_JSON_TRUE, &t, err);
+	if (rc != JWTAUTH_OK) return rc;
+	*out = t->type == JWTAUTH_JSON_TRUE;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_claim_contains(const jwtauth_jwt *jwt, const char *path,
+	size_t path_len, const char *value, size_t value_len, int *found,
+	jwtauth_error *err)
+{
+	const jwtauth_json_tok *t, *pt;
+	long idx = -1;
+	size_t r, e;
+	int rc, hit = 0;
+	if (!found || (!value && value_len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	rc = jwtauth__claim_at(jwt, path, path_len, &idx, err);
+	if (rc != JWTAUTH_OK) return rc;
+	t = &jwt->toks[idx];
+	if (t->type == JWTAUTH_JSON_STRING) {
+		hit = jwtauth_json_str_eq(jwt->payload, t, value ? value : "", value_len);
+	} else if (t->type == JWTAUTH_JSON_ARRAY) {
+		pt = JWTAUTH__PTOKS(jwt);
+		r = (size_t)idx - jwt->payload_tok;
+		for (e = r + 1; e < pt[r].next; e = pt[e].next) {
+			if (pt[e].type != JWTAUTH_JSON_STRING)
+				return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, pt[e].start,
+					"array holds a non-string", path, path_len);
+			if (!hit) hit = jwtauth_json_str_eq(jwt->payload, &pt[e], value ? value : "", value_len);
+		}
+	} else {
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CLAIM_TYPE, t->start,
+			"claim is neither a string nor an array of strings", path, path_len);
+	}
+	*found = hit;
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
 /* --------------------------------------------------------- configuration */
 
 JWTAUTH_DEF void jwtauth_config_init(jwtauth_config *cfg)
@@ -3906,6 +4537,7 @@ JWTAUTH_DEF void jwtauth_config_init(jwtauth_config *cfg)
 	/* a static string, not the store: still valid after a struct copy */
 	cfg->principal_field.p = "sub";
 	cfg->principal_field.len = 3;
+	cfg->algs = JWTAUTH_ALGS_ALL;
 }
 
 /* Reserve len + 1 bytes of the store: returns where to write, or NULL. */
@@ -3932,11 +4564,25 @@ static int jwtauth__store_copy(jwtauth_config *cfg, jwtauth_str *dst,
 	return 0;
 }
 
-JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
-	const char *value, size_t len)
+/* The error of a store copy, in err. */
+static int jwtauth__store_fail(jwtauth_error *err, int rc)
 {
-	if (!cfg || !field || (!value && len)) return JWTAUTH_ERR_ARGUMENT;
-	return jwtauth__store_copy(cfg, field, value ? value : "", len);
+	if (rc == JWTAUTH_ERR_CONFIG_VALUE)
+		return jwtauth__fail(err, rc, 0, "value holds a NUL byte");
+	if (rc == JWTAUTH_ERR_TOO_LARGE)
+		return jwtauth__fail(err, rc, 0,
+			"config full: JWTAUTH_MAX_CONFIG_LEN bytes or JWTAUTH_MAX_LIST items");
+	if (rc != JWTAUTH_OK) return jwtauth__fail(err, rc, 0, "invalid value");
+	jwtauth__clear_error(err);
+	return JWTAUTH_OK;
+}
+
+JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
+	const char *value, size_t len, jwtauth_error *err)
+{
+	if (!cfg || !field || (!value && len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	return jwtauth__store_fail(err, jwtauth__store_copy(cfg, field, value ? value : "", len));
 }
 
 typedef struct jwtauth__list_ctx {
@@ -3953,22 +4599,24 @@ static int jwtauth__list_item(void *vctx, const char *p, size_t len)
 }
 
 JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
-	size_t *n_items, const char *list, size_t len)
+	size_t *n_items, const char *list, size_t len, jwtauth_error *err)
 {
 	jwtauth__list_ctx c;
 	size_t used, i;
 	int rc;
-	if (!cfg || !items || !n_items || (!list && len)) return JWTAUTH_ERR_ARGUMENT;
+	if (!cfg || !items || !n_items || (!list && len))
+		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	used = cfg->used;
 	c.cfg = cfg;
 	c.n = 0;
 	if (len && (rc = jwtauth__split_list(list, len, jwtauth__list_item, &c)) != 0) {
 		cfg->used = used; /* give the partial copies back */
-		return rc;
+		return jwtauth__store_fail(err, rc);
 	}
 	/* the items are replaced only when the whole list fits */
 	for (i = 0; i < c.n; i++) items[i] = c.tmp[i];
 	*n_items = c.n;
+	jwtauth__clear_error(err);
 	return JWTAUTH_OK;
 }
 
@@ -4017,7 +4665,7 @@ static int jwtauth__cf_list(jwtauth_config *cfg, const char *js,
 		   then drop the whole string again: the items are copied after it
 		   and moved down so no space is lost */
 		if ((rc = jwtauth__cf_string(cfg, js, &toks[v], &whole)) != 0) return rc;
-		rc = jwtauth_config_set_list(cfg, items, n_items, whole.p, whole.len);
+		rc = jwtauth_config_set_list(cfg, items, n_items, whole.p, whole.len, NULL);
 		if (rc != 0) return rc;
 		{
 			size_t moved = cfg->used - (used + whole.len + 1), i;
@@ -4272,20 +4920,16 @@ static int jwtauth__add_group(jwtauth_login *out, size_t *used,
 	return 0;
 }
 
-/* Everything after the signature: claims, principal, user match, groups,
-   permitted groups. out->jwt holds a verified token. Kept apart from the
-   signature step so that a verified-token cache can reuse it. */
+/* Everything after jwtauth_verify: principal, user match, groups,
+   permitted groups. out->jwt holds a verified token and its claims. */
 static int jwtauth__login_checks(const jwtauth_config *cfg, const char *user,
-	size_t user_len, int64_t now, jwtauth_login *out, jwtauth_error *err)
+	size_t user_len, jwtauth_login *out, jwtauth_error *err)
 {
 	const char *pf;
 	size_t pf_len, i;
 	const jwtauth_json_tok *t;
 	long idx;
 	int rc;
-
-	rc = jwtauth_claims_check(&out->jwt, &cfg->claims, now, &out->claims, err);
-	if (rc != JWTAUTH_OK) return rc;
 
 	/* the principal: a JSON string, NUL-free, non-empty (an empty name
 	   must never become a session user) */
@@ -4324,9 +4968,13 @@ static int jwtauth__login_checks(const jwtauth_config *cfg, const char *user,
 		for (i = 0; same && i < user_len; i++)
 			same = jwtauth__ascii_lower((unsigned char)user[i])
 				== jwtauth__ascii_lower((unsigned char)out->principal[i]);
-		if (!same)
-			return jwtauth__fail_detail(err, JWTAUTH_ERR_PRINCIPAL_MISMATCH, t->start,
+		if (!same) {
+			jwtauth__fail_detail(err, JWTAUTH_ERR_PRINCIPAL_MISMATCH, t->start,
 				"principal does not match the user", pf, pf_len);
+			jwtauth__err_value(err, out->principal, out->principal_len);
+			jwtauth__err_expected(err, user, user_len);
+			return JWTAUTH_ERR_PRINCIPAL_MISMATCH;
+		}
 	}
 
 	/* groups (StarRocks jwt group provider): an array gives every string
@@ -4370,15 +5018,16 @@ static int jwtauth__login_checks(const jwtauth_config *cfg, const char *user,
 	return JWTAUTH_OK;
 }
 
-/* The verified-token cache path, defined in its section below. */
-static int jwtauth__tc_authenticate(const jwtauth_config *cfg,
-	const jwtauth_keyset *ks, const char *user, size_t user_len,
-	const char *token, size_t token_len, int64_t now, jwtauth_login *out,
-	jwtauth_error *err);
-/* ---- end of the token-cache hook ---- */
+/* jwtauth_verify's body with the policy by pointer (no copy of the
+   config's lists), defined after the verified-token cache. */
+static int jwtauth__verify(const jwtauth_keyset *ks, unsigned algs,
+	const jwtauth_claims_policy *policy, unsigned flags,
+	struct jwtauth_token_cache *tc, const char *token, size_t token_len,
+	int64_t now, jwtauth_jwt *out, jwtauth_claims *claims, jwtauth_error *err);
 
 JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
-	const jwtauth_keyset *ks, const char *user, size_t user_len,
+	const jwtauth_keyset *ks, struct jwtauth_token_cache *tc,
+	const char *user, size_t user_len,
 	const uint8_t *auth_response, size_t response_len,
 	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
 	jwtauth_error *err)
@@ -4401,23 +5050,25 @@ JWTAUTH_DEF int jwtauth_authenticate(const jwtauth_config *cfg,
 	rc = jwtauth_mysql_auth_token(auth_response, response_len, kind,
 		&token, &token_len, err);
 	if (rc != JWTAUTH_OK) return rc;
-	/* a verified-token cache hit skips only the signature */
-	if (cfg->token_cache)
-		return jwtauth__tc_authenticate(cfg, ks, user, user_len, token,
-			token_len, now, out, err);
-	rc = jwtauth_jws_verify(ks, token, token_len, cfg->algs, &out->jwt, err);
+	/* StarRocks: exp is checked when present, not required (the config
+	   may require it through claims.required) */
+	rc = jwtauth__verify(ks, cfg->algs, &cfg->claims, JWTAUTH_VERIFY_EXP_OPTIONAL,
+		tc, token, token_len, now, &out->jwt, &out->claims, err);
+	out->cache_hit = out->jwt.cache_hit;
 	if (rc != JWTAUTH_OK) return rc;
-	return jwtauth__login_checks(cfg, user, user_len, now, out, err);
+	return jwtauth__login_checks(cfg, user, user_len, out, err);
 }
 
 /* ======================================================================
    VERIFIED-TOKEN CACHE
-   Caller memory, no heap, no lock. An entry binds: the exact token bytes
-   (64-bit hash to find it, then a full comparison), the key set's id
-   (jwtauth_keyset.id, a fingerprint of every entry) and the config's
-   address. A hit skips the signature's decoding and check only; the
-   header rules, the key's fitness, the claims (exp/nbf/iat against `now`,
-   iss, aud), the principal match and the groups run every time.
+   Caller memory, no heap; the caller's lock hooks, if any. An entry
+   binds: the exact token bytes (64-bit hash to find it, then a full
+   comparison), the key set's id (jwtauth_keyset.id, a fingerprint of
+   every entry) and the algorithm allowlist. A hit skips the signature's
+   decoding and check only; the header rules, the key's fitness, the
+   claims (exp/nbf/iat against `now`, iss, aud), the principal match and
+   the groups run every time. The lock covers probes and stores only; a
+   signature check never runs under it.
    Placement: a token may live in JWTAUTH__TC_WAYS consecutive slots from
    hash % n (the whole array when n <= JWTAUTH__TC_WAYS); the least
    recently used of those is replaced. Lookups are O(WAYS), never O(n).
@@ -4498,6 +5149,16 @@ static int jwtauth__tc_eq(const char *x, const char *y, size_t n)
 	return d == 0;
 }
 
+static void jwtauth__tc_lock(jwtauth_token_cache *tc)
+{
+	if (tc->lock) tc->lock(tc->lock_user);
+}
+
+static void jwtauth__tc_unlock(jwtauth_token_cache *tc)
+{
+	if (tc->unlock) tc->unlock(tc->lock_user);
+}
+
 JWTAUTH_DEF void jwtauth_token_cache_init(jwtauth_token_cache *tc,
 	jwtauth_token_cache_entry *entries, size_t n)
 {
@@ -4506,37 +5167,63 @@ JWTAUTH_DEF void jwtauth_token_cache_init(jwtauth_token_cache *tc,
 	tc->n_entries = entries ? n : 0;
 	tc->tick = 0;
 	tc->hits = tc->misses = 0;
+	tc->lock = tc->unlock = NULL;
+	tc->lock_user = NULL;
 	jwtauth_token_cache_clear(tc);
+}
+
+JWTAUTH_DEF void jwtauth_token_cache_set_lock(jwtauth_token_cache *tc,
+	jwtauth_lock_fn lock, jwtauth_lock_fn unlock, void *user)
+{
+	if (!tc) return;
+	/* both or neither: a lock without its unlock would deadlock */
+	if (!lock || !unlock) lock = unlock = NULL;
+	tc->lock = lock;
+	tc->unlock = unlock;
+	tc->lock_user = user;
 }
 
 JWTAUTH_DEF void jwtauth_token_cache_clear(jwtauth_token_cache *tc)
 {
 	size_t i;
 	if (!tc || !tc->entries) return;
+	jwtauth__tc_lock(tc);
 	/* the stored tokens are bearer credentials: wipe them */
 	for (i = 0; i < tc->n_entries; i++)
 		jwtauth__wipe(&tc->entries[i], sizeof tc->entries[i]);
+	jwtauth__tc_unlock(tc);
 }
 
-/* The slot holding (token, ks id, cfg), or NULL. */
+JWTAUTH_DEF void jwtauth_token_cache_stats(jwtauth_token_cache *tc,
+	uint64_t *hits, uint64_t *misses)
+{
+	if (!tc) return;
+	jwtauth__tc_lock(tc);
+	if (hits) *hits = tc->hits;
+	if (misses) *misses = tc->misses;
+	jwtauth__tc_unlock(tc);
+}
+
+/* The slot holding (token, ks id, algs), or NULL (lock held). */
 static jwtauth_token_cache_entry *jwtauth__tc_find(jwtauth_token_cache *tc,
 	uint64_t h, const char *token, size_t token_len, uint64_t ks_id,
-	const void *cfg)
+	unsigned algs)
 {
 	size_t n = tc->n_entries, ways = n < JWTAUTH__TC_WAYS ? n : JWTAUTH__TC_WAYS;
 	size_t s = (size_t)(h % n), i;
 	for (i = 0; i < ways; i++) {
 		jwtauth_token_cache_entry *e = &tc->entries[(s + i) % n];
 		if (e->hash == h && e->token_len == token_len && e->keyset_id == ks_id
-		    && e->config == cfg && jwtauth__tc_eq(e->token, token, token_len))
+		    && e->algs == algs && jwtauth__tc_eq(e->token, token, token_len))
 			return e;
 	}
 	return NULL;
 }
 
-/* Remember a token whose signature verified with ks->keys[key_index]. */
+/* Remember a token whose signature verified with ks->keys[key_index]
+   (lock held). */
 static void jwtauth__tc_store(jwtauth_token_cache *tc, uint64_t h,
-	const char *token, size_t token_len, uint64_t ks_id, const void *cfg,
+	const char *token, size_t token_len, uint64_t ks_id, unsigned algs,
 	int key_index)
 {
 	size_t n = tc->n_entries, ways = n < JWTAUTH__TC_WAYS ? n : JWTAUTH__TC_WAYS;
@@ -4553,49 +5240,112 @@ static void jwtauth__tc_store(jwtauth_token_cache *tc, uint64_t h,
 	victim->token_len = token_len;
 	victim->hash = h;
 	victim->keyset_id = ks_id;
-	victim->config = cfg;
+	victim->algs = algs;
 	victim->key_index = key_index;
 	victim->last_used = ++tc->tick;
 }
 
-/* jwtauth_authenticate after the token was extracted, with
-   cfg->token_cache set (called from auth.inc). */
-static int jwtauth__tc_authenticate(const jwtauth_config *cfg,
-	const jwtauth_keyset *ks, const char *user, size_t user_len,
-	const char *token, size_t token_len, int64_t now, jwtauth_login *out,
-	jwtauth_error *err)
+/* ======================================================================
+   VERIFY: signature and claims in one call
+   ====================================================================== */
+
+JWTAUTH_DEF void jwtauth_verify_options_init(jwtauth_verify_options *opts,
+	unsigned algs)
 {
-	jwtauth_token_cache *tc = cfg->token_cache;
+	if (!opts) return;
+	memset(opts, 0, sizeof *opts);
+	opts->algs = algs;
+}
+
+/* The signature step, through the verified-token cache when there is one. */
+static int jwtauth__verify_sig(const jwtauth_keyset *ks, unsigned algs,
+	jwtauth_token_cache *tc, const char *token, size_t token_len,
+	jwtauth_jwt *out, jwtauth_error *err)
+{
 	uint64_t h = 0;
-	int cacheable = tc->entries && tc->n_entries > 0
+	int cacheable = tc && tc->entries && tc->n_entries > 0 && token && out
 		&& token_len <= JWTAUTH_TOKEN_CACHE_MAX_TOKEN;
 	int rc;
-	if (cacheable) {
-		jwtauth_token_cache_entry *e = jwtauth__tc_find(tc,
-			h = jwtauth__tc_hash(token, token_len), token, token_len, ks->id, cfg);
+	if (!tc)
+		return jwtauth_jws_verify_signature_only(ks, token, token_len, algs, out, err);
+	if (!cacheable) {
+		jwtauth__tc_lock(tc);
+		tc->misses++;
+		jwtauth__tc_unlock(tc);
+		return jwtauth_jws_verify_signature_only(ks, token, token_len, algs, out, err);
+	}
+	if (!ks) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	h = jwtauth__tc_hash(token, token_len);
+	{
+		jwtauth_token_cache_entry *e;
+		int found = 0;
+		size_t key_index = 0;
+		jwtauth__tc_lock(tc);
+		e = jwtauth__tc_find(tc, h, token, token_len, ks->id, algs);
 		if (e) {
-			rc = jwtauth__jws_decode_cached(ks, token, token_len, cfg->algs,
-				(size_t)e->key_index, &out->jwt, err);
+			found = 1;
+			key_index = (size_t)e->key_index;
+			e->last_used = ++tc->tick;
+		}
+		jwtauth__tc_unlock(tc);
+		if (found) {
+			rc = jwtauth__jws_decode_cached(ks, token, token_len, algs,
+				key_index, out, err);
+			jwtauth__tc_lock(tc);
 			if (rc == JWTAUTH_OK) {
 				tc->hits++;
-				e->last_used = ++tc->tick;
-				out->cache_hit = 1;
-				return jwtauth__login_checks(cfg, user, user_len, now, out, err);
+			} else {
+				/* the set changed under the same id: forget the entry
+				   and take the full path, which reports */
+				e = jwtauth__tc_find(tc, h, token, token_len, ks->id, algs);
+				if (e) jwtauth__wipe(e, sizeof *e);
 			}
-			/* the set or the config changed under the same id/address:
-			   forget the entry and take the full path, which reports */
-			jwtauth__wipe(e, sizeof *e);
+			jwtauth__tc_unlock(tc);
+			if (rc == JWTAUTH_OK) {
+				out->cache_hit = 1;
+				return JWTAUTH_OK;
+			}
 		}
 	}
+	jwtauth__tc_lock(tc);
 	tc->misses++;
-	rc = jwtauth_jws_verify(ks, token, token_len, cfg->algs, &out->jwt, err);
+	jwtauth__tc_unlock(tc);
+	rc = jwtauth_jws_verify_signature_only(ks, token, token_len, algs, out, err);
 	if (rc != JWTAUTH_OK) return rc;
 	/* the signature verified: cache it even if the claims fail now (they
 	   are evaluated again on every hit; nbf may become valid later) */
-	if (cacheable && out->jwt.key >= ks->keys && out->jwt.key < ks->keys + ks->count)
-		jwtauth__tc_store(tc, h, token, token_len, ks->id, cfg,
-			(int)(out->jwt.key - ks->keys));
-	return jwtauth__login_checks(cfg, user, user_len, now, out, err);
+	if (out->key >= ks->keys && out->key < ks->keys + ks->count) {
+		jwtauth__tc_lock(tc);
+		if (!jwtauth__tc_find(tc, h, token, token_len, ks->id, algs))
+			jwtauth__tc_store(tc, h, token, token_len, ks->id, algs,
+				(int)(out->key - ks->keys));
+		jwtauth__tc_unlock(tc);
+	}
+	return JWTAUTH_OK;
+}
+
+static int jwtauth__verify(const jwtauth_keyset *ks, unsigned algs,
+	const jwtauth_claims_policy *policy, unsigned flags,
+	struct jwtauth_token_cache *tc, const char *token, size_t token_len,
+	int64_t now, jwtauth_jwt *out, jwtauth_claims *claims, jwtauth_error *err)
+{
+	int rc;
+	if (claims) memset(claims, 0, sizeof *claims);
+	rc = jwtauth__verify_sig(ks, algs, tc, token, token_len, out, err);
+	if (rc != JWTAUTH_OK) return rc;
+	return jwtauth__claims_check(out, policy,
+		(flags & JWTAUTH_VERIFY_EXP_OPTIONAL) ? 0u : JWTAUTH_CLAIM_EXP,
+		now, claims, err);
+}
+
+JWTAUTH_DEF int jwtauth_verify(const jwtauth_keyset *ks,
+	const jwtauth_verify_options *opts, struct jwtauth_token_cache *tc,
+	const char *token, size_t token_len, int64_t now, jwtauth_jwt *out,
+	jwtauth_claims *claims, jwtauth_error *err)
+{
+	if (!opts) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL options");
+	return jwtauth__verify(ks, opts->algs, &opts->claims, opts->flags, tc,
+		token, token_len, now, out, claims, err);
 }
 
 /* ======================================================================
@@ -4674,26 +5424,67 @@ JWTAUTH_DEF int jwtauth_source_resolve(const char *conf_dir,
 }
 
 #ifndef JWTAUTH_NO_STDIO
-JWTAUTH_DEF int jwtauth_file_read(const char *path, char *buf, size_t cap,
-	size_t *len, jwtauth_error *err)
+/* The cause of a failed open or read, from errno. */
+static const char *jwtauth__file_cause(int e, int reading)
+{
+#ifdef EISDIR
+	if (e == EISDIR) return JWTAUTH__TEXT("is a directory");
+#endif
+#ifdef ENOENT
+	if (e == ENOENT) return JWTAUTH__TEXT("no such file");
+#endif
+#ifdef EACCES
+	if (e == EACCES) return JWTAUTH__TEXT("permission denied");
+#endif
+#ifdef ENOTDIR
+	if (e == ENOTDIR) return JWTAUTH__TEXT("a component of the path is not a directory");
+#endif
+	return reading ? JWTAUTH__TEXT("read error") : JWTAUTH__TEXT("cannot be opened");
+}
+
+/* Fail with the role in detail and the path in value. */
+static int jwtauth__file_fail(jwtauth_error *err, int code, size_t offset,
+	const char *cause, const char *role, const char *path)
+{
+	jwtauth__fail_detail(err, code, offset, cause, role, strlen(role));
+	jwtauth__err_value(err, path, strlen(path));
+	return code;
+}
+
+JWTAUTH_DEF int jwtauth_file_read(const char *path, const char *role,
+	char *buf, size_t cap, size_t *len, jwtauth_error *err)
 {
 	FILE *f;
 	size_t n = 0, got;
 	char extra;
 	if (!path || !len || (!buf && cap))
 		return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
+	if (!role) role = "file";
 	*len = 0;
+	errno = 0;
 	f = fopen(path, "rb");
-	if (!f) return jwtauth__fail(err, JWTAUTH_ERR_IO, 0, "cannot open the key file");
+	if (!f) return jwtauth__file_fail(err, JWTAUTH_ERR_IO, 0,
+		jwtauth__file_cause(errno, 0), role, path);
+	errno = 0;
 	while (n < cap && (got = fread(buf + n, 1, cap - n, f)) > 0) n += got;
 	/* one byte more tells an oversized file from one that fits exactly */
 	if (n == cap && fread(&extra, 1, 1, f) == 1) {
+		long size = -1;
+		if (fseek(f, 0, SEEK_END) == 0) size = ftell(f);
 		fclose(f);
-		return jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, cap, "key file larger than the limit");
+		jwtauth__file_fail(err, JWTAUTH_ERR_TOO_LARGE, cap,
+			"larger than the limit", role, path);
+		if (err) {
+			err->size = size > 0 ? (int64_t)size : 0;
+			err->limit = (int64_t)cap;
+		}
+		return JWTAUTH_ERR_TOO_LARGE;
 	}
 	if (ferror(f)) {
+		int e = errno;
 		fclose(f);
-		return jwtauth__fail(err, JWTAUTH_ERR_IO, n, "error reading the key file");
+		return jwtauth__file_fail(err, JWTAUTH_ERR_IO, n,
+			jwtauth__file_cause(e, 1), role, path);
 	}
 	fclose(f);
 	*len = n;
@@ -4750,16 +5541,32 @@ static void jwtauth__snapshot_put(jwtauth_cache *c, jwtauth__snapshot *snap)
 	c->stats.snapshots_live--;
 }
 
-JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts)
+JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts,
+	jwtauth_error *err)
 {
-	jwtauth_cache *c = (jwtauth_cache *)JWTAUTH_MALLOC(NULL, sizeof(jwtauth_cache));
-	if (!c) return NULL;
+	jwtauth_cache *c;
+	size_t n = 0;
+	if (opts && opts->conf_dir) {
+		n = strlen(opts->conf_dir);
+		if (n > JWTAUTH_MAX_SOURCE_LEN) {
+			jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, JWTAUTH_MAX_SOURCE_LEN,
+				"conf_dir longer than JWTAUTH_MAX_SOURCE_LEN");
+			return NULL;
+		}
+	}
+	if (opts && (!opts->lock) != (!opts->unlock)) {
+		jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "lock without unlock, or unlock without lock");
+		return NULL;
+	}
+	c = (jwtauth_cache *)JWTAUTH_MALLOC(NULL, sizeof(jwtauth_cache));
+	if (!c) {
+		jwtauth__fail(err, JWTAUTH_ERR_NOMEM, 0, "out of memory for the key-set cache");
+		return NULL;
+	}
 	memset(c, 0, sizeof *c);
 	if (opts) c->opt = *opts;
 	/* keep our own copy of the directory name */
 	if (opts && opts->conf_dir) {
-		size_t n = strlen(opts->conf_dir);
-		if (n > JWTAUTH_MAX_SOURCE_LEN) { JWTAUTH_FREE(NULL, c); return NULL; }
 		memcpy(c->conf_dir, opts->conf_dir, n + 1);
 		c->opt.conf_dir = c->conf_dir;
 	}
@@ -4771,6 +5578,7 @@ JWTAUTH_DEF jwtauth_cache *jwtauth_cache_new(const jwtauth_cache_options *opts)
 	if (c->opt.max_stale <= 0) c->opt.max_stale = JWTAUTH_CACHE_MAX_STALE;
 	if (c->opt.max_document == 0 || c->opt.max_document > JWTAUTH_MAX_JWKS_LEN)
 		c->opt.max_document = JWTAUTH_MAX_JWKS_LEN;
+	jwtauth__clear_error(err);
 	return c;
 }
 
@@ -4820,12 +5628,12 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 	if (rc != JWTAUTH_OK) { *code = rc; return NULL; }
 	buf = (char *)JWTAUTH_MALLOC(NULL, c->opt.max_document);
 	if (!buf) {
-		*code = jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0, "out of memory for the key document");
+		*code = jwtauth__fail(err, JWTAUTH_ERR_NOMEM, 0, "out of memory for the key document");
 		return NULL;
 	}
 	if (is_url) {
 		if (!c->opt.fetch) {
-			rc = jwtauth__fail(err, JWTAUTH_ERR_CONFIG_PATH, 0,
+			rc = jwtauth__fail(err, JWTAUTH_ERR_NO_FETCH, 0,
 				"URL key source without a fetch callback");
 		} else {
 			rc = c->opt.fetch(c->opt.fetch_user, path, buf, c->opt.max_document, &len, max_age);
@@ -4833,12 +5641,12 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 				rc = JWTAUTH_ERR_TOO_LARGE;
 			if (rc != JWTAUTH_OK)
 				rc = jwtauth__fail(err, rc < 0 ? rc : JWTAUTH_ERR_IO, 0,
-					rc == JWTAUTH_ERR_TOO_LARGE ? "fetched key document too large"
-					: "fetching the key document failed");
+					rc == JWTAUTH_ERR_TOO_LARGE ? JWTAUTH__TEXT("fetched key document too large")
+					: JWTAUTH__TEXT("fetching the key document failed"));
 		}
 	} else {
 #ifndef JWTAUTH_NO_STDIO
-		rc = jwtauth_file_read(path, buf, c->opt.max_document, &len, err);
+		rc = jwtauth_file_read(path, "key file", buf, c->opt.max_document, &len, err);
 #else
 		rc = jwtauth__fail(err, JWTAUTH_ERR_IO, 0, "file key sources need stdio");
 #endif
@@ -4846,7 +5654,7 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 	if (rc == JWTAUTH_OK) {
 		snap = (jwtauth__snapshot *)JWTAUTH_MALLOC(NULL, sizeof(jwtauth__snapshot));
 		if (!snap)
-			rc = jwtauth__fail(err, JWTAUTH_ERR_TOO_LARGE, 0, "out of memory for a key set");
+			rc = jwtauth__fail(err, JWTAUTH_ERR_NOMEM, 0, "out of memory for a key set");
 	}
 	if (rc == JWTAUTH_OK) {
 		rc = jwtauth_keyset_parse(&snap->ks, buf, len, err);
@@ -4948,8 +5756,8 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 			if (expired) {
 				cache->stats.stale_served++;
 				jwtauth__fail(err, src->last_error, 0, src->last_error
-					? "key set past its TTL, refreshing it failed: serving the previous set"
-					: "key set past its TTL, another thread is refreshing it: serving the current set");
+					? JWTAUTH__TEXT("key set past its TTL, refreshing it failed: serving the previous set")
+					: JWTAUTH__TEXT("key set past its TTL, another thread is refreshing it: serving the current set"));
 			} else {
 				jwtauth__clear_error(err);
 			}
@@ -5021,10 +5829,10 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	{
 		int code = src->last_error ? src->last_error : JWTAUTH_ERR_IO;
 		const char *why = src->refreshing
-			? (src->current ? "key set too stale, another thread is refreshing it (no wait hook)"
-			                : "key set not loaded yet, another thread is loading it (no wait hook)")
-			: src->current ? "key set too stale: refreshes keep failing"
-			: "key set not loaded: the last attempt failed (retried after the cooldown)";
+			? (src->current ? JWTAUTH__TEXT("key set too stale, another thread is refreshing it (no wait hook)")
+			                : JWTAUTH__TEXT("key set not loaded yet, another thread is loading it (no wait hook)"))
+			: src->current ? JWTAUTH__TEXT("key set too stale: refreshes keep failing")
+			: JWTAUTH__TEXT("key set not loaded: the last attempt failed (retried after the cooldown)");
 		jwtauth__cache_unlock(cache);
 		return jwtauth__fail(err, code, 0, why);
 	}
@@ -5041,7 +5849,8 @@ JWTAUTH_DEF void jwtauth_cache_release(jwtauth_cache *cache, jwtauth_keys_ref *r
 }
 
 JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
-	const jwtauth_config *cfg, const char *user, size_t user_len,
+	const jwtauth_config *cfg, struct jwtauth_token_cache *tc,
+	const char *user, size_t user_len,
 	const uint8_t *auth_response, size_t response_len,
 	jwtauth_response_kind kind, int64_t now, jwtauth_login *out,
 	jwtauth_error *err)
@@ -5075,7 +5884,7 @@ JWTAUTH_DEF int jwtauth_authenticate_cached(jwtauth_cache *cache,
 	}
 	stale = ref.stale;
 	refresh_error = stale && err ? err->code : JWTAUTH_OK;
-	rc = jwtauth_authenticate(cfg, ref.keys, user, user_len, auth_response,
+	rc = jwtauth_authenticate(cfg, ref.keys, tc, user, user_len, auth_response,
 		response_len, kind, now, out, err);
 	out->keys_stale = stale;
 	out->keys_refresh_error = refresh_error;

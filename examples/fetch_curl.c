@@ -20,7 +20,7 @@
      static fetch_curl_options fo;          (zero = defaults; NULL too)
      curl_global_init(CURL_GLOBAL_DEFAULT); once, at program start
      opts.fetch = fetch_curl; opts.fetch_user = &fo;
-     ... jwtauth_cache_new(&opts) ...
+     ... jwtauth_cache_new(&opts, &err) ...
      curl_global_cleanup();                 at exit
 
    Each call uses its own easy handle and its own error buffer, and only

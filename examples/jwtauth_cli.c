@@ -3,6 +3,7 @@
      jwtauth verify [options] TOKEN     full StarRocks JWT login check
      jwtauth jws-verify --jwks PATH [--algorithms LIST] TOKEN
      jwtauth inspect TOKEN              decode WITHOUT verifying
+     jwtauth keys [--json] FILE | --jwks-url URL   list a key document
 
    Exit status: 0 accepted, 1 rejected, 2 usage or configuration error.
    Every result is one JSON object on stdout (jws-verify prints the raw
@@ -42,8 +43,10 @@ static jwtauth_config g_cfg;
 static jwtauth_login g_login;
 static jwtauth_jwt g_jwt;
 static jwtauth_json_tok g_toks[JWTAUTH_MAX_JSON_TOKENS];
+static jwtauth_json_tok g_jwks_toks[JWTAUTH_MAX_JWKS_TOKENS];
 static char g_token[TOKEN_CAP + 1];
 static const char *g_cmd = NULL; /* the command, for the usage hint */
+static int g_quiet = 0;          /* --quiet: no skipped-key reports */
 /* The key-set cache for a --config jwks_url or --jwks-url (URL sources
    fetched with the libcurl callback, files read under --conf-dir). */
 static jwtauth_cache *g_cache = NULL;
@@ -65,6 +68,7 @@ static const char usage_main[] =
 "  verify      verify a JWT and run the StarRocks login checks\n"
 "  jws-verify  verify a compact JWS signature only; print the payload\n"
 "  inspect     decode a token WITHOUT verifying it\n"
+"  keys        list the entries of a key document (usable or skipped, why)\n"
 "\n"
 "TOKEN is the compact token, '-' to read it from standard input, or\n"
 "'@FILE' to read it from a file (trailing whitespace is trimmed).\n"
@@ -111,6 +115,7 @@ static const char usage_verify[] =
 "                         picked up on an unknown kid or after the TTL; a\n"
 "                         key source failure is an error line, not an exit\n"
 "                         (the cache clock starts at --now and runs in real time)\n"
+"  --quiet                do not report skipped keys on standard error\n"
 "\n"
 "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error.\n";
 
@@ -121,6 +126,17 @@ static const char usage_jws[] =
 "On success the decoded payload bytes are written to standard output as\n"
 "they are; on failure a JSON error object is printed.\n"
 "Exit status: 0 valid, 1 invalid, 2 usage or key file error.\n";
+
+static const char usage_keys[] =
+"usage: jwtauth keys [--json] [--quiet] FILE\n"
+"       jwtauth keys [--json] [--quiet] --jwks-url URL\n"
+"\n"
+"List every entry of a key document (JWKS, single JWK or PEM): index, kid,\n"
+"kty, crv or modulus size, alg, use/key_ops, usable or skipped with the\n"
+"reason, and the RFC 7638 thumbprint of usable public keys. Text by\n"
+"default, one JSON object with --json.\n"
+"Exit status: 0 at least one usable key, 1 none usable, 2 usage error or\n"
+"an unreadable or invalid document.\n";
 
 static const char usage_inspect[] =
 "usage: jwtauth inspect TOKEN\n"
@@ -134,6 +150,7 @@ static const char *cmd_usage(const char *cmd)
 	if (cmd && strcmp(cmd, "verify") == 0) return usage_verify;
 	if (cmd && strcmp(cmd, "jws-verify") == 0) return usage_jws;
 	if (cmd && strcmp(cmd, "inspect") == 0) return usage_inspect;
+	if (cmd && strcmp(cmd, "keys") == 0) return usage_keys;
 	return usage_main;
 }
 
@@ -243,16 +260,28 @@ static void mb_fmt(msgbuf *m, const char *fmt, ...)
 	mb_add(m, tmp, (size_t)r < sizeof tmp ? (size_t)r : sizeof tmp - 1);
 }
 
-/* "<strerror>: <err.msg> (<detail>)" */
+/* The reason, then the values that explain it: the library's precise
+   message when there are no values ("<msg> (<detail>)"), else the code's
+   text and the values ("token expired: exp 1, now 2, leeway 0"). The
+   same words never appear twice. */
 static void mb_error(msgbuf *m, int code, const jwtauth_error *err)
 {
 	const char *text = jwtauth_strerror(code);
-	mb_cstr(m, text);
-	if (err && err->msg && err->msg[0] && strcmp(err->msg, text) != 0) {
-		if (m->len) mb_cstr(m, ": ");
-		mb_cstr(m, err->msg);
-	}
-	if (err && err->detail && err->detail_len) {
+	int values = err && (err->has_time || err->value_len || err->expected_len);
+	if (!values && err && err->msg && err->msg[0]) mb_cstr(m, err->msg);
+	else mb_cstr(m, text);
+	if (!err) return;
+	if (err->has_time) {
+		mb_fmt(m, ": %s %lld, now %lld, %s %lld",
+			code == JWTAUTH_ERR_EXPIRED ? "exp" : code == JWTAUTH_ERR_NOT_YET_VALID ? "nbf" : "iat",
+			(long long)err->time, (long long)err->now,
+			code == JWTAUTH_ERR_TOO_OLD ? "max_age" : "leeway", (long long)err->limit);
+	} else if (code == JWTAUTH_ERR_PRINCIPAL_MISMATCH && err->value_len) {
+		mb_fmt(m, ": %s is '%s', user is '%s'", err->detail_len ? err->detail : "principal",
+			err->value, err->expected);
+	} else if (err->value_len) {
+		mb_fmt(m, ": %s '%s'", err->detail_len ? err->detail : "value", err->value);
+	} else if (err->detail_len && !(err->msg && strstr(err->msg, err->detail))) {
 		mb_cstr(m, " (");
 		mb_add(m, err->detail, err->detail_len);
 		mb_cstr(m, ")");
@@ -284,7 +313,7 @@ static int fail_usage(const char *name, const char *fmt, ...)
 	print_error_obj(name, msg, strlen(msg));
 	fflush(stdout);
 	fprintf(stderr, "jwtauth%s%s: %s\n", g_cmd ? " " : "", g_cmd ? g_cmd : "", msg);
-	fprintf(stderr, "Try 'jwtauth %s--help' for usage.\n", g_cmd ? (strcmp(g_cmd, "verify") == 0 ? "verify " : strcmp(g_cmd, "jws-verify") == 0 ? "jws-verify " : "inspect ") : "");
+	fprintf(stderr, "Try 'jwtauth %s%s--help' for usage.\n", g_cmd ? g_cmd : "", g_cmd ? " " : "");
 	return EXIT_USAGE;
 }
 
@@ -311,7 +340,25 @@ static int print_reject(int code, const jwtauth_error *err)
 	msgbuf m;
 	m.len = 0; m.s[0] = 0;
 	mb_error(&m, code, err);
-	print_error_obj(jwtauth_error_name(code), m.s, m.len);
+	fputs("{\"ok\":false,\"error\":", stdout);
+	json_cstr(jwtauth_error_name(code));
+	fputs(",\"message\":", stdout);
+	json_str(m.s, m.len);
+	/* the values also as members, for scripts */
+	if (err && err->has_time)
+		printf(",\"%s\":%lld,\"now\":%lld,\"%s\":%lld",
+			code == JWTAUTH_ERR_EXPIRED ? "exp" : code == JWTAUTH_ERR_NOT_YET_VALID ? "nbf" : "iat",
+			(long long)err->time, (long long)err->now,
+			code == JWTAUTH_ERR_TOO_OLD ? "max_age" : "leeway", (long long)err->limit);
+	if (err && err->value_len) {
+		fputs(",\"value\":", stdout);
+		json_str(err->value, err->value_len);
+	}
+	if (err && err->expected_len) {
+		fputs(",\"expected\":", stdout);
+		json_str(err->expected, err->expected_len);
+	}
+	fputs("}\n", stdout);
 	return is_setup_error(code) ? EXIT_USAGE : EXIT_REJECTED;
 }
 
@@ -327,35 +374,57 @@ static size_t read_capped(FILE *f, char *buf, size_t cap, int *over)
 	return n;
 }
 
+/* A file error of jwtauth_file_read: "<role> '<path>': <cause>", and the
+   size against the limit when too large. Returns EXIT_USAGE. */
+static int fail_file(int code, const jwtauth_error *err)
+{
+	if (code == JWTAUTH_ERR_TOO_LARGE && err->size > err->limit)
+		return fail_usage(jwtauth_error_name(code), "%s '%s': %lld bytes, %lld over the limit of %lld",
+			err->detail, err->value, (long long)err->size,
+			(long long)(err->size - err->limit), (long long)err->limit);
+	if (code == JWTAUTH_ERR_TOO_LARGE)
+		return fail_usage(jwtauth_error_name(code), "%s '%s': larger than the limit of %lld bytes",
+			err->detail, err->value, (long long)err->limit);
+	if (err->detail_len)
+		return fail_usage(jwtauth_error_name(code), "%s '%s': %s", err->detail, err->value, err->msg);
+	return fail_usage(jwtauth_error_name(code), "%s", err->msg);
+}
+
 /* Read a whole key document (at most JWTAUTH_MAX_JWKS_LEN bytes) into a
    heap buffer. Returns 0 or an exit code after printing the error. */
 static int read_key_file(const char *path, char **out, size_t *out_len)
 {
-	FILE *f;
+	jwtauth_error err;
 	char *buf;
-	size_t n;
-	int over, rd_err;
+	size_t n = 0;
+	int rc;
 	*out = NULL; *out_len = 0;
-	f = fopen(path, "rb");
-	if (!f)
-		return fail_usage("IO", "cannot read key file '%s': %s", path, strerror(errno));
 	buf = (char *)malloc((size_t)JWTAUTH_MAX_JWKS_LEN + 1);
-	if (!buf) { fclose(f); return fail_usage("IO", "out of memory"); }
-	n = read_capped(f, buf, (size_t)JWTAUTH_MAX_JWKS_LEN, &over);
-	rd_err = ferror(f);
-	fclose(f);
-	if (rd_err) {
+	if (!buf) return fail_usage("NOMEM", "out of memory");
+	rc = jwtauth_file_read(path, "key file", buf, (size_t)JWTAUTH_MAX_JWKS_LEN, &n, &err);
+	if (rc != JWTAUTH_OK) {
 		free(buf);
-		return fail_usage("IO", "error reading key file '%s'", path);
-	}
-	if (over) {
-		free(buf);
-		return fail_usage("TOO_LARGE", "key file '%s' is larger than %lu bytes",
-			path, (unsigned long)JWTAUTH_MAX_JWKS_LEN);
+		return fail_file(rc, &err);
 	}
 	buf[n] = 0;
 	*out = buf; *out_len = n;
 	return 0;
+}
+
+/* Report every entry of a loaded set that was skipped, on stderr (index
+   in the document, kid, reason), unless --quiet. */
+static void report_skipped(const jwtauth_keyset *ks, const char *source)
+{
+	size_t i;
+	if (g_quiet) return;
+	for (i = 0; i < ks->count && i < JWTAUTH_MAX_KEYS; i++) {
+		const jwtauth_key *k = &ks->keys[i];
+		if (k->status == JWTAUTH_OK) continue;
+		fprintf(stderr, "jwtauth: %s: key %lu", source, (unsigned long)k->index);
+		if (k->has_kid) fprintf(stderr, " (kid '%.*s')", (int)k->kid_len, k->kid);
+		fprintf(stderr, " skipped: %s (%s)\n", jwtauth_strerror(k->status),
+			jwtauth_error_name(k->status));
+	}
 }
 
 /* Load the key set from a file. Returns 0 or an exit code. */
@@ -371,7 +440,13 @@ static int load_keys(const char *path)
 	jwtauth_keyset_init(&g_keys);
 	memset(&err, 0, sizeof err);
 	rc = jwtauth_keyset_parse(&g_keys, doc, len, &err);
-	if (rc == JWTAUTH_OK) { free(doc); return 0; }
+	if (rc == JWTAUTH_OK) {
+		char src[PATH_CAP + 16];
+		snprintf(src, sizeof src, "key file '%s'", path);
+		report_skipped(&g_keys, src);
+		free(doc);
+		return 0;
+	}
 	m.len = 0; m.s[0] = 0;
 	mb_fmt(&m, "key file '%s': ", path);
 	mb_error(&m, rc, &err);
@@ -411,21 +486,23 @@ typedef struct token_in {
 static int load_token(const char *arg, token_in *t)
 {
 	t->p = NULL; t->len = 0; t->too_long = 0;
-	if (strcmp(arg, "-") == 0 || arg[0] == '@') {
-		FILE *f = stdin;
-		int rd_err;
-		if (arg[0] == '@') {
-			f = fopen(arg + 1, "rb");
-			if (!f)
-				return fail_usage("IO", "cannot read token file '%s': %s",
-					arg + 1, strerror(errno));
+	if (arg[0] == '@') {
+		/* a token file: its role and the cause in errors; longer than
+		   TOKEN_CAP is a TOKEN_SIZE rejection, not a file error */
+		jwtauth_error err;
+		int rc = jwtauth_file_read(arg + 1, "token file", g_token, TOKEN_CAP, &t->len, &err);
+		if (rc == JWTAUTH_ERR_TOO_LARGE) {
+			t->too_long = 1;
+			t->len = 0;
+		} else if (rc != JWTAUTH_OK) {
+			return fail_file(rc, &err);
 		}
-		t->len = read_capped(f, g_token, TOKEN_CAP, &t->too_long);
-		rd_err = ferror(f);
-		if (f != stdin) fclose(f);
-		if (rd_err)
-			return fail_usage("IO", "error reading the token from %s",
-				f == stdin ? "standard input" : arg + 1);
+		g_token[t->len] = 0;
+		t->p = g_token;
+	} else if (strcmp(arg, "-") == 0) {
+		t->len = read_capped(stdin, g_token, TOKEN_CAP, &t->too_long);
+		if (ferror(stdin))
+			return fail_usage("IO", "standard input: %s", strerror(errno));
 		g_token[t->len] = 0;
 		t->p = g_token;
 	} else {
@@ -438,13 +515,14 @@ static int load_token(const char *arg, token_in *t)
 
 /* ------------------------------------------------------ flag parsing */
 
-enum { CMD_VERIFY = 1, CMD_JWS = 2, CMD_INSPECT = 4 };
+enum { CMD_VERIFY = 1, CMD_JWS = 2, CMD_INSPECT = 4, CMD_KEYS = 8 };
 
 typedef struct options {
 	const char *jwks, *conf_dir, *config, *user, *principal_field;
 	const char *issuer, *audience, *algorithms, *leeway, *now;
 	const char *groups_claim, *jwks_url, *cache_ttl, *cache_cooldown;
 	const char *batch;      /* non-NULL when given */
+	const char *quiet, *json;
 	const char *token;
 } options;
 
@@ -468,10 +546,12 @@ static const flag_def flag_defs[] = {
 	{ "--leeway", CMD_VERIFY, 1, OPT(leeway) },
 	{ "--now", CMD_VERIFY, 1, OPT(now) },
 	{ "--groups-claim", CMD_VERIFY, 1, OPT(groups_claim) },
-	{ "--jwks-url", CMD_VERIFY, 1, OPT(jwks_url) },
+	{ "--jwks-url", CMD_VERIFY | CMD_KEYS, 1, OPT(jwks_url) },
 	{ "--cache-ttl", CMD_VERIFY, 1, OPT(cache_ttl) },
 	{ "--cache-cooldown", CMD_VERIFY, 1, OPT(cache_cooldown) },
-	{ "--batch", CMD_VERIFY, 0, OPT(batch) }
+	{ "--batch", CMD_VERIFY, 0, OPT(batch) },
+	{ "--quiet", CMD_VERIFY | CMD_JWS | CMD_KEYS, 0, OPT(quiet) },
+	{ "--json", CMD_KEYS, 0, OPT(json) }
 };
 
 static int is_help(const char *a)
@@ -517,6 +597,7 @@ static int parse_flags(int argc, char **argv, int first, unsigned cmd, options *
 		if (o->token) return fail_usage("USAGE", "unexpected argument (only one TOKEN)");
 		o->token = a;
 	}
+	if (o->quiet) g_quiet = 1;
 	return 0;
 }
 
@@ -618,7 +699,7 @@ static int verify_one(const token_in *t, const options *o)
 		g_fetch.status = 0;
 		g_fetch.error[0] = 0;
 #endif
-		rc = jwtauth_authenticate_cached(g_cache, &g_cfg, o->user,
+		rc = jwtauth_authenticate_cached(g_cache, &g_cfg, NULL, o->user,
 			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
 			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
 		jwtauth_cache_get_stats(g_cache, &after);
@@ -636,19 +717,9 @@ static int verify_one(const token_in *t, const options *o)
 			return is_setup_error(rc) ? EXIT_USAGE : EXIT_REJECTED;
 		}
 	} else {
-		rc = jwtauth_authenticate(&g_cfg, &g_keys, o->user,
+		rc = jwtauth_authenticate(&g_cfg, &g_keys, NULL, o->user,
 			o->user ? strlen(o->user) : 0, (const uint8_t *)t->p, t->len,
 			JWTAUTH_RESPONSE_BARE, now, &g_login, &err);
-	}
-	if (rc == JWTAUTH_ERR_PRINCIPAL_MISMATCH && o->user) {
-		msgbuf m;
-		m.len = 0; m.s[0] = 0;
-		mb_error(&m, rc, &err);
-		mb_cstr(&m, "; login user '");
-		mb_cstr(&m, o->user);
-		mb_cstr(&m, "'");
-		print_error_obj(jwtauth_error_name(rc), m.s, m.len);
-		return EXIT_REJECTED;
 	}
 	if (rc != JWTAUTH_OK) return print_reject(rc, &err);
 	print_accept(&g_login, o->groups_claim != NULL);
@@ -683,15 +754,17 @@ static int verify_batch(const options *o)
 
 static int set_str(jwtauth_str *field, const char *v, const char *flag)
 {
-	int rc = jwtauth_config_set(&g_cfg, field, v, strlen(v));
-	if (rc != JWTAUTH_OK) return fail_usage(jwtauth_error_name(rc), "%s: %s", flag, jwtauth_strerror(rc));
+	jwtauth_error err;
+	int rc = jwtauth_config_set(&g_cfg, field, v, strlen(v), &err);
+	if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, flag);
 	return 0;
 }
 
 static int set_list(jwtauth_str *items, size_t *n, const char *v, const char *flag)
 {
-	int rc = jwtauth_config_set_list(&g_cfg, items, n, v, strlen(v));
-	if (rc != JWTAUTH_OK) return fail_usage(jwtauth_error_name(rc), "%s: %s", flag, jwtauth_strerror(rc));
+	jwtauth_error err;
+	int rc = jwtauth_config_set_list(&g_cfg, items, n, v, strlen(v), &err);
+	if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, flag);
 	return 0;
 }
 
@@ -744,10 +817,12 @@ static int run_cached_source(const options *o, int64_t ttl, int64_t cooldown)
 			return fail_usage("USAGE", "--conf-dir: longer than %d bytes", JWTAUTH_MAX_SOURCE_LEN);
 		co.conf_dir = dir;
 	}
-	g_cache = jwtauth_cache_new(&co);
-	if (!g_cache) {
-		rc = fail_usage("IO", "out of memory");
-	} else if (!o->batch) {
+	{
+		jwtauth_error err;
+		g_cache = jwtauth_cache_new(&co, &err);
+		if (!g_cache) rc = fail_lib_usage(err.code, &err, "key-set cache");
+	}
+	if (g_cache && !o->batch) {
 		jwtauth_keys_ref ref;
 		jwtauth_error err;
 		memset(&err, 0, sizeof err);
@@ -757,10 +832,13 @@ static int run_cached_source(const options *o, int64_t ttl, int64_t cooldown)
 #endif
 		rc = jwtauth_cache_acquire(g_cache, u, ul, NULL, 0, g_now0, &ref, &err);
 		if (rc == JWTAUTH_OK) {
+			char src[JWTAUTH_MAX_SOURCE_LEN + 16];
+			snprintf(src, sizeof src, "'%.*s'", (int)ul, u);
+			report_skipped(ref.keys, src);
 			jwtauth_cache_release(g_cache, &ref);
 		} else if (rc == JWTAUTH_ERR_CONFIG_PATH) {
-			rc = fail_usage(jwtauth_error_name(rc), "%s: jwks_url '%.*s': %s",
-				jwtauth_strerror(rc), (int)(ul > 300 ? 300 : ul), u, err.msg);
+			rc = fail_usage(jwtauth_error_name(rc), "'%.*s': %s",
+				(int)(ul > 300 ? 300 : ul), u, err.msg);
 		} else if (!is_url) {
 			/* the file exists under the conf dir but does not load: let
 			   the direct loader say why (errno, each refused key) */
@@ -890,7 +968,7 @@ static int cmd_jws_verify(int argc, char **argv)
 	options o;
 	jwtauth_error err;
 	token_in t;
-	unsigned algs = 0;
+	unsigned algs = JWTAUTH_ALGS_ALL;
 	int rc;
 
 	rc = parse_flags(argc, argv, 2, CMD_JWS, &o);
@@ -911,7 +989,7 @@ static int cmd_jws_verify(int argc, char **argv)
 			err.msg = "token longer than JWTAUTH_MAX_TOKEN_LEN";
 			rc = print_reject(JWTAUTH_ERR_TOKEN_SIZE, &err);
 		} else {
-			rc = jwtauth_jws_verify(&g_keys, t.p, t.len, algs, &g_jwt, &err);
+			rc = jwtauth_jws_verify_signature_only(&g_keys, t.p, t.len, algs, &g_jwt, &err);
 			if (rc == JWTAUTH_OK)
 				fwrite(g_jwt.payload, 1, g_jwt.payload_len, stdout);
 			else
@@ -977,6 +1055,223 @@ static int cmd_inspect(int argc, char **argv)
 	return EXIT_ACCEPTED;
 }
 
+/* ---------------------------------------------------------- keys */
+
+/* The document's own member `name` of entry object `obj` as a string
+   (unescaped, NUL-terminated into out), or "" when absent or another type. */
+static const char *doc_member(const char *doc, size_t ntoks, size_t obj,
+	const char *name, char *out, size_t cap)
+{
+	long v = jwtauth_json_get(doc, g_jwks_toks, ntoks, obj, name, strlen(name));
+	size_t n = 0;
+	out[0] = 0;
+	if (v < 0) return out;
+	if (g_jwks_toks[v].type == JWTAUTH_JSON_STRING) {
+		if (jwtauth_json_str_copy(doc, &g_jwks_toks[v], out, cap - 1, &n) != JWTAUTH_OK) n = 0;
+		out[n] = 0;
+	} else if (g_jwks_toks[v].type == JWTAUTH_JSON_ARRAY) {
+		/* key_ops: the strings joined by ',' */
+		size_t e, o = 0;
+		for (e = (size_t)v + 1; e < g_jwks_toks[v].next; e = g_jwks_toks[e].next) {
+			if (g_jwks_toks[e].type != JWTAUTH_JSON_STRING) continue;
+			if (o && o + 1 < cap) out[o++] = ',';
+			if (jwtauth_json_str_copy(doc, &g_jwks_toks[e], out + o, cap - 1 - o, &n) == JWTAUTH_OK)
+				o += n;
+		}
+		out[o] = 0;
+	}
+	return out;
+}
+
+/* Bits of an RSA modulus given in base64url (the document's "n"), 0 when
+   it does not decode. */
+static unsigned long doc_rsa_bits(const char *doc, size_t ntoks, size_t obj)
+{
+	static uint8_t n[2048];
+	char b64[2800];
+	size_t len = 0, i = 0;
+	unsigned long bits;
+	doc_member(doc, ntoks, obj, "n", b64, sizeof b64);
+	if (!b64[0] || jwtauth_b64url_decode(b64, strlen(b64), n, sizeof n, &len, NULL) != JWTAUTH_OK)
+		return 0;
+	while (i < len && n[i] == 0) i++;
+	if (i == len) return 0;
+	bits = (unsigned long)(len - i) * 8;
+	for (; !(n[i] & 0x80u); n[i] = (uint8_t)(n[i] << 1)) bits--;
+	return bits;
+}
+
+static const char *kty_name(int kty)
+{
+	return kty == JWTAUTH_KTY_RSA ? "RSA" : kty == JWTAUTH_KTY_EC ? "EC"
+		: kty == JWTAUTH_KTY_OCT ? "oct" : "";
+}
+
+static const char *curve_name(int curve)
+{
+	return curve == BR_EC_secp256r1 ? "P-256" : curve == BR_EC_secp384r1 ? "P-384"
+		: curve == BR_EC_secp521r1 ? "P-521" : "";
+}
+
+/* "field":"value" or "field":null for an empty value. */
+static void json_field(const char *field, const char *v, int comma)
+{
+	if (comma) putchar(',');
+	printf("\"%s\":", field);
+	if (v && v[0]) json_cstr(v);
+	else fputs("null", stdout);
+}
+
+/* Print one entry, from the library's key (status, material) and, for a
+   JSON document, the entry's own members (what a skipped key said). */
+static void keys_entry(const jwtauth_key *k, const char *doc, size_t ntoks, long obj, int as_json)
+{
+	char kty[16], crv[16], alg[32], use[32], ops[128], kid[JWTAUTH_MAX_KID_LEN + 1], tp[64];
+	unsigned long bits = 0;
+	uint8_t raw[32];
+	size_t w = 0;
+	kty[0] = crv[0] = alg[0] = use[0] = ops[0] = tp[0] = 0;
+	if (obj >= 0) {
+		doc_member(doc, ntoks, (size_t)obj, "kty", kty, sizeof kty);
+		doc_member(doc, ntoks, (size_t)obj, "crv", crv, sizeof crv);
+		doc_member(doc, ntoks, (size_t)obj, "alg", alg, sizeof alg);
+		doc_member(doc, ntoks, (size_t)obj, "use", use, sizeof use);
+		doc_member(doc, ntoks, (size_t)obj, "key_ops", ops, sizeof ops);
+	}
+	if (!kty[0]) snprintf(kty, sizeof kty, "%s", kty_name(k->kty));
+	if (!alg[0] && k->alg) snprintf(alg, sizeof alg, "%s", jwtauth_alg_name((jwtauth_alg)k->alg));
+	if (k->status == JWTAUTH_OK && k->kty == JWTAUTH_KTY_EC)
+		snprintf(crv, sizeof crv, "%s", curve_name(k->u.ec.curve));
+	if (k->status == JWTAUTH_OK && k->kty == JWTAUTH_KTY_RSA) bits = k->u.rsa.bits;
+	else if (k->status == JWTAUTH_OK && k->kty == JWTAUTH_KTY_OCT)
+		bits = (unsigned long)k->u.oct.key_len * 8;
+	else if (obj >= 0 && strcmp(kty, "RSA") == 0) bits = doc_rsa_bits(doc, ntoks, (size_t)obj);
+	if (k->status == JWTAUTH_OK && jwtauth_jwk_thumbprint(k, raw, NULL) == JWTAUTH_OK
+	    && jwtauth_b64url_encode(raw, sizeof raw, tp, sizeof tp - 1, &w) == JWTAUTH_OK)
+		tp[w] = 0;
+	snprintf(kid, sizeof kid, "%.*s", (int)(k->has_kid ? k->kid_len : 0), k->kid);
+	if (as_json) {
+		printf("{\"index\":%lu", (unsigned long)k->index);
+		json_field("kid", k->has_kid ? kid : NULL, 1);
+		json_field("kty", kty, 1);
+		json_field("crv", crv, 1);
+		if (bits) printf(",\"bits\":%lu", bits); else fputs(",\"bits\":null", stdout);
+		json_field("alg", alg, 1);
+		json_field("use", use, 1);
+		json_field("key_ops", ops, 1);
+		printf(",\"usable\":%s", k->status == JWTAUTH_OK ? "true" : "false");
+		if (k->status != JWTAUTH_OK) {
+			json_field("error", jwtauth_error_name(k->status), 1);
+			json_field("reason", jwtauth_strerror(k->status), 1);
+		}
+		json_field("thumbprint", tp, 1);
+		putchar('}');
+		return;
+	}
+	printf("%lu  kid=%s  kty=%s", (unsigned long)k->index, k->has_kid ? kid : "-",
+		kty[0] ? kty : "-");
+	if (crv[0]) printf("  crv=%s", crv);
+	if (bits) printf("  bits=%lu", bits);
+	printf("  alg=%s", alg[0] ? alg : "-");
+	if (use[0]) printf("  use=%s", use);
+	if (ops[0]) printf("  key_ops=%s", ops);
+	if (k->status == JWTAUTH_OK) printf("  usable  thumbprint=%s\n", tp[0] ? tp : "-");
+	else printf("  skipped: %s (%s)\n", jwtauth_strerror(k->status), jwtauth_error_name(k->status));
+}
+
+static int cmd_keys(int argc, char **argv)
+{
+	options o;
+	jwtauth_error err;
+	char *doc = NULL;
+	size_t len = 0, ntoks = 0, i;
+	long keys_arr = -1;
+	int rc, as_json;
+
+	rc = parse_flags(argc, argv, 2, CMD_KEYS, &o);
+	if (rc) return rc;
+	as_json = o.json != NULL;
+	if (o.jwks_url && o.token) return fail_usage("USAGE", "give FILE or --jwks-url, not both");
+	if (!o.jwks_url && !o.token) return fail_usage("USAGE", "missing FILE (or --jwks-url URL)");
+	memset(&err, 0, sizeof err);
+	if (o.jwks_url) {
+#ifndef JWTAUTH_CLI_CURL
+		return fail_usage("USAGE", "--jwks-url needs a build with libcurl "
+			"(apt-get install libcurl4-openssl-dev, then make)");
+#else
+		int64_t max_age = -1;
+		size_t ul = strlen(o.jwks_url);
+		if (!starts_with_ci(o.jwks_url, ul, "http://") && !starts_with_ci(o.jwks_url, ul, "https://"))
+			return fail_usage("USAGE", "--jwks-url must be an http:// or https:// URL");
+		doc = (char *)malloc((size_t)JWTAUTH_MAX_JWKS_LEN + 1);
+		if (!doc) return fail_usage("NOMEM", "out of memory");
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+			free(doc);
+			return fail_usage("IO", "libcurl initialisation failed");
+		}
+		g_fetch.diagnostics = 1;
+		rc = fetch_curl(&g_fetch, o.jwks_url, doc, (size_t)JWTAUTH_MAX_JWKS_LEN, &len, &max_age);
+		curl_global_cleanup();
+		if (rc != JWTAUTH_OK) {
+			free(doc);
+			if (g_fetch.status)
+				return fail_usage(jwtauth_error_name(rc), "'%s': HTTP status %ld", o.jwks_url, g_fetch.status);
+			return fail_usage(jwtauth_error_name(rc), "'%s': %s", o.jwks_url,
+				g_fetch.error[0] ? g_fetch.error : jwtauth_strerror(rc));
+		}
+		doc[len] = 0;
+#endif
+	} else {
+		rc = read_key_file(o.token, &doc, &len);
+		if (rc) return rc;
+	}
+	rc = jwtauth_keyset_parse(&g_keys, doc, len, &err);
+	if (rc != JWTAUTH_OK && rc != JWTAUTH_ERR_KEYSET_EMPTY) {
+		msgbuf m;
+		m.len = 0; m.s[0] = 0;
+		mb_fmt(&m, "'%s': ", o.jwks_url ? o.jwks_url : o.token);
+		mb_error(&m, rc, &err);
+		if (err.offset) mb_fmt(&m, " at byte %lu", (unsigned long)err.offset);
+		free(doc);
+		jwtauth_keyset_wipe(&g_keys);
+		return fail_usage(jwtauth_error_name(rc), "%s", m.s);
+	}
+	/* a JSON document: the entries' own members, for the skipped ones */
+	if (jwtauth_json_parse(doc, len, g_jwks_toks, JWTAUTH_MAX_JWKS_TOKENS, 0, &ntoks, NULL) == JWTAUTH_OK
+	    && g_jwks_toks[0].type == JWTAUTH_JSON_OBJECT) {
+		keys_arr = jwtauth_json_get(doc, g_jwks_toks, ntoks, 0, "keys", 4);
+		if (keys_arr < 0) keys_arr = -2;   /* a single JWK: the root */
+	} else {
+		ntoks = 0;
+	}
+	if (as_json)
+		printf("{\"ok\":true,\"count\":%lu,\"usable\":%lu,\"keys\":[",
+			(unsigned long)g_keys.count, (unsigned long)g_keys.usable);
+	for (i = 0; i < g_keys.count && i < JWTAUTH_MAX_KEYS; i++) {
+		long obj = -1;
+		if (keys_arr == -2) {
+			obj = 0;
+		} else if (keys_arr >= 0 && g_jwks_toks[keys_arr].type == JWTAUTH_JSON_ARRAY) {
+			size_t e = (size_t)keys_arr + 1, k = 0;
+			while (e < g_jwks_toks[keys_arr].next && k < g_keys.keys[i].index) {
+				e = g_jwks_toks[e].next;
+				k++;
+			}
+			if (e < g_jwks_toks[keys_arr].next && g_jwks_toks[e].type == JWTAUTH_JSON_OBJECT)
+				obj = (long)e;
+		}
+		if (as_json && i) putchar(',');
+		keys_entry(&g_keys.keys[i], doc, ntoks, obj, as_json);
+	}
+	if (as_json) fputs("]}\n", stdout);
+	else printf("%lu keys, %lu usable, %lu skipped\n", (unsigned long)g_keys.count,
+		(unsigned long)g_keys.usable, (unsigned long)(g_keys.count - g_keys.usable));
+	rc = g_keys.usable ? EXIT_ACCEPTED : EXIT_REJECTED;
+	jwtauth_keyset_wipe(&g_keys);
+	free(doc);
+	return rc;
+}
+
 /* ---------------------------------------------------------- main */
 
 int main(int argc, char **argv)
@@ -999,8 +1294,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "verify") != 0 && strcmp(cmd, "jws-verify") != 0 &&
-	    strcmp(cmd, "inspect") != 0)
-		return fail_usage("USAGE", "unknown command '%.*s' (commands: verify, jws-verify, inspect)",
+	    strcmp(cmd, "inspect") != 0 && strcmp(cmd, "keys") != 0)
+		return fail_usage("USAGE", "unknown command '%.*s' (commands: verify, jws-verify, inspect, keys)",
 			200, cmd);
 	g_cmd = cmd;
 	/* --help anywhere before "--" wins */
@@ -1012,6 +1307,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "verify") == 0) rc = cmd_verify(argc, argv);
 	else if (strcmp(cmd, "jws-verify") == 0) rc = cmd_jws_verify(argc, argv);
+	else if (strcmp(cmd, "keys") == 0) rc = cmd_keys(argc, argv);
 	else rc = cmd_inspect(argc, argv);
 	if (fflush(stdout) != 0 && rc == EXIT_ACCEPTED) rc = EXIT_USAGE;
 	return rc;

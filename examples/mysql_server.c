@@ -149,6 +149,12 @@ static int g_have_integration;
    wait hooks. That thread also runs each reload: a file read, or a fetch
    (bounded by FETCH_TOTAL_MS) during which the poll loop waits. */
 static jwtauth_cache *g_cache;
+/* Verified-token cache: a client sends the same ID token for every
+   connection; a hit skips only the signature check (one thread: no
+   lock hooks). Entries are bound to the token, the key set and the
+   allowlist, so every account and every reload may share it. */
+static jwtauth_token_cache g_tokens;
+static jwtauth_token_cache_entry g_token_entries[64];
 #ifdef JWTAUTH_MYSQLD_CURL
 #define FETCH_CONNECT_MS 2000
 #define FETCH_TOTAL_MS 5000
@@ -377,8 +383,9 @@ static void source_why(const jwtauth_config *cfg, int code, const jwtauth_error 
 			else if (g_fetch.error[0])
 				snprintf(extra, sizeof extra, " (%s)", g_fetch.error);
 #endif
-		} else if (code == JWTAUTH_ERR_IO) {
-			/* the library only says the file would not open: ask why */
+		} else if (code == JWTAUTH_ERR_IO && (!err || !err->msg || !err->msg[0])) {
+			/* no error record (a refresh failed earlier): ask the file
+			   system why; with one, the library's message says it */
 			FILE *f = fopen(path, "rb");
 			if (!f) snprintf(extra, sizeof extra, ": %s", strerror(errno));
 			else fclose(f);
@@ -720,7 +727,7 @@ static int parse_accounts(const char *path)
 		prc = jwtauth_config_parse(a->cfg, props, (size_t)pl, &err);
 		if (prc != JWTAUTH_OK) {
 			char det[128];
-			sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
+			sanitize(err.detail, err.detail_len,
 				det, sizeof det);
 			lex_fail(&lx, start, "user '%s': properties: %s: %s%s%s%s",
 				sanitize(name, (size_t)nl, shown, sizeof shown),
@@ -760,7 +767,7 @@ static int parse_integration(const char *path)
 	rc = jwtauth_integration_parse(&g_integration, text, len, &err);
 	free(text);
 	if (rc != JWTAUTH_OK) {
-		sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
+		sanitize(err.detail, err.detail_len,
 			det, sizeof det);
 		logmsg("integration %s: %s: %s%s%s%s", path, jwtauth_error_name(rc),
 			err.msg ? err.msg : jwtauth_strerror(rc),
@@ -1088,7 +1095,7 @@ static int login_cached(conn *c, const uint8_t *resp, size_t len,
 	after = before;
 	jwtauth_cache_get_stats(g_cache, &before);
 	fetch_reset();
-	rc = jwtauth_authenticate_cached(g_cache, cfg, c->user, c->user_len, resp,
+	rc = jwtauth_authenticate_cached(g_cache, cfg, &g_tokens, c->user, c->user_len, resp,
 		len, kind, now, &g_login, err);
 	jwtauth_cache_get_stats(g_cache, &after);
 	/* no set could be had for the token: its source failed (and no
@@ -1126,7 +1133,7 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 	memset(&err, 0, sizeof err);
 	sanitize(c->user, c->user_len, u, sizeof u);
 	if (g_override_ks)
-		rc = jwtauth_authenticate(c->cfg, g_override_ks, c->user, c->user_len,
+		rc = jwtauth_authenticate(c->cfg, g_override_ks, &g_tokens, c->user, c->user_len,
 			resp, len, kind, now, &g_login, &err);
 	else
 		rc = login_cached(c, resp, len, kind, now, &err, &source_failed);
@@ -1159,10 +1166,23 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 		c->state = ST_CLOSING;
 		return;
 	}
-	sanitize(err.detail ? err.detail : "", err.detail ? err.detail_len : 0,
+	sanitize(err.detail, err.detail_len,
 		det, sizeof det);
-	logmsg("conn %lu %s: user '%s' refused: %s: %s%s%s%s", c->id, c->peer, u,
-		jwtauth_error_name(rc), why, det[0] ? " (" : "", det, det[0] ? ")" : "");
+	{
+		/* the values behind the rejection, for the operator's log */
+		char val[160], vals[400];
+		vals[0] = 0;
+		sanitize(err.value, err.value_len, val, sizeof val);
+		if (err.has_time)
+			snprintf(vals, sizeof vals, " [%s %lld, now %lld, %s %lld]",
+				rc == JWTAUTH_ERR_EXPIRED ? "exp" : rc == JWTAUTH_ERR_NOT_YET_VALID ? "nbf" : "iat",
+				(long long)err.time, (long long)err.now,
+				rc == JWTAUTH_ERR_TOO_OLD ? "max_age" : "leeway", (long long)err.limit);
+		else if (val[0])
+			snprintf(vals, sizeof vals, " [token's value '%s']", val);
+		logmsg("conn %lu %s: user '%s' refused: %s: %s%s%s%s%s", c->id, c->peer, u,
+			jwtauth_error_name(rc), why, det[0] ? " (" : "", det, det[0] ? ")" : "", vals);
+	}
 	send_err(c, ER_ACCESS_DENIED_ERROR, "28000", "Access denied for user '%s': %s: %s",
 		u, jwtauth_error_name(rc), why);
 	c->state = ST_CLOSING;
@@ -1917,6 +1937,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fcntl(g_urandom, F_SETFD, FD_CLOEXEC);
+	jwtauth_token_cache_init(&g_tokens, g_token_entries,
+		sizeof g_token_entries / sizeof g_token_entries[0]);
 	if (g_jwks_path) {
 		g_override_ks = load_keyset(g_jwks_path);
 		if (!g_override_ks) {
@@ -1943,11 +1965,14 @@ int main(int argc, char **argv)
 		co.fetch = fetch_curl;
 		co.fetch_user = &g_fetch;
 #endif
-		g_cache = jwtauth_cache_new(&co);
-		if (!g_cache) {
-			logmsg("out of memory");
-			free_all();
-			return 2;
+		{
+			jwtauth_error cerr;
+			g_cache = jwtauth_cache_new(&co, &cerr);
+			if (!g_cache) {
+				logmsg("key-set cache: %s (%s)", cerr.msg, jwtauth_error_name(cerr.code));
+				free_all();
+				return 2;
+			}
 		}
 	}
 	if ((g_integration_path && parse_integration(g_integration_path) != 0)

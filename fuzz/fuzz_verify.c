@@ -127,7 +127,7 @@ static void setup(void)
 	check(jwtauth_config_parse(&cfgs[0], props_user, sizeof props_user - 1, &err) == JWTAUTH_OK);
 	check(jwtauth_integration_parse(&cfgs[1], props_integration,
 		sizeof props_integration - 1, &err) == JWTAUTH_OK);
-	check(jwtauth_config_set(&cfgs[1], &cfgs[1].groups_claim, "realm_access.roles", 18) == 0);
+	check(jwtauth_config_set(&cfgs[1], &cfgs[1].groups_claim, "realm_access.roles", 18, NULL) == 0);
 	cfgs[1].claims.required = JWTAUTH_CLAIM_EXP | JWTAUTH_CLAIM_IAT;
 	cfgs[1].claims.leeway = 60;
 	cfgs[1].claims.max_age = (int64_t)1 << 40;
@@ -185,6 +185,36 @@ static void check_error(int rc, const jwtauth_error *err, size_t len)
 	check(jwtauth_error_name(rc)[0] != 'U' || rc == JWTAUTH_OK);
 }
 
+/* The typed getters on a verified token: precise codes, bounded copies. */
+static void check_getters(const jwtauth_jwt *j)
+{
+	static const char *const paths[] = { "sub", "exp", "aud", "/realm_access/roles",
+		"/realm_access/roles/0", "/a~1b/~0c", "/x~2", "groups", "email_verified", "" };
+	size_t i;
+	for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		jwtauth_error e;
+		char buf[8];
+		size_t n = 99;
+		int64_t v;
+		int b, rc, found;
+		size_t pl = strlen(paths[i]);
+		rc = jwtauth_claim_string(j, paths[i], pl, buf, sizeof buf, &n, &e);
+		check(rc == e.code);
+		if (rc == JWTAUTH_OK) check(n < sizeof buf && buf[n] == 0 && memchr(buf, 0, n) == NULL);
+		else check(rc == JWTAUTH_ERR_CLAIM_MISSING || rc == JWTAUTH_ERR_CLAIM_TYPE
+			|| rc == JWTAUTH_ERR_CLAIM_TOO_LONG || rc == JWTAUTH_ERR_CLAIM_PATH);
+		rc = jwtauth_claim_int64(j, paths[i], pl, &v, &e);
+		check(rc == JWTAUTH_OK || rc == JWTAUTH_ERR_CLAIM_MISSING || rc == JWTAUTH_ERR_CLAIM_TYPE
+			|| rc == JWTAUTH_ERR_CLAIM_RANGE || rc == JWTAUTH_ERR_CLAIM_PATH);
+		rc = jwtauth_claim_date(j, paths[i], pl, &v, &e);
+		if (rc == JWTAUTH_OK) check(v >= 0);
+		rc = jwtauth_claim_bool(j, paths[i], pl, &b, &e);
+		if (rc == JWTAUTH_OK) check(b == 0 || b == 1);
+		rc = jwtauth_claim_contains(j, paths[i], pl, "tom", 3, &found, &e);
+		if (rc == JWTAUTH_OK) check(found == 0 || found == 1);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	jwtauth_error err;
@@ -204,7 +234,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	len = size - 3;
 	ks = &sets[f & 1];
 	switch ((f >> 1) & 3) {
-	case 0: algs = 0; break;
+	case 0: algs = JWTAUTH_ALGS_ALL; break;
 	case 1: algs = ((unsigned)b1 | (unsigned)b2 << 8) & JWTAUTH_ALGS_ALL; break;
 	case 2: algs = (b1 % JWTAUTH_ALG_COUNT) ? JWTAUTH_ALG_BIT(b1 % JWTAUTH_ALG_COUNT) : 0; break;
 	default: algs = JWTAUTH_ALGS_HMAC; break;
@@ -219,9 +249,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		jwtauth_response_kind kind = (jwtauth_response_kind)(b1 & 3);
 		if (kind == 0) kind = JWTAUTH_RESPONSE_AUTO;
 		((jwtauth_config *)cfg)->algs = algs;
-		rc = jwtauth_authenticate(cfg, ks, user, user_len, (const uint8_t *)tok, len,
+		rc = jwtauth_authenticate(cfg, ks, NULL, user, user_len, (const uint8_t *)tok, len,
 			kind, now, &login, &err);
-		((jwtauth_config *)cfg)->algs = 0;
+		((jwtauth_config *)cfg)->algs = JWTAUTH_ALGS_ALL;
 		if (rc != JWTAUTH_OK) {
 			check(rc < 0 && err.code == rc && err.msg != NULL);
 			return 0;
@@ -257,7 +287,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 
-	rc = jwtauth_jws_verify(ks, tok, len, algs, &jwt, &err);
+	rc = jwtauth_jws_verify_signature_only(ks, tok, len, algs, &jwt, &err);
 	if (rc != JWTAUTH_OK) {
 		check_error(rc, &err, len);
 		/* inspecting a refused token must not crash either */
@@ -280,7 +310,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (claims.has_exp) check(now < claims.exp + cfg->claims.leeway || claims.exp > now);
 			(void)jwtauth_claim_find(&jwt, "/realm_access/roles/0", 21);
 			(void)jwtauth_claim_find_dotted(&jwt, "realm_access.roles", 18);
+			check_getters(&jwt);
 		}
+	} else {
+		/* the one-call verify agrees with signature + claims */
+		jwtauth_verify_options vo;
+		jwtauth_error e2;
+		int rc1;
+		jwtauth_verify_options_init(&vo, algs);
+		vo.claims = cfg->claims;
+		vo.flags = (f & 0x20) ? JWTAUTH_VERIFY_EXP_OPTIONAL : 0;
+		rc1 = jwtauth_verify(ks, &vo, NULL, tok, len, now, &jwt2, NULL, &e2);
+		check(rc1 == e2.code);
+		check(e2.detail_len <= JWTAUTH_ERROR_TEXT_MAX && e2.detail[e2.detail_len] == 0);
+		check(e2.value_len <= JWTAUTH_ERROR_TEXT_MAX && e2.value[e2.value_len] == 0);
+		if (rc1 == JWTAUTH_OK) check_getters(&jwt2);
 	}
 	return 0;
 }

@@ -141,7 +141,6 @@ int main(int argc, char **argv)
 	    || jwtauth_config_parse(&alloc_cfg_cached, props, sizeof props - 1, NULL) != JWTAUTH_OK)
 		return 2;
 	jwtauth_token_cache_init(&alloc_tc, alloc_entries, 8);
-	alloc_cfg_cached.token_cache = &alloc_tc;
 
 #ifndef ALLOC_NO_INTERPOSE
 	{
@@ -171,12 +170,12 @@ int main(int argc, char **argv)
 #endif
 		if (reps < 1) reps = 1;
 		for (i = 0; i < reps; i++) {
-			ok_total += jwtauth_jws_verify(&alloc_ks[c], alloc_tok[c], alloc_len[c], 0,
+			ok_total += jwtauth_jws_verify_signature_only(&alloc_ks[c], alloc_tok[c], alloc_len[c], JWTAUTH_ALGS_ALL,
 				&alloc_jwt, NULL) == JWTAUTH_OK;
-			ok_total += jwtauth_authenticate(&alloc_cfg, &alloc_ks[c], "tom", 3,
+			ok_total += jwtauth_authenticate(&alloc_cfg, &alloc_ks[c], NULL, "tom", 3,
 				(const uint8_t *)alloc_tok[c], alloc_len[c], JWTAUTH_RESPONSE_AUTO,
 				1800000000, &alloc_login, NULL) == JWTAUTH_OK;
-			ok_total += jwtauth_authenticate(&alloc_cfg_cached, &alloc_ks[c], "tom", 3,
+			ok_total += jwtauth_authenticate(&alloc_cfg_cached, &alloc_ks[c], &alloc_tc, "tom", 3,
 				(const uint8_t *)alloc_tok[c], alloc_len[c], JWTAUTH_RESPONSE_AUTO,
 				1800000000, &alloc_login, NULL) == JWTAUTH_OK;
 			ops += 3;

@@ -300,6 +300,100 @@ if need "$DEMO/tom-properties.json" "$D_JWKS" "$DEMO/tom.jwt" "$DEMO/tom-expired
 	expect "inspect without TOKEN -> exit 2" 2 '"error":"USAGE"'
 fi
 
+# ------------------------------------------------ messages with values
+if need "$DEMO/tom-properties.json" "$DEMO/conf/jwks.json" "$DEMO/tom.jwt" "$DEMO/tom-expired.jwt"; then
+	CONF=$(cat "$DEMO/tom-properties.json")
+	TOM=$(cat "$DEMO/tom.jwt")
+	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --user tom --now 1764003700 "@$DEMO/tom-expired.jwt"
+	expect "EXPIRED names exp and now" 1 '"error":"EXPIRED"' 'exp 1764003600, now 1764003700, leeway 0' \
+		'"exp":1764003600,"now":1764003700,"leeway":0}'
+	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --user jerry "$TOM"
+	expect "PRINCIPAL_MISMATCH names the principal and the user" 1 "preferred_username is 'tom', user is 'jerry'" \
+		'"value":"tom","expected":"jerry"}'
+	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --issuer https://other.example "$TOM"
+	expect "ISSUER names the token's iss" 1 "iss '$DEMO_ISS'"
+	run "$BIN" verify --config "$CONF" --jwks "$DEMO/conf/jwks.json" --audience spark "$TOM"
+	expect "AUDIENCE names the token's aud" 1 "aud 'starrocks'"
+	run "$BIN" verify --jwks "$DEMO/conf" "$TOM"
+	expect "a directory as key file: role and cause" 2 '"error":"IO"' "key file '$DEMO/conf': is a directory"
+	run "$BIN" verify --jwks "$DEMO/conf/jwks.json" "@$DEMO/conf"
+	expect "a directory as token file: role and cause" 2 "token file '$DEMO/conf': is a directory"
+	run "$BIN" verify --jwks "$TMP/absent.json" "$TOM"
+	expect "a missing key file: no such file" 2 "key file '$TMP/absent.json': no such file"
+	head -c 1048600 /dev/zero > "$TMP/big.json"
+	run "$BIN" verify --jwks "$TMP/big.json" "$TOM"
+	expect "an oversized key file: size over the limit" 2 '"error":"TOO_LARGE"' '1048600 bytes, 24 over the limit of 1048576'
+	printf 'not a key\n' > "$TMP/garbage2.txt"
+	run "$BIN" verify --jwks "$TMP/garbage2.txt" "$TOM"
+	case "$OUT" in
+	*'not a JWKS, JWK or PEM'*'not a JWKS, JWK or PEM'*) bad "no repeated wording in a key format error" "$OUT" ;;
+	*'not a JWKS, JWK or PEM'*) ok "no repeated wording in a key format error" ;;
+	*) bad "no repeated wording in a key format error" "$OUT" ;;
+	esac
+fi
+
+# ------------------------------------------------------ keys are visible
+REAL=tests/data/jwks-real
+if need "$REAL/yahoo.json" "$REAL/keycloak.json" "$REAL/paypal.json"; then
+	for f in "$REAL"/*.json; do
+		name=$(basename "$f")
+		want=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["keys"]) if "keys" in d else 1)' "$f")
+		run "$BIN" keys "$f"
+		n=$(printf '%s\n' "$OUT" | grep -c '  kid=')
+		skipped=$(printf '%s\n' "$OUT" | grep -c '  skipped: ')
+		badline=$(printf '%s\n' "$OUT" | grep '  kid=' | grep -v -e '  usable  thumbprint=[A-Za-z0-9_-]\{43\}$' -e '  skipped: .* ([A-Z_]*)$')
+		if [ "$RC" = 0 ] && [ "$n" = "$want" ] && [ -z "$badline" ] \
+		   && printf '%s\n' "$OUT" | grep -q "^$want keys, [0-9]* usable, $skipped skipped\$"; then
+			ok "keys $name lists all $want entries ($skipped skipped, with reasons)"
+		else
+			bad "keys $name lists all $want entries" "exit $RC, $n listed: $OUT"
+		fi
+	done
+	run "$BIN" keys "$REAL/yahoo.json"
+	expect "keys: skipped 1024-bit RSA keys and why" 0 "0  kid=6ff94cdad11e7c3ac08dc9ec3c44844b87e364f7  kty=RSA  bits=1024  alg=RS256  use=sig  skipped: RSA modulus size out of range (KEY_RSA_SIZE)" \
+		"1  kid=3466d51f7dd0c780565688c183921816c45889ad  kty=EC  crv=P-256  alg=ES256  use=sig  usable  thumbprint=" \
+		"4 keys, 1 usable, 3 skipped"
+	run "$BIN" keys --json "$REAL/keycloak.json"
+	expect "keys --json: a skipped encryption key" 0 '{"ok":true,"count":2,"usable":1,"keys":[{"index":0,' \
+		'"alg":"RSA-OAEP","use":"enc","key_ops":null,"usable":false,"error":"KEY_ALG"' '"usable":true'
+	run "$BIN" keys --json "$REAL/paypal.json"
+	expect "keys --json: an OKP X25519 entry is listed as skipped" 0 '"kty":"OKP","crv":"X25519"' '"error":"KEY_KTY"'
+	OUT=$("$BIN" verify --jwks "$REAL/yahoo.json" --now "$NOW" x.y.z 2>&1 >/dev/null); RC=$?
+	case "$OUT" in
+	*"key 0 (kid '6ff94cdad11e7c3ac08dc9ec3c44844b87e364f7') skipped: RSA modulus size out of range (KEY_RSA_SIZE)"*"key 3 (kid '4') skipped"*)
+		ok "verify reports every skipped key on stderr" ;;
+	*) bad "verify reports every skipped key on stderr" "$OUT" ;;
+	esac
+	OUT=$("$BIN" verify --quiet --jwks "$REAL/yahoo.json" --now "$NOW" x.y.z 2>&1 >/dev/null); RC=$?
+	if [ -z "$OUT" ]; then ok "--quiet silences the skipped-key report"; else bad "--quiet silences the skipped-key report" "$OUT"; fi
+fi
+if need tests/data/rfc7638/example.jwk.json; then
+	run "$BIN" keys tests/data/rfc7638/example.jwk.json
+	expect "keys: RFC 7638 example thumbprint" 0 'thumbprint=NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs'
+	run "$BIN" keys --json tests/data/rfc7638/example.jwk.json
+	expect "keys --json: RFC 7638 example" 0 '"kid":"2011-04-29","kty":"RSA","crv":null,"bits":2048,"alg":"RS256"' \
+		'"thumbprint":"NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"'
+fi
+run "$BIN" keys;                         expect "keys without FILE -> exit 2" 2 '"error":"USAGE"'
+run "$BIN" keys "$TMP/none.json";        expect "keys of a missing file -> exit 2" 2 '"error":"IO"'
+run "$BIN" keys tests/fixtures/jwks/mixed.json
+expect "keys of a mixed set -> exit 2" 2 '"error":"KEYSET_MIXED"'
+run "$BIN" keys --help;                  expect "keys --help" 0 "usage: jwtauth keys"
+
+# ------------------------------------------- examples/verify_token.c
+VT=${JWTAUTH_VERIFY_TOKEN_BIN:-build/verify_token}
+if [ ! -x "$VT" ]; then
+	bad "binary $VT exists" "build it with: make build/verify_token"
+elif need "$DEMO/conf/jwks.json" "$DEMO/tom.jwt" "$DEMO/tom-expired.jwt"; then
+	run "$VT" "$DEMO/conf/jwks.json" "$DEMO/tom.jwt" 1764001000
+	expect "verify_token: a valid token, its claims read with the getters" 0 \
+		'verified: sub f1e0c7a2-4d3b-4c6e-9a51-2b7d8e3f0a19, preferred_username tom, analyst yes'
+	run "$VT" "$DEMO/conf/jwks.json" "$DEMO/tom-expired.jwt" 1764003600
+	expect "verify_token: an expired token, with exp and now" 1 'rejected EXPIRED: token expired (exp 1764003600, now 1764003600)'
+	run "$VT" "$DEMO/conf" "$DEMO/tom.jwt"
+	expect "verify_token: a directory as key file" 2 'error IO: key file is a directory'
+fi
+
 # JSON escaping of what is echoed back
 run "$BIN" verify --jwks "$TMP/we\"ird
 name" x.y.z

@@ -71,7 +71,7 @@ fi
 if command -v cmake >/dev/null 2>&1; then
 	if $TO cmake -S tests/consumer/find_package -B "$W/cmake-fp" -DCMAKE_PREFIX_PATH="$STAGE$PREFIX" \
 	    > "$W/fp.log" 2>&1 && $TO cmake --build "$W/cmake-fp" >> "$W/fp.log" 2>&1; then
-		ok "CMake find_package(jwtauth) builds"
+		ok "CMake find_package(jwtauth 1) builds"
 		runs "$W/fp.run" "find_package consumer" "$W/cmake-fp/verify"
 	else bad "CMake find_package consumer" "$W/fp.log"; fi
 	if $TO cmake -S tests/consumer/subdir -B "$W/cmake-sub" -DJWTAUTH_SOURCE_DIR="$PWD" \

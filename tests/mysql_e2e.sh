@@ -177,7 +177,7 @@ else
 fi
 bad_source '{"jwks_url":"missing.json"}'
 if [ $rc -eq 2 ] && printf '%s' "$err" \
-    | grep -q "$BAD:1: user 'a': key set 'missing.json' ($D/conf/missing.json): IO: .*: No such file or directory"; then
+    | grep -q "$BAD:1: user 'a': key set 'missing.json' ($D/conf/missing.json): IO: no such file"; then
 	ok "missing key file under --conf-dir: exit 2, account, path and errno named"
 else
 	bad "missing key file: exit $rc, output: $err"
@@ -356,7 +356,7 @@ if [ -n "$ROT_PID" ] && [ -n "$ROT_PORT" ]; then
 	else
 		bad "rotation log: no stale-set warning"
 	fi
-	if grep -q "user 'tom' refused: key set 'jwks.json' ($RC) unavailable: IO: .*: No such file or directory" "$ROT_LOG"; then
+	if grep -q "user 'tom' refused: key set 'jwks.json' ($RC) unavailable: IO: no such file" "$ROT_LOG"; then
 		ok "rotation log: the key source failure names the file and the cause"
 	else
 		bad "rotation log: key source failure not logged"

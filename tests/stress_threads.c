@@ -1,8 +1,13 @@
-/* stress_threads.c - the key-set cache under threads (make stress, built
-   with clang -fsanitize=thread: any data race is reported and fails).
+/* stress_threads.c - the key-set cache and the verified-token cache under
+   threads (make stress, built with clang -fsanitize=thread: any data race
+   is reported and fails).
 
-   - 8 threads run jwtauth_authenticate_cached with one valid HS256 token
-     (tests/fixtures/tokens/hs256.jwt, kid oct32) as fast as they can;
+   - 8 threads share one config, one key set, one key-set cache and one
+     verified-token cache (with lock hooks). With one valid HS256 token
+     (tests/fixtures/tokens/hs256.jwt, kid oct32) they alternate, as fast
+     as they can, jwtauth_authenticate_cached (key set from the cache) and
+     jwtauth_authenticate on the shared loaded key set; both go through
+     the shared token cache, which must serve hits;
    - a prober thread takes snapshots with jwtauth_cache_acquire under a new
      unknown kid each time (the unknown-kid refresh path, cooled down) and
      verifies the token with jwtauth_jws_verify on the snapshot;
@@ -44,9 +49,16 @@ static char *token;
 static size_t token_len;
 static jwtauth_cache *cache;
 static jwtauth_config cfg;
+static jwtauth_keyset shared_ks;
+static pthread_mutex_t tc_mu = PTHREAD_MUTEX_INITIALIZER;
+static jwtauth_token_cache tcache;
+static jwtauth_token_cache_entry tc_entries[16];
+static long tc_hit_logins;
 
 static void lock(void *u) { (void)u; pthread_mutex_lock(&cache_mu); }
 static void unlock(void *u) { (void)u; pthread_mutex_unlock(&cache_mu); }
+static void tc_lock(void *u) { pthread_mutex_lock((pthread_mutex_t *)u); }
+static void tc_unlock(void *u) { pthread_mutex_unlock((pthread_mutex_t *)u); }
 static void wait_a_bit(void *u)
 {
 	(void)u;
@@ -105,12 +117,20 @@ static void *verifier(void *arg)
 {
 	static jwtauth_login logins[THREADS];
 	jwtauth_login *out = &logins[(size_t)arg];
-	long ok = 0, bad = 0;
+	long ok = 0, bad = 0, hits = 0;
+	unsigned round = 0;
 	while (!stopped()) {
 		jwtauth_error err;
-		int rc = jwtauth_authenticate_cached(cache, &cfg, "tom", 3, (const uint8_t *)token,
-			token_len, JWTAUTH_RESPONSE_BARE, now_get(), out, &err);
-		if (rc == JWTAUTH_OK && strcmp(out->principal, "tom") == 0 && out->jwt.key == NULL) ok++;
+		int rc, from_cache = round++ & 1;
+		if (from_cache)
+			rc = jwtauth_authenticate_cached(cache, &cfg, &tcache, "tom", 3,
+				(const uint8_t *)token, token_len, JWTAUTH_RESPONSE_BARE, now_get(), out, &err);
+		else
+			rc = jwtauth_authenticate(&cfg, &shared_ks, &tcache, "tom", 3,
+				(const uint8_t *)token, token_len, JWTAUTH_RESPONSE_BARE, now_get(), out, &err);
+		if (rc == JWTAUTH_OK && out->cache_hit) hits++;
+		if (rc == JWTAUTH_OK && strcmp(out->principal, "tom") == 0
+		    && (from_cache ? out->jwt.key == NULL : out->jwt.key != NULL)) ok++;
 		else {
 			bad++;
 			fprintf(stderr, "stress: verifier: %s: %s\n", jwtauth_error_name(rc), err.msg);
@@ -119,6 +139,7 @@ static void *verifier(void *arg)
 	pthread_mutex_lock(&world_mu);
 	ok_count += ok;
 	bad_count += bad;
+	tc_hit_logins += hits;
 	pthread_mutex_unlock(&world_mu);
 	return NULL;
 }
@@ -139,7 +160,7 @@ static void *prober(void *arg)
 		rc = jwtauth_cache_acquire(cache, SOURCE, sizeof SOURCE - 1, kid, (size_t)n,
 			now_get(), &ref, &err);
 		if (rc == JWTAUTH_OK) {
-			rc = jwtauth_jws_verify(ref.keys, token, token_len, JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS256), &jwt, &err);
+			rc = jwtauth_jws_verify_signature_only(ref.keys, token, token_len, JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS256), &jwt, &err);
 			jwtauth_cache_release(cache, &ref);
 		}
 		if (rc == JWTAUTH_OK) ok++;
@@ -180,6 +201,8 @@ int main(void)
 	struct timespec tick = { 0, 2000000 };
 	time_t start;
 	size_t i;
+	uint64_t tc_hits = 0, tc_misses = 0;
+	char *doc;
 	int passed;
 	key_jwk = slurp("tests/fixtures/keys/oct32.jwk.json", NULL);
 	token = slurp("tests/fixtures/tokens/hs256.jwt", &token_len);
@@ -189,13 +212,20 @@ int main(void)
 		return 1;
 	}
 	if (jwtauth_config_parse(&cfg, props, sizeof props - 1, NULL) != JWTAUTH_OK) return 1;
+	doc = (char *)malloc(strlen(key_jwk) + 16);
+	if (!doc) return 1;
+	sprintf(doc, "{\"keys\":[%s]}", key_jwk);
+	if (jwtauth_keyset_parse(&shared_ks, doc, strlen(doc), NULL) != JWTAUTH_OK) return 1;
+	free(doc);
+	jwtauth_token_cache_init(&tcache, tc_entries, sizeof tc_entries / sizeof tc_entries[0]);
+	jwtauth_token_cache_set_lock(&tcache, tc_lock, tc_unlock, &tc_mu);
 	memset(&o, 0, sizeof o);
 	o.fetch = fetch;
 	o.lock = lock;
 	o.unlock = unlock;
 	o.wait = wait_a_bit;
 	o.ttl = 1;                    /* cooldown: the default 30 s */
-	cache = jwtauth_cache_new(&o);
+	cache = jwtauth_cache_new(&o, NULL);
 	if (!cache) return 1;
 	for (i = 0; i < THREADS; i++) pthread_create(&th[i], NULL, verifier, (void *)i);
 	pthread_create(&probe, NULL, prober, NULL);
@@ -213,6 +243,9 @@ int main(void)
 	for (i = 0; i < THREADS; i++) pthread_join(th[i], NULL);
 	pthread_join(probe, NULL);
 	jwtauth_cache_get_stats(cache, &st);
+	jwtauth_token_cache_stats(&tcache, &tc_hits, &tc_misses);
+	jwtauth_token_cache_clear(&tcache);
+	jwtauth_keyset_wipe(&shared_ks);
 	jwtauth_cache_free(cache);
 	free(token);
 	free(key_jwk);
@@ -223,7 +256,11 @@ int main(void)
 		(unsigned long)st.fetches, (unsigned long)st.refreshes_unknown_kid,
 		(unsigned long)st.fetch_failures, waits, (unsigned long)st.stale_served,
 		(unsigned long)st.snapshots_live);
-	passed = bad_count == 0 && ok_count > 0 && probe_bad == 0 && probe_ok > 0
+	printf("stress: verified-token cache shared by %d threads: %lu hits, %lu misses; "
+		"%ld logins served by a hit\n", THREADS, (unsigned long)tc_hits,
+		(unsigned long)tc_misses, tc_hit_logins);
+	passed = tc_hits > 0 && tc_misses > 0 && (long)tc_hits == tc_hit_logins
+		&& bad_count == 0 && ok_count > 0 && probe_bad == 0 && probe_ok > 0
 		&& st.fetches > 10 && (long)st.fetches == fetch_calls && st.fetch_failures == 0
 		&& st.refreshes_unknown_kid > 0 && waits > 0 && st.stale_served > 0 && st.snapshots_live == 1;
 	printf("stress: %d passed, %d failed\n", passed, !passed);

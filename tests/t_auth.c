@@ -57,13 +57,13 @@ static size_t ta_frame(const char *tok, size_t n)
 static int ta_auth_tok(const char *user, const char *tok, size_t n, int64_t now, jwtauth_error *e)
 {
 	size_t len = ta_frame(tok, n);
-	return jwtauth_authenticate(&ta_cfg, &ta_keys, user, user ? strlen(user) : 0,
+	return jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, user, user ? strlen(user) : 0,
 		ta_resp, len, JWTAUTH_RESPONSE_OPENID, now, &ta_login, e);
 }
 
 static int ta_detail_is(const jwtauth_error *e, const char *s)
 {
-	return e->detail && e->detail_len == strlen(s)
+	return e->detail_len == strlen(s)
 		&& memcmp(e->detail, s, e->detail_len) == 0;
 }
 
@@ -117,16 +117,16 @@ static void ta_seed(void)
 	CHECK_RC(ta_auth_tok("to", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
 	CHECK_RC(ta_auth_tok("tomm", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
 	CHECK_RC(ta_auth_tok("", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom\0", 4, ta_resp, ta_frame(ta_tok, n),
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom\0", 4, ta_resp, ta_frame(ta_tok, n),
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
 	/* the other forms of the auth response */
 	memcpy(ta_resp, ta_tok, n);
 	memset(ta_resp + n, 0, 2);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, n + 2,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, n + 2,
 		JWTAUTH_RESPONSE_BARE, TA_NOW, &ta_login, &e), JWTAUTH_OK);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, n + 2,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, n + 2,
 		JWTAUTH_RESPONSE_AUTO, TA_NOW, &ta_login, &e), JWTAUTH_OK);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, ta_frame(ta_tok, n),
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, ta_frame(ta_tok, n),
 		JWTAUTH_RESPONSE_AUTO, TA_NOW, &ta_login, &e), JWTAUTH_OK);
 	/* expiry is the token's, not a cache's */
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, (int64_t)4102444800LL, &e), JWTAUTH_ERR_EXPIRED);
@@ -169,20 +169,20 @@ static void ta_seed_rejections(void)
 	/* a framing error stops everything */
 	n = ta_read_token("examples/demo/tom.jwt");
 	ta_frame(ta_tok, n);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, n,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, n,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_AUTH_RESPONSE);
 	/* issuer and audience lists of the properties */
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.claims.issuers, &ta_cfg.claims.n_issuers,
-		"http://localhost:38080/realms/maste, http://localhost:38080/realms/master/", 74), JWTAUTH_OK);
+		"http://localhost:38080/realms/maste, http://localhost:38080/realms/master/", 74, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_ISSUER);
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.claims.issuers, &ta_cfg.claims.n_issuers,
-		"x, http://localhost:38080/realms/master", 39), JWTAUTH_OK);
+		"x, http://localhost:38080/realms/master", 39, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_OK);
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.claims.audiences, &ta_cfg.claims.n_audiences,
-		"starrocks-dev,StarRocks", 23), JWTAUTH_OK);
+		"starrocks-dev,StarRocks", 23, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_AUDIENCE);
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.claims.audiences, &ta_cfg.claims.n_audiences,
-		"a,starrocks", 11), JWTAUTH_OK);
+		"a,starrocks", 11, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_OK);
 	/* the algorithm allowlist */
 	ta_cfg.algs = JWTAUTH_ALG_BIT(JWTAUTH_ALG_ES256) | JWTAUTH_ALGS_HMAC;
@@ -197,28 +197,28 @@ static void ta_seed_rejections(void)
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_TOO_OLD);
 	ta_cfg.claims.max_age = 0;
 	/* principal fields */
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "email", 5), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "email", 5, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISSING);
 	CHECK(ta_detail_is(&e, "email"));
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "realm_access", 12), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "realm_access", 12, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_TYPE);
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "iat", 3), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "iat", 3, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok(NULL, ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_TYPE);
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "/realm_access/roles/0", 21), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "/realm_access/roles/0", 21, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("ANALYST", ta_tok, n, TA_NOW, &e), JWTAUTH_OK);
 	CHECK(strcmp(ta_login.principal, "analyst") == 0);
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "/realm_access/roles/1", 21), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "/realm_access/roles/1", 21, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok(NULL, ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISSING);
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "realm_access.roles", 18), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "realm_access.roles", 18, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok(NULL, ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_PRINCIPAL_MISSING);
 	/* arguments */
-	CHECK_RC(jwtauth_authenticate(NULL, &ta_keys, "tom", 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(NULL, &ta_keys, NULL, "tom", 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_ARGUMENT);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, NULL, "tom", 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, NULL, NULL, "tom", 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_ARGUMENT);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, "tom", 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, "tom", 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, NULL, &e), JWTAUTH_ERR_ARGUMENT);
-	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, 3, ta_resp, 5,
+	CHECK_RC(jwtauth_authenticate(&ta_cfg, &ta_keys, NULL, NULL, 3, ta_resp, 5,
 		JWTAUTH_RESPONSE_OPENID, TA_NOW, &ta_login, &e), JWTAUTH_ERR_ARGUMENT);
 }
 
@@ -230,20 +230,20 @@ static void ta_seed_groups(void)
 	if (d == 0) CHECKF(0, "examples/demo not generated yet (tests/fixtures/gen.sh)");
 	CHECK(d == 1);
 	n = ta_read_token("examples/demo/tom.jwt");
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "realm_access.roles", 18), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "realm_access.roles", 18, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_OK);
 	CHECK_EQ(ta_login.n_groups, 1);
 	CHECK(ta_login.groups[0].len == 7 && strcmp(ta_login.groups[0].p, "analyst") == 0);
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.permitted_groups, &ta_cfg.n_permitted_groups,
-		"admin, analyst", 14), JWTAUTH_OK);
+		"admin, analyst", 14, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_OK);
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.permitted_groups, &ta_cfg.n_permitted_groups,
-		"admin, Analyst, analys", 22), JWTAUTH_OK);
+		"admin, Analyst, analys", 22, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_GROUP);
 	/* no groups claim configured: no groups, so nobody is permitted */
 	ta_cfg.groups_claim.len = 0;
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_GROUP);
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "realm_access.nothing", 20), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "realm_access.nothing", 20, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_tok("tom", ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_GROUP);
 	CHECK_EQ(ta_login.n_groups, 0);
 	/* a security integration: the principal is the user, no match */
@@ -256,7 +256,7 @@ static void ta_seed_groups(void)
 			"\"permitted_groups\":\"analyst\"}";
 		CHECK_RC(jwtauth_integration_parse(&ta_cfg, integ, sizeof integ - 1, &e), JWTAUTH_OK);
 		CHECK_RC(ta_auth_tok(NULL, ta_tok, n, TA_NOW, &e), JWTAUTH_ERR_GROUP);
-		CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "realm_access.roles", 18), JWTAUTH_OK);
+		CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "realm_access.roles", 18, NULL), JWTAUTH_OK);
 		CHECK_RC(ta_auth_tok(NULL, ta_tok, n, TA_NOW, &e), JWTAUTH_OK);
 		CHECK(strcmp(ta_login.principal, "tom") == 0);
 	}
@@ -344,7 +344,7 @@ static void ta_principal(void)
 	CHECK_RC(ta_auth_payload(NULL, payload, &e), JWTAUTH_ERR_PRINCIPAL_TYPE);
 	CHECK_EQ(ta_login.principal_len, 0);
 	/* JSON Pointer principal with escapes */
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "/a~1b/c~0d", 10), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.principal_field, "/a~1b/c~0d", 10, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_payload("x", "{\"a/b\":{\"c~d\":\"x\"}}", &e), JWTAUTH_OK);
 	CHECK_RC(ta_auth_payload("x", "{\"a\":{\"b\":{\"c~d\":\"x\"}}}", &e), JWTAUTH_ERR_PRINCIPAL_MISSING);
 	/* claims are still enforced on HMAC tokens */
@@ -362,7 +362,7 @@ static void ta_groups(void)
 	size_t n, i;
 	if (!ta_oct_ready()) CHECKF(0, "tests/fixtures/jwks/oct.json not generated yet");
 	jwtauth_config_init(&ta_cfg);
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "g", 1), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "g", 1, NULL), JWTAUTH_OK);
 	/* array: every string element; others ignored */
 	CHECK_RC(ta_auth_payload("tom", "{\"sub\":\"tom\",\"g\":[\"a\",1,\"b\\/c\",null,[\"x\"],\"\",\"z\\u0000\",\"d\"]}", &e),
 		JWTAUTH_OK);
@@ -382,14 +382,14 @@ static void ta_groups(void)
 	CHECK_RC(ta_auth_payload("tom", "{\"sub\":\"tom\"}", &e), JWTAUTH_OK);
 	CHECK_EQ(ta_login.n_groups, 0);
 	/* nested dotted path */
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "resource_access.starrocks.roles", 31), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "resource_access.starrocks.roles", 31, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_payload("tom", "{\"sub\":\"tom\",\"resource_access\":{\"starrocks\":{\"roles\":[\"r1\",\"r2\"]}}}", &e),
 		JWTAUTH_OK);
 	CHECK_EQ(ta_login.n_groups, 2);
 	CHECK(strcmp(ta_login.groups[1].p, "r2") == 0);
 	/* permitted groups: byte-exact, any one suffices */
 	CHECK_RC(jwtauth_config_set_list(&ta_cfg, ta_cfg.permitted_groups, &ta_cfg.n_permitted_groups,
-		"r0, r2", 6), JWTAUTH_OK);
+		"r0, r2", 6, NULL), JWTAUTH_OK);
 	CHECK_RC(ta_auth_payload("tom", "{\"sub\":\"tom\",\"resource_access\":{\"starrocks\":{\"roles\":[\"r1\",\"r2\"]}}}", &e),
 		JWTAUTH_OK);
 	CHECK_RC(ta_auth_payload("tom", "{\"sub\":\"tom\",\"resource_access\":{\"starrocks\":{\"roles\":[\"r1\",\"R2\",\"r\"]}}}", &e),
@@ -401,7 +401,7 @@ static void ta_groups(void)
 		JWTAUTH_ERR_PRINCIPAL_MISMATCH);
 	/* capacity: JWTAUTH_MAX_GROUPS fit, one more is TOO_LARGE */
 	jwtauth_config_init(&ta_cfg);
-	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "g", 1), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&ta_cfg, &ta_cfg.groups_claim, "g", 1, NULL), JWTAUTH_OK);
 	n = (size_t)snprintf(payload, sizeof payload, "{\"sub\":\"tom\",\"g\":[");
 	for (i = 0; i < JWTAUTH_MAX_GROUPS; i++)
 		n += (size_t)snprintf(payload + n, sizeof payload - n, "%s\"g%u\"", i ? "," : "", (unsigned)i);

@@ -91,7 +91,7 @@ static void b64_bad_chars(void)
 		CHECK_EQ(err.code, JWTAUTH_ERR_B64_CHAR);
 		CHECKF(err.offset == where[i], "case %u: offset %u, expected %u",
 			(unsigned)i, (unsigned)err.offset, (unsigned)where[i]);
-		CHECK(err.msg && err.msg[0]);
+		CHECK(TL_HAS_MSG(err.msg));
 		/* the validate-only mode rejects the same way */
 		CHECK_RC(jwtauth_b64url_decode(bad[i], lens[i], NULL, 0, &n, &err), JWTAUTH_ERR_B64_CHAR);
 		CHECK_EQ(err.offset, where[i]);

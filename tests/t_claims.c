@@ -31,7 +31,7 @@ static void tc_policy(jwtauth_claims_policy *p)
 
 static int tc_detail_is(const jwtauth_error *e, const char *s)
 {
-	return e->detail && e->detail_len == strlen(s)
+	return e->detail_len == strlen(s)
 		&& memcmp(e->detail, s, e->detail_len) == 0;
 }
 
@@ -57,7 +57,7 @@ static void tc_payload_object(void)
 	CHECK_RC(tc_run("", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_RC(tc_run("{\"a\":", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_EQ(e.offset, 5);               /* the JSON error's own offset */
-	CHECK(e.msg && e.msg[0]);
+	CHECK(TL_HAS_MSG(e.msg));
 	CHECK_RC(tc_run("{\"a\":1,\"a\":2}", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_RC(tc_run("{} x", NULL, 0, &e), JWTAUTH_ERR_CLAIMS);
 	CHECK_RC(jwtauth_claims_check(NULL, NULL, 0, NULL, &e), JWTAUTH_ERR_ARGUMENT);

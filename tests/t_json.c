@@ -273,7 +273,7 @@ static void json_empty_bom_trailing(void)
 	CHECK_RC(json_p(""), JWTAUTH_ERR_JSON_SYNTAX);
 	CHECK_EQ(json_err.offset, 0);
 	CHECK_EQ(json_n, 0);
-	CHECK(json_err.msg != NULL && json_err.msg[0] != 0);
+	CHECK(TL_HAS_MSG(json_err.msg));
 	CHECK_RC(json_pl(NULL, 0, 256, 0), JWTAUTH_ERR_JSON_SYNTAX);
 	CHECK_RC(json_p(" \n "), JWTAUTH_ERR_JSON_SYNTAX);
 	CHECK_EQ(json_err.offset, 3);
@@ -312,7 +312,7 @@ static void json_syntax(void)
 			"%s: %s", bad[i], jwtauth_error_name(rc));
 		CHECKF(json_err.offset == off[i], "%s: offset %u, expected %u", bad[i],
 			(unsigned)json_err.offset, (unsigned)off[i]);
-		CHECKF(json_err.msg != NULL && json_err.msg[0] != 0, "%s: no message", bad[i]);
+		CHECKF(TL_HAS_MSG(json_err.msg), "%s: no message", bad[i]);
 	}
 }
 
@@ -527,12 +527,12 @@ static void json_error_fields(void)
 	CHECK_EQ(json_n, 0);
 	CHECK_EQ(json_err.code, JWTAUTH_ERR_JSON_SYNTAX);
 	CHECK_EQ(json_err.offset, 10);
-	CHECK(json_err.detail == NULL);
+	CHECK(json_err.detail_len == 0 && json_err.detail[0] == 0);
 	CHECK_RC(json_p("{\"a\":[1,2]}"), JWTAUTH_OK);
 	CHECK_EQ(json_err.code, JWTAUTH_OK);
 	CHECK_EQ(json_err.offset, 0);
 	CHECK(json_err.msg != NULL);
-	CHECK(json_err.detail == NULL);
+	CHECK(json_err.detail_len == 0 && json_err.detail[0] == 0);
 	CHECK_EQ(json_n, 5);
 }
 

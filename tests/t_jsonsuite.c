@@ -90,7 +90,7 @@ static int suite_check(const char *dir, const char *file, jwtauth_json_tok *toks
 	if (!text) { fprintf(stderr, "jsonsuite: cannot read %s\n", path); return 1; }
 	rc = jwtauth_json_parse(text, len, toks, SUITE_TOKS, 0, &ntoks, &err);
 	free(text);
-	if (rc != JWTAUTH_OK && (err.code != rc || !err.msg || !err.msg[0] || err.offset > len)) {
+	if (rc != JWTAUTH_OK && (err.code != rc || !TL_HAS_MSG(err.msg) || err.offset > len)) {
 		fprintf(stderr, "jsonsuite: %s: error fields inconsistent (code %d, offset %u)\n",
 			file, err.code, (unsigned)err.offset);
 		return 1;

@@ -46,7 +46,7 @@ static int jws_check(const char *header, const char *payload, unsigned algs)
 {
 	char tok[2048];
 	size_t n = jws_make(header, payload, tok, sizeof tok);
-	return jwtauth_jws_verify(&fx_ks, tok, n, algs, &fx_jwt, NULL);
+	return jwtauth_jws_verify_signature_only(&fx_ks, tok, n, algs, &fx_jwt, NULL);
 }
 
 static void jws_header_rules(void)
@@ -83,7 +83,7 @@ static void jws_header_rules(void)
 	size_t i;
 	CHECK_RC(jws_keyset(""), JWTAUTH_OK);
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		int rc = jws_check(cases[i].header, "{}", 0);
+		int rc = jws_check(cases[i].header, "{}", JWTAUTH_ALGS_ALL);
 		CHECKF(rc == cases[i].want, "header %s: got %s, expected %s", cases[i].header,
 			jwtauth_error_name(rc), jwtauth_error_name(cases[i].want));
 	}
@@ -103,7 +103,7 @@ static void jws_kid_forms(void)
 	CHECK_RC(jws_keyset(members), JWTAUTH_OK);
 	/* exactly the longest kid: found, and copied out whole */
 	snprintf(header, sizeof header, "{\"alg\":\"HS256\",\"kid\":\"%s\"}", kid);
-	CHECK_RC(jws_check(header, "{}", 0), JWTAUTH_OK);
+	CHECK_RC(jws_check(header, "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
 	CHECK_EQ(fx_jwt.kid_len, JWTAUTH_MAX_KID_LEN);
 	CHECK(fx_jwt.has_kid && strcmp(fx_jwt.kid, kid) == 0);
 	/* one byte longer: no key can carry it */
@@ -111,15 +111,15 @@ static void jws_kid_forms(void)
 	kid[JWTAUTH_MAX_KID_LEN + 1] = 0;
 	snprintf(header, sizeof header, "{\"alg\":\"HS256\",\"kid\":\"%s\"}", kid);
 	n = jws_make(header, "{}", tok, sizeof tok);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, n, 0, &fx_jwt, &err), JWTAUTH_ERR_KID_UNKNOWN);
-	CHECK(strstr(err.msg, "JWTAUTH_MAX_KID_LEN") != NULL);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, n, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK(TL_MSG_HAS(err.msg, "JWTAUTH_MAX_KID_LEN"));
 	/* escaped: unescaped before the lookup */
 	CHECK_RC(jws_keyset("\"kid\":\"k1\""), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"\\u006b1\"}", "{}", 0), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"\\u006b1\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
 	CHECK(fx_jwt.kid_len == 2 && strcmp(fx_jwt.kid, "k1") == 0);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k\\u0031\"}", "{}", 0), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k1 \"}", "{}", 0), JWTAUTH_ERR_KID_UNKNOWN);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"\"}", "{}", 0), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k\\u0031\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k1 \"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_KID_UNKNOWN);
 }
 
 static void jws_allowlist(void)
@@ -144,26 +144,26 @@ static void jws_key_selection(void)
 {
 	/* The key's own alg, use and key_ops must allow the token. */
 	CHECK_RC(jws_keyset("\"alg\":\"HS256\""), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", 0), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
 	CHECK_RC(jws_keyset("\"use\":\"enc\""), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", 0), JWTAUTH_ERR_NO_KEY);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_NO_KEY);
 	CHECK_RC(jws_keyset("\"use\":\"enc\",\"kid\":\"a\""), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"a\"}", "{}", 0), JWTAUTH_ERR_KEY_UNFIT);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"a\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_KEY_UNFIT);
 	CHECK_RC(jws_keyset("\"key_ops\":[\"sign\"]"), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", 0), JWTAUTH_ERR_NO_KEY);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_NO_KEY);
 	CHECK_RC(jws_keyset("\"key_ops\":[\"sign\",\"verify\"],\"use\":\"sig\""), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", 0), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
 	/* A 32-byte secret cannot serve HS384 (RFC 7518 3.2). */
 	CHECK_RC(jws_keyset(""), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS384\"}", "{}", 0), JWTAUTH_ERR_NO_KEY);
+	CHECK_RC(jws_check("{\"alg\":\"HS384\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_NO_KEY);
 	/* kid compared after unescaping, exactly. */
 	CHECK_RC(jws_keyset("\"kid\":\"k/1\""), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k\\/1\"}", "{}", 0), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k/\"}", "{}", 0), JWTAUTH_ERR_KID_UNKNOWN);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k/12\"}", "{}", 0), JWTAUTH_ERR_KID_UNKNOWN);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"K/1\"}", "{}", 0), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k\\/1\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k/\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"k/12\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_KID_UNKNOWN);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"K/1\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_KID_UNKNOWN);
 	/* Without kid a set's keys are tried; the verifying one is reported. */
-	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", 0), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
 	CHECK(fx_jwt.key == &fx_ks.keys[0]);
 	CHECK_EQ(fx_jwt.has_kid, 0);
 }
@@ -177,12 +177,12 @@ static void jws_ambiguous_kid(void)
 	snprintf(doc, sizeof doc, "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"%s\"},"
 		"{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"%s\"}]}", k, k);
 	CHECK_RC(jwtauth_keyset_parse(&fx_ks, doc, strlen(doc), NULL), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"a\"}", "{}", 0), JWTAUTH_ERR_KID_AMBIGUOUS);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"a\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_ERR_KID_AMBIGUOUS);
 	/* Two keys under one kid, only one of them for signatures: fine. */
 	snprintf(doc, sizeof doc, "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"a\",\"use\":\"enc\",\"k\":\"%s\"},"
 		"{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"%s\"}]}", k, k);
 	CHECK_RC(jwtauth_keyset_parse(&fx_ks, doc, strlen(doc), NULL), JWTAUTH_OK);
-	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"a\"}", "{}", 0), JWTAUTH_OK);
+	CHECK_RC(jws_check("{\"alg\":\"HS256\",\"kid\":\"a\"}", "{}", JWTAUTH_ALGS_ALL), JWTAUTH_OK);
 	CHECK(fx_jwt.key == &fx_ks.keys[1]);
 }
 
@@ -193,35 +193,35 @@ static void jws_structure(void)
 	size_t n;
 	CHECK_RC(jws_keyset(""), JWTAUTH_OK);
 	n = jws_make("{\"alg\":\"HS256\"}", "{\"sub\":\"tom\"}", tok, sizeof tok);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, n, 0, &fx_jwt, &err), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, n, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_OK);
 	CHECK_EQ(fx_jwt.payload_len, 13);
 	CHECK(memcmp(fx_jwt.payload, "{\"sub\":\"tom\"}", 13) == 0);
 	CHECK_EQ(fx_jwt.payload[13], 0);
 	CHECK_EQ(fx_jwt.alg, JWTAUTH_ALG_HS256);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, 0, 0, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_SIZE);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, NULL, 0, 0, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_SIZE);
-	CHECK(jwtauth_jws_verify(&fx_ks, tok, n - 1, 0, &fx_jwt, &err) != JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, 0, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_SIZE);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, NULL, 0, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_SIZE);
+	CHECK(jwtauth_jws_verify_signature_only(&fx_ks, tok, n - 1, JWTAUTH_ALGS_ALL, &fx_jwt, &err) != JWTAUTH_OK);
 	/* Four or two parts. */
 	snprintf(bad, sizeof bad, "%s.", tok);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, bad, n + 1, 0, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_FORMAT);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, bad, n + 1, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_FORMAT);
 	CHECK_EQ(err.offset, n);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, (size_t)(strrchr(tok, '.') - tok), 0, &fx_jwt, &err),
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, (size_t)(strrchr(tok, '.') - tok), JWTAUTH_ALGS_ALL, &fx_jwt, &err),
 		JWTAUTH_ERR_TOKEN_FORMAT);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, "..", 2, 0, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_FORMAT);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, "..", 2, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_TOKEN_FORMAT);
 	/* Signature stripped. */
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, (size_t)(strrchr(tok, '.') - tok) + 1, 0, &fx_jwt, &err),
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, (size_t)(strrchr(tok, '.') - tok) + 1, JWTAUTH_ALGS_ALL, &fx_jwt, &err),
 		JWTAUTH_ERR_SIGNATURE);
 	/* Base64url errors carry the offset in the token. */
 	memcpy(bad, tok, n + 1);
 	bad[3] = '+';
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, bad, n, 0, &fx_jwt, &err), JWTAUTH_ERR_B64_CHAR);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, bad, n, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_B64_CHAR);
 	CHECK_EQ(err.offset, 3);
 	memcpy(bad, tok, n + 1);
 	bad[strchr(tok, '.') - tok + 2] = '=';
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, bad, n, 0, &fx_jwt, &err), JWTAUTH_ERR_B64_CHAR);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, bad, n, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_B64_CHAR);
 	CHECK_EQ(err.offset, (size_t)(strchr(tok, '.') - tok + 2));
 	snprintf(bad, sizeof bad, "%s=", tok);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, bad, n + 1, 0, &fx_jwt, &err), JWTAUTH_ERR_B64_CHAR);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, bad, n + 1, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_B64_CHAR);
 	CHECK_EQ(err.offset, n);
 	/* A signature longer than any key's. */
 	{
@@ -229,9 +229,9 @@ static void jws_structure(void)
 		size_t m = (size_t)(strrchr(tok, '.') - tok) + 1;
 		memcpy(big, tok, m);
 		memset(big + m, 'A', 1000);
-		CHECK_RC(jwtauth_jws_verify(&fx_ks, big, m + 1000, 0, &fx_jwt, &err), JWTAUTH_ERR_SIGNATURE);
+		CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, big, m + 1000, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_SIGNATURE);
 		memset(big, 'A', sizeof big);
-		CHECK_RC(jwtauth_jws_verify(&fx_ks, big, JWTAUTH_MAX_TOKEN_LEN + 1, 0, &fx_jwt, &err),
+		CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, big, JWTAUTH_MAX_TOKEN_LEN + 1, JWTAUTH_ALGS_ALL, &fx_jwt, &err),
 			JWTAUTH_ERR_TOKEN_SIZE);
 	}
 }
@@ -243,10 +243,10 @@ static void jws_binary_payload(void)
 	size_t n;
 	CHECK_RC(jws_keyset(""), JWTAUTH_OK);
 	n = jws_make("{\"alg\":\"HS256\"}", "not json \x01", tok, sizeof tok);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, n, 0, &fx_jwt, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, n, JWTAUTH_ALGS_ALL, &fx_jwt, NULL), JWTAUTH_OK);
 	CHECK_EQ(fx_jwt.payload_len, 10);
 	n = jws_make("{\"alg\":\"HS256\"}", "", tok, sizeof tok);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, n, 0, &fx_jwt, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, n, JWTAUTH_ALGS_ALL, &fx_jwt, NULL), JWTAUTH_OK);
 	CHECK_EQ(fx_jwt.payload_len, 0);
 }
 
@@ -285,7 +285,7 @@ static void jws_fixture_manifest(void)
 		tok = fx_read(path, &tlen);
 		if (!tok) { free(tsv); CHECKF(0, "missing fixture %s", path); }
 		rc = fx_load(&fx_ks, jwks, &err);
-		if (rc == JWTAUTH_OK) rc = jwtauth_jws_verify(&fx_ks, tok, tlen, 0, &fx_jwt, &err);
+		if (rc == JWTAUTH_OK) rc = jwtauth_jws_verify_signature_only(&fx_ks, tok, tlen, JWTAUTH_ALGS_ALL, &fx_jwt, &err);
 		free(tok);
 		if (strcmp(want, "ok") == 0 || strcmp(want, "EXPIRED") == 0
 		    || strcmp(want, "NOT_YET_VALID") == 0) {
@@ -332,7 +332,7 @@ static void jws_limits_edge(void)
 	payload[n] = 0;
 	len = jws_make("{\"alg\":\"HS256\"}", payload, tok, sizeof tok);
 	CHECK_EQ(len, JWTAUTH_MAX_TOKEN_LEN);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, len, 0, &fx_jwt, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, len, JWTAUTH_ALGS_ALL, &fx_jwt, NULL), JWTAUTH_OK);
 	CHECK(fx_jwt.key == &fx_ks.keys[JWTAUTH_MAX_KEYS - 1]);
 	CHECK_RC(jwtauth_claims_check(&fx_jwt, NULL, 1800000000, NULL, NULL), JWTAUTH_OK);
 	/* one level deeper: the payload is refused */
@@ -345,12 +345,12 @@ static void jws_limits_edge(void)
 	strcat(payload, "\"}");
 	len = jws_make("{\"alg\":\"HS256\"}", payload, tok, sizeof tok);
 	CHECK(len <= JWTAUTH_MAX_TOKEN_LEN);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, len, 0, &fx_jwt, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, len, JWTAUTH_ALGS_ALL, &fx_jwt, NULL), JWTAUTH_OK);
 	CHECK_RC(jwtauth_claims_check(&fx_jwt, NULL, 1800000000, NULL, NULL), JWTAUTH_ERR_CLAIMS);
 	/* one byte more than the limit: refused before any work */
 	len = jws_make("{\"alg\":\"HS256\"}", "{\"sub\":\"tom\"}", tok, sizeof tok);
 	memset(tok + len, 'A', JWTAUTH_MAX_TOKEN_LEN + 1 - len);
-	CHECK_RC(jwtauth_jws_verify(&fx_ks, tok, JWTAUTH_MAX_TOKEN_LEN + 1, 0, &fx_jwt, NULL),
+	CHECK_RC(jwtauth_jws_verify_signature_only(&fx_ks, tok, JWTAUTH_MAX_TOKEN_LEN + 1, JWTAUTH_ALGS_ALL, &fx_jwt, NULL),
 		JWTAUTH_ERR_TOKEN_SIZE);
 }
 

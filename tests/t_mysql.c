@@ -46,7 +46,7 @@ static size_t tm_frame(int form, size_t tlen, uint64_t declared)
 static int tm_parse_copy(const uint8_t *resp, size_t len, jwtauth_response_kind kind,
 	const char **tok, size_t *tok_len, jwtauth_error *e, size_t *tok_off)
 {
-	uint8_t *copy = (uint8_t *)malloc(len ? len : 1);
+	uint8_t *copy = (uint8_t *)calloc(len ? len : 1, 1);
 	int rc;
 	if (!copy) return -9999;
 	if (len) memcpy(copy, resp, len);

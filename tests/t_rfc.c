@@ -162,7 +162,7 @@ static void rfc_test_7515(void)
 		if (!tok || !payload || !alg) {
 			rfc_fail(&log, "A.%d: token/payload/alg member missing", i + 1);
 		} else {
-			if (rck == JWTAUTH_OK) rcv = jwtauth_jws_verify(k, tok, tl, 0, jwt, &err);
+			if (rck == JWTAUTH_OK) rcv = jwtauth_jws_verify_signature_only(k, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 			printf("  A.%d %s: key %s, verify %s\n", i + 1, alg, rfc_rcname(rck),
 				rck == JWTAUTH_OK ? rfc_rcname(rcv) : "-");
 			if (rck != JWTAUTH_OK) rfc_fail(&log, "A.%d key: %s", i + 1, rfc_rcname(rck));
@@ -192,11 +192,11 @@ static void rfc_test_7515(void)
 			char *tok = rfc_str(&d, rfc_get(&d, 0, "token"), &tl);
 			if (!tok) rfc_fail(&log, "A.5: no token");
 			else {
-				rc = jwtauth_jws_verify(ks_a1, tok, tl, 0, jwt, &err);
+				rc = jwtauth_jws_verify_signature_only(ks_a1, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 				printf("  A.5 none: verify %s\n", rfc_rcname(rc));
 				if (rc != JWTAUTH_ERR_ALG_NONE)
 					rfc_fail(&log, "A.5: %s, expected ALG_NONE", rfc_rcname(rc));
-				rc = jwtauth_jws_verify(ks_a1, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
+				rc = jwtauth_jws_verify_signature_only(ks_a1, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 				if (rc != JWTAUTH_ERR_ALG_NONE)
 					rfc_fail(&log, "A.5 (ALGS_ALL): %s, expected ALG_NONE", rfc_rcname(rc));
 			}
@@ -318,7 +318,7 @@ static void rfc_test_7520(void)
 		if (!tok || !payload || !alg) {
 			rfc_fail(&log, "4.%d: output.compact/input.payload/input.alg missing", i + 1);
 		} else {
-			if (rck == JWTAUTH_OK) rcv = jwtauth_jws_verify(ks, tok, tl, 0, jwt, &err);
+			if (rck == JWTAUTH_OK) rcv = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 			printf("  4.%d %s: key %s, verify %s%s\n", i + 1, alg, rfc_rcname(rck),
 				rck == JWTAUTH_OK ? rfc_rcname(rcv) : "-",
 				i == 4 ? " (detached payload: must not verify)" : "");
@@ -387,7 +387,7 @@ static void rfc_test_unsupported(void)
 		sig = rfc_str(&d, rfc_get(&d, flat, "signature"), &sl);
 		if (compact && rck == JWTAUTH_OK) {
 			/* the raw compact form: unencoded payload (with spaces) */
-			rc = jwtauth_jws_verify(ks, compact, cl, 0, jwt, &err);
+			rc = jwtauth_jws_verify_signature_only(ks, compact, cl, JWTAUTH_ALGS_ALL, jwt, &err);
 			printf("  RFC 7797 %s compact: %s\n", i ? "4.2" : "compact-compatible", rfc_rcname(rc));
 			/* crit is checked before the payload is decoded */
 			if (rc == JWTAUTH_ERR_CRIT) crit++;
@@ -410,7 +410,7 @@ static void rfc_test_unsupported(void)
 				else {
 					t[prl + 1 + el] = '.';
 					memcpy(t + prl + 2 + el, sig, sl);
-					rc = jwtauth_jws_verify(ks, t, prl + 2 + el + sl, 0, jwt, &err);
+					rc = jwtauth_jws_verify_signature_only(ks, t, prl + 2 + el + sl, JWTAUTH_ALGS_ALL, jwt, &err);
 					printf("  RFC 7797 %s, re-encoded payload: %s\n",
 						i ? "4.2 (b64:false, no crit)" : "b64:false + crit", rfc_rcname(rc));
 					if (rc != JWTAUTH_ERR_CRIT)
@@ -439,7 +439,7 @@ static void rfc_test_unsupported(void)
 			char *tok = rfc_str(&d, rfc_get(&d, rfc_get(&d, 0, "output"), "compact"), &tl);
 			if (!tok) rfc_fail(&log, "curve25519: no output.compact");
 			else {
-				rc = jwtauth_jws_verify(ks, tok, tl, 0, jwt, &err);
+				rc = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 				printf("  RFC 8037 EdDSA compact: %s\n", rfc_rcname(rc));
 				if (rc != JWTAUTH_ERR_ALG_UNKNOWN)
 					rfc_fail(&log, "EdDSA: %s, expected ALG_UNKNOWN", rfc_rcname(rc));
@@ -626,7 +626,7 @@ static void rfc_test_jwks_tokens(void)
 		} else {
 			jwtauth_keyset_init(ks);
 			rck = jwtauth_keyset_parse(ks, text, len, &err);
-			if (rck == JWTAUTH_OK) rc = jwtauth_jws_verify(ks, tok, tl, 0, jwt, &err);
+			if (rck == JWTAUTH_OK) rc = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 			printf("  %s token (%lu bytes): keys %s, verify %s\n", names[i], (unsigned long)tl,
 				rfc_rcname(rck), rck == JWTAUTH_OK ? rfc_rcname(rc) : "-");
 			if (rck != JWTAUTH_OK) rfc_fail(&log, "%s: keyset %s", names[i], rfc_rcname(rck));
@@ -640,7 +640,7 @@ static void rfc_test_jwks_tokens(void)
 				if (jwt->header_len != hl || memcmp(jwt->header, hdr, hl) != 0) { good = 0; rfc_fail(&log, "%s: header differs", names[i]); }
 				if (jwt->payload_len != cl || memcmp(jwt->payload, claims, cl) != 0) { good = 0; rfc_fail(&log, "%s: payload differs", names[i]); }
 				/* allowlist without RS256 */
-				rc = jwtauth_jws_verify(ks, tok, tl, JWTAUTH_ALG_BIT(JWTAUTH_ALG_ES256), jwt, &err);
+				rc = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALG_BIT(JWTAUTH_ALG_ES256), jwt, &err);
 				if (rc != JWTAUTH_ERR_ALG_NOT_ALLOWED) { good = 0; rfc_fail(&log, "%s: ES256-only allowlist gave %s", names[i], rfc_rcname(rc)); }
 				/* one signature character changed (not the last: its
 				   unused bits must stay zero) */
@@ -648,7 +648,7 @@ static void rfc_test_jwks_tokens(void)
 					char *p = strrchr(tok, '.');
 					if (p && strlen(p) > 20) {
 						p[10] = p[10] == 'A' ? 'B' : 'A';
-						rc = jwtauth_jws_verify(ks, tok, tl, 0, jwt, &err);
+						rc = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 						if (rc != JWTAUTH_ERR_SIGNATURE) { good = 0; rfc_fail(&log, "%s: altered signature gave %s", names[i], rfc_rcname(rc)); }
 					}
 				}

@@ -98,7 +98,7 @@ static jwtauth_cache *src_new(src_script *s, const char *conf_dir)
 	jwtauth_cache_options o;
 	src_options(&o, s);
 	o.conf_dir = conf_dir;
-	return jwtauth_cache_new(&o);
+	return jwtauth_cache_new(&o, NULL);
 }
 
 /* A fresh script serving `doc`, without a max-age of its own. */
@@ -160,13 +160,32 @@ static void src_file_read(void)
 	char buf[8192];
 	size_t len = 0, exact;
 	jwtauth_error err;
-	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", buf, sizeof buf, &len, &err), JWTAUTH_OK);
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", "key file", buf, sizeof buf, &len, &err), JWTAUTH_OK);
 	CHECK(len > 100);
 	exact = len;
-	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", buf, exact, &len, &err), JWTAUTH_OK);
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", NULL, buf, exact, &len, &err), JWTAUTH_OK);
 	CHECK_EQ(len, exact);
-	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", buf, exact - 1, &len, &err), JWTAUTH_ERR_TOO_LARGE);
-	CHECK_RC(jwtauth_file_read("tests/fixtures/nope.json", buf, sizeof buf, &len, &err), JWTAUTH_ERR_IO);
+	/* too large: the role, the path, the size and the limit */
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", "key file", buf, exact - 1, &len, &err),
+		JWTAUTH_ERR_TOO_LARGE);
+	CHECK(strcmp(err.detail, "key file") == 0 && strcmp(err.value, "tests/fixtures/jwks/oct.json") == 0);
+	CHECK(err.size == (int64_t)exact && err.limit == (int64_t)exact - 1);
+	/* the cause of an unreadable file */
+	CHECK_RC(jwtauth_file_read("tests/fixtures/nope.json", "token file", buf, sizeof buf, &len, &err),
+		JWTAUTH_ERR_IO);
+	CHECK(strcmp(err.detail, "token file") == 0);
+#ifndef JWTAUTH_NO_ERROR_STRINGS
+	CHECK(strcmp(err.msg, "no such file") == 0);
+#endif
+	CHECK_RC(jwtauth_file_read("tests/fixtures", "properties file", buf, sizeof buf, &len, &err),
+		JWTAUTH_ERR_IO);
+	CHECK(strcmp(err.detail, "properties file") == 0);
+#ifndef JWTAUTH_NO_ERROR_STRINGS
+	CHECK(strcmp(err.msg, "is a directory") == 0);
+#endif
+	CHECK_RC(jwtauth_file_read("tests/fixtures/jwks/oct.json", NULL, buf, 4, &len, &err),
+		JWTAUTH_ERR_TOO_LARGE);
+	CHECK(strcmp(err.detail, "file") == 0);
 }
 #endif
 
@@ -228,7 +247,7 @@ static void src_rotation(void)
 	CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), "ec256", 5, 110, &ref, &err), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 2);
 	CHECK_EQ(ref.stale, 0);
-	CHECK_RC(jwtauth_jws_verify(ref.keys, es, len, 0, &fx_jwt, &err), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(ref.keys, es, len, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_OK);
 	jwtauth_cache_release(c, &ref);
 	/* known now: no further fetch */
 	CHECK_RC(src_acquire(c, "ec256", 111, &err), JWTAUTH_OK);
@@ -328,12 +347,12 @@ static void src_bad_documents(void)
 	src_options(&o, &s);
 	o.max_document = 64;
 	s.doc = src_doc_a;
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK_RC(src_acquire(c, NULL, 100, &err), JWTAUTH_ERR_TOO_LARGE);
 	jwtauth_cache_free(c);
 	/* no fetch callback: URL sources are a configuration error */
-	c = jwtauth_cache_new(NULL);
-	CHECK_RC(src_acquire(c, NULL, 100, &err), JWTAUTH_ERR_CONFIG_PATH);
+	c = jwtauth_cache_new(NULL, NULL);
+	CHECK_RC(src_acquire(c, NULL, 100, &err), JWTAUTH_ERR_NO_FETCH);
 	jwtauth_cache_free(c);
 }
 
@@ -357,7 +376,7 @@ static void src_snapshot_lifetime(void)
 	jwtauth_cache_get_stats(c, &st);
 	CHECK_EQ(st.snapshots_live, 2);
 	/* the old set still verifies for its holder; the new one does not */
-	CHECK_RC(jwtauth_jws_verify(old_ref.keys, rs, len, 0, &fx_jwt, &err), JWTAUTH_OK);
+	CHECK_RC(jwtauth_jws_verify_signature_only(old_ref.keys, rs, len, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_OK);
 	jwtauth_cache_release(c, &old_ref);
 	CHECK(old_ref.keys == NULL);
 	jwtauth_cache_get_stats(c, &st);
@@ -365,7 +384,7 @@ static void src_snapshot_lifetime(void)
 	{
 		jwtauth_keys_ref ref;
 		CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 101 + JWTAUTH_CACHE_TTL, &ref, &err), JWTAUTH_OK);
-		CHECK_RC(jwtauth_jws_verify(ref.keys, rs, len, 0, &fx_jwt, &err), JWTAUTH_ERR_KID_UNKNOWN);
+		CHECK_RC(jwtauth_jws_verify_signature_only(ref.keys, rs, len, JWTAUTH_ALGS_ALL, &fx_jwt, &err), JWTAUTH_ERR_KID_UNKNOWN);
 		jwtauth_cache_release(c, &ref);
 	}
 	free(rs);
@@ -390,18 +409,18 @@ static void src_authenticate_cached(void)
 	CHECK(tok != NULL);
 	memset(&o, 0, sizeof o);
 	o.conf_dir = "examples/demo/conf";
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK_RC(jwtauth_config_parse(&cfg, props, strlen(props), &err), JWTAUTH_OK);
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, 1800000000, &out, &err), JWTAUTH_OK);
 	CHECK(strcmp(out.principal, "tom") == 0);
 	CHECK(out.jwt.key == NULL);
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "jerry", 5, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "jerry", 5, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, 1800000000, &out, &err), JWTAUTH_ERR_PRINCIPAL_MISMATCH);
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)"x.y", 3,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)"x.y", 3,
 		JWTAUTH_RESPONSE_BARE, 1800000000, &out, &err), JWTAUTH_ERR_TOKEN_FORMAT);
 	CHECK_RC(jwtauth_config_parse(&cfg, escape, strlen(escape), &err), JWTAUTH_OK);
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, 1800000000, &out, &err), JWTAUTH_ERR_CONFIG_PATH);
 	free(tok);
 	jwtauth_cache_free(c);
@@ -420,12 +439,12 @@ static void src_callback_contract(void)
 	src_reset(&s, src_doc_a);
 	src_options(&o, &s);
 	o.max_document = strlen(src_doc_a);
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK(c != NULL);
 	s.lie_len = o.max_document + 1;
 	CHECK_RC(src_acquire(c, NULL, 100, &err), JWTAUTH_ERR_TOO_LARGE);
 	jwtauth_cache_free(c);
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	s.lie_len = 0;
 	s.fail = 7;
 	CHECK_RC(src_acquire(c, NULL, 100, &err), JWTAUTH_ERR_IO);
@@ -456,7 +475,7 @@ static void src_single_flight(void)
 	CHECK_EQ(s.calls, 1);
 	CHECK_RC(s.nested_rc, JWTAUTH_ERR_IO);
 	CHECK_EQ(s.nested_kty, -1);
-	CHECK(s.nested_msg && strstr(s.nested_msg, "another thread is loading it"));
+	CHECK(TL_MSG_HAS(s.nested_msg, "another thread is loading it"));
 	jwtauth_cache_free(c);
 	/* past the TTL: the outer caller refreshes, the nested one is served
 	   the previous set (its nested call runs at 100000) */
@@ -514,7 +533,7 @@ static void src_file_sources(void)
 	if (!src_write(path, src_doc_a)) CHECKF(0, "cannot write %s", path);
 	memset(&o, 0, sizeof o);
 	o.conf_dir = "build";
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK(c != NULL);
 	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), "rsa2048a", 8, t, &ref, &err), JWTAUTH_OK);
 	CHECK_EQ(ref.keys->keys[0].kty, JWTAUTH_KTY_RSA);
@@ -551,17 +570,17 @@ static void src_file_sources(void)
 	CHECK_RC(jwtauth_cache_acquire(c, "a/../../x", 9, NULL, 0, t, &ref, &err), JWTAUTH_ERR_CONFIG_PATH);
 	jwtauth_cache_free(c);
 	o.conf_dir = "tests";
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK_RC(jwtauth_cache_acquire(c, "fixtures/jwks/rsa.json", 22, NULL, 0, t, &ref, &err), JWTAUTH_OK);
 	jwtauth_cache_release(c, &ref);
 	jwtauth_cache_free(c);
 	/* a file over max_document */
 	o.max_document = 64;
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK_RC(jwtauth_cache_acquire(c, "fixtures/jwks/rsa.json", 22, NULL, 0, t, &ref, &err), JWTAUTH_ERR_TOO_LARGE);
 	jwtauth_cache_free(c);
 	/* no conf directory: no file sources */
-	c = jwtauth_cache_new(NULL);
+	c = jwtauth_cache_new(NULL, NULL);
 	CHECK_RC(jwtauth_cache_acquire(c, "jwks.json", 9, NULL, 0, t, &ref, &err), JWTAUTH_ERR_CONFIG_PATH);
 	jwtauth_cache_free(c);
 }
@@ -609,18 +628,18 @@ static void src_authenticate_cached_url(void)
 	c = src_new(&s, NULL);
 	CHECK_RC(jwtauth_config_parse(&cfg, props, strlen(props), &err), JWTAUTH_OK);
 	/* first load: the key is not there (no second fetch for it at once) */
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, now, &out, &err), JWTAUTH_ERR_KID_UNKNOWN);
 	CHECK_EQ(s.calls, 1);
 	CHECK(out.jwt.key == NULL);
 	/* the provider rotates: one refresh, accepted */
 	s.doc = demo;
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, now + 1, &out, &err), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 2);
 	CHECK(strcmp(out.principal, "tom") == 0);
 	CHECK(out.jwt.key == NULL);
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, now + 2, &out, &err), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 2);
 	/* a storm of random kids inside the cooldown */
@@ -631,7 +650,7 @@ static void src_authenticate_cached_url(void)
 		snprintf(kid, sizeof kid, "k%u", x);
 		n = src_forge(forged, sizeof forged, kid, tok, len);
 		CHECK(n > 0);
-		CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)forged, n,
+		CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)forged, n,
 			JWTAUTH_RESPONSE_BARE, now + 2 + (int64_t)(i % (JWTAUTH_CACHE_COOLDOWN - 2)), &out, &err),
 			JWTAUTH_ERR_KID_UNKNOWN);
 	}
@@ -640,14 +659,14 @@ static void src_authenticate_cached_url(void)
 	CHECK_EQ(st.refreshes_unknown_kid, 1);
 	CHECK_EQ(st.snapshots_live, 1);
 	/* the real token still verifies, with no fetch */
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, now + 29, &out, &err), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 2);
 	CHECK_EQ(out.keys_stale, 0);
 	/* past the TTL the refresh fails: the login succeeds on the previous
 	   set and says so */
 	s.fail = JWTAUTH_ERR_IO;
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, now + 1 + JWTAUTH_CACHE_TTL, &out, &err), JWTAUTH_OK);
 	CHECK_EQ(s.calls, 3);
 	CHECK(strcmp(out.principal, "tom") == 0);
@@ -659,7 +678,7 @@ static void src_authenticate_cached_url(void)
 		CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, now + 2 + JWTAUTH_CACHE_TTL,
 			&ref, &err), JWTAUTH_OK);
 		CHECK_EQ(ref.stale, 1);
-		CHECK_RC(jwtauth_authenticate(&cfg, ref.keys, "tom", 3, (const uint8_t *)tok, len,
+		CHECK_RC(jwtauth_authenticate(&cfg, ref.keys, NULL, "tom", 3, (const uint8_t *)tok, len,
 			JWTAUTH_RESPONSE_BARE, now + 2 + JWTAUTH_CACHE_TTL, &out, &err), JWTAUTH_OK);
 		CHECK_EQ(out.keys_stale, 0);
 		CHECK_RC(out.keys_refresh_error, JWTAUTH_OK);
@@ -671,11 +690,11 @@ static void src_authenticate_cached_url(void)
 	src_reset(&s, demo);
 	s.fail = JWTAUTH_ERR_IO;
 	c = src_new(&s, NULL);
-	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)tok, len,
+	CHECK_RC(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)tok, len,
 		JWTAUTH_RESPONSE_BARE, now, &out, &err), JWTAUTH_ERR_IO);
 	CHECK_EQ(out.keys_unavailable, 1);
 	/* ... while a token that does not decode is the token's */
-	CHECK(jwtauth_authenticate_cached(c, &cfg, "tom", 3, (const uint8_t *)"x.y", 3,
+	CHECK(jwtauth_authenticate_cached(c, &cfg, NULL, "tom", 3, (const uint8_t *)"x.y", 3,
 		JWTAUTH_RESPONSE_BARE, now, &out, &err) != JWTAUTH_OK);
 	CHECK_EQ(out.keys_unavailable, 0);
 	free(tok);
@@ -741,7 +760,7 @@ static void src_time_extremes(void)
 	src_options(&o, &s);
 	o.max_stale = big;
 	o.cooldown = big;
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK(c != NULL);
 	CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 1000, &ref, &err), JWTAUTH_OK);
 	jwtauth_cache_release(c, &ref);
@@ -766,7 +785,7 @@ static void src_time_extremes(void)
 	o.max_ttl = big;
 	o.max_stale = 0;
 	o.cooldown = 0;
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	for (i = 0; i < 3; i++) {
 		CHECK_RC(jwtauth_cache_acquire(c, SRC_URL, strlen(SRC_URL), NULL, 0, 1000 + i, &ref, &err),
 			JWTAUTH_OK);
@@ -823,7 +842,7 @@ static void src_wipe_on_failure(void)
 	memset(&o, 0, sizeof o);
 	o.conf_dir = "build";
 	o.max_document = 200;
-	c = jwtauth_cache_new(&o);
+	c = jwtauth_cache_new(&o, NULL);
 	CHECK_RC(jwtauth_cache_acquire(c, name, strlen(name), NULL, 0, 1000, NULL, &err), JWTAUTH_ERR_ARGUMENT);
 	{
 		jwtauth_keys_ref ref;

@@ -8,6 +8,7 @@ static jwtauth_keyset tc_ks, tc_ks2;
 static jwtauth_config tc_cfg, tc_cfg2;
 static jwtauth_login tc_login;
 static jwtauth_token_cache tc_cache;
+static jwtauth_token_cache *tc_use;    /* what tc_auth passes */
 static jwtauth_token_cache_entry tc_entries[16];
 static char tc_toks[4][JWTAUTH_MAX_TOKEN_LEN + 1];
 static size_t tc_lens[4];
@@ -42,7 +43,7 @@ static int tc_setup(jwtauth_config *cfg, size_t entries)
 	int rc = jwtauth_config_parse(cfg, props, sizeof props - 1, NULL);
 	if (rc != JWTAUTH_OK) return rc;
 	jwtauth_token_cache_init(&tc_cache, entries ? tc_entries : NULL, entries);
-	cfg->token_cache = &tc_cache;
+	tc_use = &tc_cache;
 	return JWTAUTH_OK;
 }
 
@@ -50,7 +51,7 @@ static int tc_auth(const jwtauth_config *cfg, const jwtauth_keyset *ks,
 	const char *user, const char *tok, size_t n, int64_t now)
 {
 	jwtauth_error e;
-	return jwtauth_authenticate(cfg, ks, user, user ? strlen(user) : 0,
+	return jwtauth_authenticate(cfg, ks, tc_use, user, user ? strlen(user) : 0,
 		(const uint8_t *)tok, n, JWTAUTH_RESPONSE_BARE, now, &tc_login, &e);
 }
 
@@ -91,14 +92,14 @@ static void tc_hit_miss(void)
 			resp[0] = 1; resp[1] = 0xFC;
 			resp[2] = (uint8_t)n; resp[3] = (uint8_t)(n >> 8);
 			memcpy(resp + 4, tc_toks[0], n);
-			CHECK_RC(jwtauth_authenticate(&tc_cfg, &tc_ks, "TOM", 3, resp, n + 4,
+			CHECK_RC(jwtauth_authenticate(&tc_cfg, &tc_ks, &tc_cache, "TOM", 3, resp, n + 4,
 				JWTAUTH_RESPONSE_OPENID, TC_NOW, &tc_login, &e), JWTAUTH_OK);
 			CHECK_EQ(tc_login.cache_hit, 1);
 		}
 	}
 	/* NULL cache = off; a cache without entries only counts misses */
 	CHECK_RC(tc_setup(&plain, 0), JWTAUTH_OK);
-	plain.token_cache = NULL;
+	tc_use = NULL;
 	CHECK_RC(tc_auth(&plain, &tc_ks, "tom", tc_toks[0], tc_lens[0], TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 0);
 	CHECK_RC(tc_setup(&tc_cfg, 0), JWTAUTH_OK);
@@ -106,9 +107,6 @@ static void tc_hit_miss(void)
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], tc_lens[0], TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 0);
 	CHECK_EQ(tc_cache.hits, 0);
-	/* config_init leaves the cache off */
-	jwtauth_config_init(&plain);
-	CHECK(plain.token_cache == NULL);
 }
 
 static void tc_time_checks(void)
@@ -167,22 +165,22 @@ static void tc_principal_on_hit(void)
 	CHECK_EQ(tc_login.cache_hit, 1);
 	/* the principal field of the config is read on the hit */
 	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field,
-		"preferred_username", 18), JWTAUTH_OK);
+		"preferred_username", 18, NULL), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 1);
-	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "nope", 4), JWTAUTH_OK);
-	CHECK_RC(jwtauth_authenticate(&tc_cfg, &tc_ks, "tom", 3, (const uint8_t *)tc_toks[0],
+	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "nope", 4, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_authenticate(&tc_cfg, &tc_ks, &tc_cache, "tom", 3, (const uint8_t *)tc_toks[0],
 		n, JWTAUTH_RESPONSE_BARE, TC_NOW, &tc_login, &e), JWTAUTH_ERR_PRINCIPAL_MISSING);
 	CHECK_EQ(tc_login.cache_hit, 1);
 	/* groups are evaluated on a hit */
-	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "sub", 3), JWTAUTH_OK);
-	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.groups_claim, "groups", 6), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.principal_field, "sub", 3, NULL), JWTAUTH_OK);
+	CHECK_RC(jwtauth_config_set(&tc_cfg, &tc_cfg.groups_claim, "groups", 6, NULL), JWTAUTH_OK);
 	CHECK_RC(jwtauth_config_set_list(&tc_cfg, tc_cfg.permitted_groups,
-		&tc_cfg.n_permitted_groups, "g9", 2), JWTAUTH_OK);
+		&tc_cfg.n_permitted_groups, "g9", 2, NULL), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_ERR_GROUP);
 	CHECK_EQ(tc_login.cache_hit, 1);
 	CHECK_RC(jwtauth_config_set_list(&tc_cfg, tc_cfg.permitted_groups,
-		&tc_cfg.n_permitted_groups, "g2", 2), JWTAUTH_OK);
+		&tc_cfg.n_permitted_groups, "g2", 2, NULL), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 1);
 	CHECK_EQ(tc_login.n_groups, 2);
@@ -239,20 +237,28 @@ static void tc_other_config(void)
 	CHECK_RC(fx_load(&tc_ks, "jwks/oct.json", NULL), JWTAUTH_OK);
 	CHECK_RC(tc_setup(&tc_cfg2, 4), JWTAUTH_OK);
 	CHECK_RC(tc_setup(&tc_cfg, 4), JWTAUTH_OK);
-	tc_cfg2.token_cache = &tc_cache;
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 1);
-	/* same properties, another config object: its own entry */
+	/* another config object with the same allowlist: the same entry
+	   (entries are bound to what decided the signature, not an address) */
+	CHECK_RC(tc_auth(&tc_cfg2, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
+	CHECK_EQ(tc_login.cache_hit, 1);
+	/* another allowlist that still admits the alg: its own entry */
+	tc_cfg2.algs = JWTAUTH_ALGS_HMAC;
 	CHECK_RC(tc_auth(&tc_cfg2, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 0);
 	CHECK_RC(tc_auth(&tc_cfg2, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 1);
-	/* the allowlist is applied on a hit (config edited by hand) */
+	tc_cfg2.algs = JWTAUTH_ALGS_ALL;
+	/* an allowlist without the alg never reaches an entry */
 	tc_cfg.algs = JWTAUTH_ALG_BIT(JWTAUTH_ALG_RS256);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_ERR_ALG_NOT_ALLOWED);
 	CHECK_EQ(tc_login.cache_hit, 0);
+	/* an empty allowlist is an error, not "all" */
 	tc_cfg.algs = 0;
+	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_ERR_ARGUMENT);
+	tc_cfg.algs = JWTAUTH_ALGS_ALL;
 	/* clear forgets everything */
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
@@ -261,7 +267,7 @@ static void tc_other_config(void)
 	CHECK_RC(tc_auth(&tc_cfg2, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
 	CHECK_EQ(tc_login.cache_hit, 0);
 	CHECK_RC(tc_auth(&tc_cfg, &tc_ks, "tom", tc_toks[0], n, TC_NOW), JWTAUTH_OK);
-	CHECK_EQ(tc_login.cache_hit, 0);
+	CHECK_EQ(tc_login.cache_hit, 1);
 }
 
 /* Sign an HS256 token for tom with a distinguishing claim into slot i. */

@@ -424,7 +424,7 @@ static void wp_group_jose(const wp_doc *d, long g, const char *file, wp_stats *s
 			continue;
 		}
 		if (rc_load != JWTAUTH_OK) rc = rc_load;  /* no key set: rejected */
-		else rc = jwtauth_jws_verify(ks, tok, tl, 0, jwt, &err);
+		else rc = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 		if (flip) {
 			s->flipped++;
 			want = want == 'v' ? 'i' : 'v';

@@ -89,6 +89,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_tokencache.c"
 #include "t_sources.c"
 #include "t_embedded.c"
+#include "t_api.c"
 
 typedef struct test_group {
 	const char *name;
@@ -111,6 +112,7 @@ static const test_group groups[] = {
 	{ "tokencache", t_tokencache_tests },
 	{ "sources", t_sources_tests },
 	{ "embedded", t_embedded_tests },
+	{ "api", t_api_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)

@@ -37,6 +37,17 @@ extern long tl_checks;        /* assertions evaluated, all tests */
 	"%s returned %s (%d), expected %s (%d)", #expr, jwtauth_error_name(tl_g_), \
 	tl_g_, jwtauth_error_name(tl_w_), tl_w_); return; } } while (0)
 
+/* Message checks that hold with and without JWTAUTH_NO_ERROR_STRINGS
+   (which makes every message ""): the code and offsets are checked
+   regardless. */
+#ifdef JWTAUTH_NO_ERROR_STRINGS
+#define TL_HAS_MSG(m) ((m) != NULL)
+#define TL_MSG_HAS(m, s) ((m) != NULL)
+#else
+#define TL_HAS_MSG(m) ((m) != NULL && (m)[0] != 0)
+#define TL_MSG_HAS(m, s) ((m) != NULL && strstr((m), (s)) != NULL)
+#endif
+
 /* Folder of the external test data: tests/data (the runner runs from the
    repository root), or $JWTAUTH_TESTDATA. A test whose data file is
    missing fails and names the path. */

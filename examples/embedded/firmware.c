@@ -191,7 +191,7 @@ static void fw_config_parse(void *p)
 static void fw_authenticate(void *p)
 {
 	fw_call *c = (fw_call *)p;
-	c->rc = jwtauth_authenticate(&fw_cfg, &fw_keys, "tom", 3,
+	c->rc = jwtauth_authenticate(&fw_cfg, &fw_keys, NULL, "tom", 3,
 		(const uint8_t *)c->doc, c->len, JWTAUTH_RESPONSE_BARE,
 		(int64_t)1764000100, &fw_login, &fw_err);
 }

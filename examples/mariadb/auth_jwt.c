@@ -217,7 +217,7 @@ static int auth_jwt_keys_open(void)
 	o.fetch = fetch_curl;
 	o.fetch_user = &g_fetch;
 #endif
-	g_cache = jwtauth_cache_new(&o);
+	g_cache = jwtauth_cache_new(&o, NULL);
 	return g_cache ? 0 : 1;
 }
 
@@ -247,7 +247,7 @@ static void auth_jwt_describe(char *out, size_t cap, int rc, const jwtauth_error
 {
 	char detail[128];
 	detail[0] = 0;
-	if (e->detail && e->detail_len)
+	if (e->detail_len)
 		auth_jwt_clean(detail, sizeof detail, e->detail, e->detail_len);
 	snprintf(out, cap, "%s: %s%s%s%s", jwtauth_error_name(rc),
 		e->msg ? e->msg : jwtauth_strerror(rc),
@@ -307,18 +307,17 @@ static int auth_jwt_props_check(const char *props, size_t len, char *why, size_t
 	return bad;
 }
 
-/* A parsed property string, kept until the plugin unloads: a cached
-   verdict is bound to its config's address, so configs never move or
-   get reused. `tc_cfg` uses the token cache (only under `busy`), `cfg`
-   does not. Both are read-only once published. */
+/* A parsed property string, kept until the plugin unloads, with its
+   verified-token cache (shared by every connection thread through the
+   cache's lock hooks on `busy`). `cfg` is read-only once published. */
 typedef struct auth_jwt_account {
 	struct auth_jwt_account *next;
 	uint64_t hash;
 	size_t props_len;
 	char props[AUTH_JWT_MAX_PROPERTIES];
 	jwtauth_config cfg;
-	jwtauth_config tc_cfg;
 	pthread_mutex_t busy;
+	int has_tc;               /* tc holds entries and is shared */
 	jwtauth_token_cache tc;
 	jwtauth_token_cache_entry *entries;
 } auth_jwt_account;
@@ -406,8 +405,7 @@ static auth_jwt_account *auth_jwt_account_get(const char *props, size_t len,
 	a->hash = h;
 	a->props_len = len;
 	memcpy(a->props, props, len);
-	if (auth_jwt_parse(&a->cfg, props, len, why, cap)
-	    || auth_jwt_parse(&a->tc_cfg, props, len, why, cap)) {
+	if (auth_jwt_parse(&a->cfg, props, len, why, cap)) {
 		free(a);
 		return NULL;
 	}
@@ -417,7 +415,8 @@ static auth_jwt_account *auth_jwt_account_get(const char *props, size_t len,
 			sizeof *a->entries);
 		if (a->entries) {
 			jwtauth_token_cache_init(&a->tc, a->entries, opt_token_cache_size);
-			a->tc_cfg.token_cache = &a->tc;
+			jwtauth_token_cache_set_lock(&a->tc, auth_jwt_lock, auth_jwt_unlock, &a->busy);
+			a->has_tc = 1;
 		}
 	}
 	pthread_mutex_lock(&g_acc_mu);
@@ -436,7 +435,7 @@ static auth_jwt_account *auth_jwt_account_get(const char *props, size_t len,
 	}
 	if (!kept) {
 		/* table full: this login alone, no token cache */
-		a->tc_cfg.token_cache = NULL;
+		a->has_tc = 0;
 		*owned = 1;
 	}
 	return a;
@@ -462,7 +461,7 @@ static void auth_jwt_login(const char *props, size_t props_len,
 	jwtauth_login *login;
 	jwtauth_error e;
 	const jwtauth_config *cfg;
-	int owned = 0, locked = 0, rc;
+	int owned = 0, rc;
 	size_t i;
 
 	memset(o, 0, sizeof *o);
@@ -479,16 +478,11 @@ static void auth_jwt_login(const char *props, size_t props_len,
 	if (i == len) len = 0;
 
 	cfg = &a->cfg;
-	if (a->tc_cfg.token_cache && pthread_mutex_trylock(&a->busy) == 0) {
-		locked = 1;
-		cfg = &a->tc_cfg;
-	}
 	memset(&e, 0, sizeof e);
 	login->cache_hit = 0;
 	login->keys_unavailable = 0;
-	rc = jwtauth_authenticate_cached(g_cache, cfg, user, user_len, resp, len,
-		JWTAUTH_RESPONSE_AUTO, (int64_t)time(NULL), login, &e);
-	if (locked) pthread_mutex_unlock(&a->busy);
+	rc = jwtauth_authenticate_cached(g_cache, cfg, a->has_tc ? &a->tc : NULL, user, user_len,
+		resp, len, JWTAUTH_RESPONSE_AUTO, (int64_t)time(NULL), login, &e);
 
 	o->cache_hit = login->cache_hit;
 	if (rc == JWTAUTH_OK) {
