@@ -122,7 +122,7 @@ test: deps
 unit: $(B)/test
 	$(B)/test
 
-cli-test: $(B)/jwtauth
+cli-test: $(B)/jwtauth $(B)/verify_token
 	sh tests/cli_test.sh
 
 wycheproof-cli: $(B)/jwtauth
