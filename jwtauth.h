@@ -2011,58 +2011,63 @@ static void jwtauth__rsa_sub(jwtauth__limb *a, const jwtauth__limb *b, size_t le
 	}
 }
 
-/* r = a * b / R mod n for a, b < n (coarsely integrated operand scanning).
-   r may alias a or b. */
+/* t[0..len) += m * b[0..len); returns the carry limb. The one inner loop
+   of the arithmetic: few live values, so compilers keep them in registers
+   (an integrated multiply-and-reduce loop spills with 128-bit products). */
+static jwtauth__limb jwtauth__rsa_muladd(jwtauth__limb *t, const jwtauth__limb *b,
+	jwtauth__limb m, size_t len)
+{
+	jwtauth__limb c = 0;
+	size_t j;
+	for (j = 0; j < len; j++) {
+		jwtauth__dlimb p = (jwtauth__dlimb)m * b[j] + t[j] + c;
+		t[j] = (jwtauth__limb)p;
+		c = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
+	}
+	return c;
+}
+
+/* r = t / R mod n for t < nR held in 2 len limbs (Montgomery reduction, a
+   limb a row; hc carries into the next row's top limb). */
+static void jwtauth__mont_reduce(jwtauth__limb *r, jwtauth__limb *t,
+	const jwtauth__limb *n, jwtauth__limb n0i, size_t len)
+{
+	jwtauth__limb hc = 0;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		jwtauth__limb c = jwtauth__rsa_muladd(t + i, n, t[i] * n0i, len);
+		jwtauth__dlimb p = (jwtauth__dlimb)t[i + len] + c + hc;
+		t[i + len] = (jwtauth__limb)p;
+		hc = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
+	}
+	/* (t + u n) / R < 2n: at most one subtraction */
+	if (hc != 0 || !jwtauth__rsa_lt(t + len, n, len)) jwtauth__rsa_sub(t + len, n, len);
+	memcpy(r, t + len, len * sizeof t[0]);
+}
+
+/* r = a * b / R mod n for a, b < n. r may alias a or b. */
 static void jwtauth__mont_mul(jwtauth__limb *r, const jwtauth__limb *a,
 	const jwtauth__limb *b, const jwtauth__limb *n, jwtauth__limb n0i, size_t len)
 {
-	jwtauth__limb t[JWTAUTH__RSA_MAXL + 1];
-	size_t i, j;
-	memset(t, 0, (len + 1) * sizeof t[0]);
-	for (i = 0; i < len; i++) {
-		jwtauth__limb ai = a[i], u, c1, c2;
-		jwtauth__dlimb p, q;
-		p = (jwtauth__dlimb)ai * b[0] + t[0];
-		u = (jwtauth__limb)p * n0i;
-		q = (jwtauth__dlimb)u * n[0] + (jwtauth__limb)p;  /* low limb 0 */
-		c1 = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
-		c2 = (jwtauth__limb)(q >> JWTAUTH__RSA_W);
-		for (j = 1; j < len; j++) {
-			p = (jwtauth__dlimb)ai * b[j] + t[j] + c1;
-			c1 = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
-			q = (jwtauth__dlimb)u * n[j] + (jwtauth__limb)p + c2;
-			c2 = (jwtauth__limb)(q >> JWTAUTH__RSA_W);
-			t[j - 1] = (jwtauth__limb)q;
-		}
-		p = (jwtauth__dlimb)t[len] + c1 + c2;
-		t[len - 1] = (jwtauth__limb)p;
-		t[len] = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
-	}
-	/* t < 2n: at most one subtraction */
-	if (t[len] != 0 || !jwtauth__rsa_lt(t, n, len)) jwtauth__rsa_sub(t, n, len);
-	memcpy(r, t, len * sizeof t[0]);
+	jwtauth__limb t[2 * JWTAUTH__RSA_MAXL];
+	size_t i;
+	memset(t, 0, len * sizeof t[0]);
+	for (i = 0; i < len; i++) t[i + len] = jwtauth__rsa_muladd(t + i, b, a[i], len);
+	jwtauth__mont_reduce(r, t, n, n0i, len);
 }
 
 /* r = a^2 / R mod n for a < n: the cross products once, doubled, plus the
-   squares (about 3/4 of a multiplication's work), then the reduction.
+   squares (3/4 of a multiplication's work), then the reduction.
    r may alias a. */
 static void jwtauth__mont_sqr(jwtauth__limb *r, const jwtauth__limb *a,
 	const jwtauth__limb *n, jwtauth__limb n0i, size_t len)
 {
-	jwtauth__limb t[2 * JWTAUTH__RSA_MAXL], c, hc;
+	jwtauth__limb t[2 * JWTAUTH__RSA_MAXL], c;
 	jwtauth__dlimb p;
-	size_t i, j;
+	size_t i;
 	memset(t, 0, 2 * len * sizeof t[0]);
-	for (i = 0; i + 1 < len; i++) {
-		jwtauth__limb ai = a[i];
-		c = 0;
-		for (j = i + 1; j < len; j++) {
-			p = (jwtauth__dlimb)ai * a[j] + t[i + j] + c;
-			t[i + j] = (jwtauth__limb)p;
-			c = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
-		}
-		t[i + len] = c;
-	}
+	for (i = 0; i + 1 < len; i++)
+		t[i + len] = jwtauth__rsa_muladd(t + 2 * i + 1, a + i + 1, a[i], len - i - 1);
 	/* double the cross products (twice their sum is below a^2 < R^2) */
 	c = 0;
 	for (i = 0; i < 2 * len; i++) {
@@ -2079,23 +2084,7 @@ static void jwtauth__mont_sqr(jwtauth__limb *r, const jwtauth__limb *a,
 		t[2 * i + 1] = (jwtauth__limb)p;
 		c = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
 	}
-	/* Montgomery reduction, one limb a row; hc carries into the next row's
-	   top limb */
-	hc = 0;
-	for (i = 0; i < len; i++) {
-		jwtauth__limb u = t[i] * n0i;
-		c = 0;
-		for (j = 0; j < len; j++) {
-			p = (jwtauth__dlimb)u * n[j] + t[i + j] + c;
-			t[i + j] = (jwtauth__limb)p;
-			c = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
-		}
-		p = (jwtauth__dlimb)t[i + len] + c + hc;
-		t[i + len] = (jwtauth__limb)p;
-		hc = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
-	}
-	if (hc != 0 || !jwtauth__rsa_lt(t + len, n, len)) jwtauth__rsa_sub(t + len, n, len);
-	memcpy(r, t + len, len * sizeof t[0]);
+	jwtauth__mont_reduce(r, t, n, n0i, len);
 }
 
 /* t = 2t mod n, for t < n */
