@@ -14,7 +14,7 @@
       the MySQL auth-response framing.
 
    QUICK EXAMPLE
-      static jwtauth_keyset keys;                   // ~ 22 KB, no heap
+      static jwtauth_keyset keys;                   // ~ 56 KB, no heap
       jwtauth_error err;
       jwtauth_keyset_parse(&keys, jwks_text, jwks_len, &err);
 
@@ -67,6 +67,15 @@
                                 implementation file only)
       JWTAUTH_NO_SIMD           no SSSE3 base64url block decoder (x86 with
                                 GCC/Clang only; implementation file only)
+      JWTAUTH_RSA_BEARSSL       RSA verification by BearSSL's engines only:
+                                the library's own variable-time RSA public
+                                operation is left out, and with it its
+                                per-key constants (1 KB a key: a key set is
+                                then ~ 23 KB instead of ~ 56 KB)
+      JWTAUTH_RSA_LIMB32        the RSA operation with 32-bit limbs (64-bit
+                                products) even where the compiler has
+                                unsigned __int128, as it does without one
+                                (implementation file only; same struct sizes)
       JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
                                 heap hooks for the cache (define both; only
                                 needed in the implementation file)
@@ -83,7 +92,8 @@
       - HMAC tags are compared in constant time; copied secrets are wiped.
 
    TABLE OF CONTENTS (public part, then the implementation, same order)
-      errors, algorithms, base64url, JSON, keys (JWK/JWKS/PEM/X.509 and
+      errors, algorithms, base64url, JSON, the RSA public operation (for
+      verification), keys (JWK/JWKS/PEM/X.509 and
       BearSSL engines), signatures, JWS, claims, StarRocks configuration,
       MySQL auth response, the one-call login, verified-token cache, key
       sources and the key-set cache.
