@@ -380,8 +380,9 @@ JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *to
    small public exponents (e = 65537: 16 squarings and one multiplication).
    Everything it handles is public (signature, modulus, exponent, hash), so
    it need not run in constant time; BearSSL's own header says the same of
-   its verification engines ("need not be constant-time"). The per-key constants are computed once,
-   when the key is loaded, and kept in the key (jwtauth_rsa_mont).
+   its verification engines ("need not be constant-time"). The per-key
+   constants are computed once, when the key is loaded, and kept in the key
+   (jwtauth_rsa_mont).
    Not compiled with JWTAUTH_RSA_BEARSSL (BearSSL's engines only).
    ====================================================================== */
 #ifndef JWTAUTH_RSA_BEARSSL
@@ -1977,9 +1978,10 @@ JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *to
    a public key. Nothing secret enters, so branches and memory accesses may
    depend on the data (BearSSL's bearssl_rsa.h says of its signature
    verification engines: "Implementations of this type need not be
-   constant-time"). Never use it with a private exponent. Montgomery multiplication with 64-bit limbs and 128-bit
-   products (GCC/Clang on 64-bit targets), else 32-bit limbs and 64-bit
-   products (forced by JWTAUTH_RSA_LIMB32). Left-to-right square and
+   constant-time"). Never use it with a private exponent. Montgomery
+   multiplication with 64-bit limbs and 128-bit products (GCC/Clang on
+   64-bit targets), else 32-bit limbs and 64-bit products (forced by
+   JWTAUTH_RSA_LIMB32). Left-to-right square and
    multiply; the last multiplication takes the plain base, which leaves
    Montgomery form for free (e is odd), so e = 65537 costs one conversion,
    16 squarings and one multiplication.
