@@ -11,7 +11,8 @@
    Invariants: jwtauth_rsa_public and br_rsa_i31_public return the same
    value and leave the same bytes (a refused base is zeroed by both); the
    operation on a loaded key (constants precomputed) refuses the same
-   bases and gives the same result. */
+   bases and gives the same result. Build with -DJWTAUTH_RSA_LIMB32 for the
+   32-bit limb arithmetic. */
 #define JWTAUTH_IMPLEMENTATION
 #define JWTAUTH_STATIC
 #include "../jwtauth.h"

@@ -293,6 +293,7 @@ static void re_test_key_constants(void)
 		size_t len;
 		memcpy(&copy, &fx_ks, sizeof copy);
 		memset(&fx_ks, 0xa5, sizeof fx_ks);
+		jwtauth_keyset_init(&fx_ks);
 		tok = fx_read("tokens/rs256-rsa4096.jwt", &len);
 		CHECK(tok != NULL);
 		while (len > 0 && (tok[len - 1] == '\n' || tok[len - 1] == '\r')) len--;
