@@ -94,6 +94,12 @@ EMBEDDED_TEST_FLAGS = -DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_
 	-DJWTAUTH_MAX_HMAC_KEY_LEN=512 -include examples/embedded/small_profile.h
 $(B)/test-embedded: $(TEST_DEPS) examples/embedded/small_profile.h
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(EMBEDDED_TEST_FLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+# The RSA public operation with 32-bit limbs (the path of compilers without
+# a 128-bit type), and BearSSL's RSA engines only.
+$(B)/test-limb32: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_RSA_LIMB32 $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+$(B)/test-rsa-bearssl: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_RSA_BEARSSL $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # Every message text compiled out: the tests that read messages relax.
 $(B)/test-nostrings: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_ERROR_STRINGS $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
@@ -104,7 +110,7 @@ $(B)/test-nostdio.o: $(HDR)
 
 # Every unit-runner build is one test step (run-NAME runs build/NAME).
 VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-nostrings \
-	$(B)/test-embedded
+	$(B)/test-embedded $(B)/test-limb32 $(B)/test-rsa-bearssl
 run-%: $(B)/%
 	$(B)/$*
 compile-nostdio: $(B)/test-nostdio.o

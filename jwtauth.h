@@ -14,7 +14,7 @@
       the MySQL auth-response framing.
 
    QUICK EXAMPLE (any JWT: signature and claims in one call)
-      static jwtauth_keyset keys;                   // ~ 22 KB, no heap
+      static jwtauth_keyset keys;                   // ~ 56 KB, no heap
       static jwtauth_jwt jwt;                       // ~ 17 KB
       jwtauth_verify_options opts;
       jwtauth_error err;
@@ -103,6 +103,15 @@
                                 implementation file only)
       JWTAUTH_NO_SIMD           no SSSE3 base64url block decoder (x86 with
                                 GCC/Clang only; implementation file only)
+      JWTAUTH_RSA_BEARSSL       RSA verification by BearSSL's engines only:
+                                the library's own variable-time RSA public
+                                operation is left out, and with it its
+                                per-key constants (1 KB a key: a key set is
+                                then ~ 23 KB instead of ~ 56 KB)
+      JWTAUTH_RSA_LIMB32        the RSA operation with 32-bit limbs (64-bit
+                                products) even where the compiler has
+                                unsigned __int128, as it does without one
+                                (implementation file only; same struct sizes)
       JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
                                 heap hooks for the cache (define both; only
                                 needed in the implementation file)
@@ -120,11 +129,12 @@
 
    TABLE OF CONTENTS (public part, then the implementation, in about the
    same order)
-      errors, algorithms, base64url, JSON, keys (JWK/JWKS/PEM/X.509 and
-      BearSSL engines), JWK thumbprint, signatures, JWS, claims, verify
-      (signature and claims in one call), typed claim getters, StarRocks
-      configuration, MySQL auth response, the one-call login,
-      verified-token cache, key sources and the key-set cache.
+      errors, algorithms, base64url, JSON, the RSA public operation (for
+      verification), keys (JWK/JWKS/PEM/X.509 and BearSSL engines), JWK
+      thumbprint, signatures, JWS, claims, verify (signature and claims in
+      one call), typed claim getters, StarRocks configuration, MySQL auth
+      response, the one-call login, verified-token cache, key sources and
+      the key-set cache.
 
    RECENT REVISION HISTORY (CHANGELOG.md has the details)
       1.0.0 (2026-12-02) API 1.0: jwtauth_verify (signature and claims,
@@ -468,6 +478,43 @@ JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *to
 	char *out, size_t cap, size_t *out_len);
 
 /* ======================================================================
+   RSA PUBLIC OPERATION (verification): variable time on public inputs
+   s^e mod n for RS* and PS*, by Montgomery arithmetic specialised for
+   small public exponents (e = 65537: 16 squarings and one multiplication).
+   Everything it handles is public (signature, modulus, exponent, hash), so
+   it need not run in constant time; BearSSL's own header says the same of
+   its verification engines ("need not be constant-time"). The per-key
+   constants are computed once, when the key is loaded, and kept in the key
+   (jwtauth_rsa_mont).
+   Not compiled with JWTAUTH_RSA_BEARSSL (BearSSL's engines only).
+   ====================================================================== */
+#ifndef JWTAUTH_RSA_BEARSSL
+/* Montgomery constants of one modulus, little-endian limbs of 64 bits (or
+   32 with JWTAUTH_RSA_LIMB32 or without a 128-bit integer type; the size
+   of the struct is the same either way). No pointers: memcpy-able. */
+typedef struct jwtauth_rsa_mont {
+	union {
+		uint64_t w64[(JWTAUTH_MAX_RSA_BITS + 63) / 64];
+		uint32_t w32[(JWTAUTH_MAX_RSA_BITS + 63) / 64 * 2];
+	} n, rr;               /* modulus, R^2 mod n (R = 2^(limb bits * len)) */
+	uint64_t n0i;          /* -n^-1 mod 2^(limb bits) */
+	uint32_t len;          /* limbs in use; 0 = not computed */
+	uint32_t limb_bits;    /* 64 or 32: the arithmetic that computed them */
+} jwtauth_rsa_mont;
+
+/* s^e mod n with BearSSL's br_rsa_public signature (a drop-in for
+   br_rsa_i31_public and friends, so it can be plugged anywhere one goes):
+   x (xlen bytes, big-endian, xlen equal to the modulus length without
+   leading zeros) is replaced by x^e mod n. Returns 1, or 0 when the
+   modulus is empty, even or over 4096 bits, xlen does not match it, or
+   x >= n (then x is zeroed, as BearSSL's engines leave it). Computes the
+   modulus constants on every call; keys loaded by the library keep theirs.
+   Variable time: public inputs only (never for signing or decryption). */
+JWTAUTH_DEF uint32_t jwtauth_rsa_public(unsigned char *x, size_t xlen,
+	const br_rsa_public_key *pk);
+#endif
+
+/* ======================================================================
    KEYS: JWK, JWKS, PEM (SubjectPublicKeyInfo, PKCS#1) and X.509
    A key set holds up to JWTAUTH_MAX_KEYS entries. Unusable entries are
    kept with `status` < 0 (the reason) so callers can report them; they
@@ -487,13 +534,25 @@ typedef enum jwtauth_use {
 	JWTAUTH_USE_ABSENT = 0, JWTAUTH_USE_SIG, JWTAUTH_USE_OTHER
 } jwtauth_use;
 
-/* BearSSL engines used to verify. Any NULL member means BearSSL's
-   *_get_default() choice (measured fastest here: i62 RSA, m31 EC), so a
-   newer BearSSL is picked up automatically; set members to plug another
-   implementation (a faster build, a hardware engine). */
+/* Engines used to verify; set members to plug another implementation (a
+   faster build, a hardware engine). A NULL member means the default:
+   - RSA: the library's own public operation (see RSA PUBLIC OPERATION),
+     with the key's precomputed constants; RS* compare the whole expected
+     PKCS#1 v1.5 block. With JWTAUTH_RSA_BEARSSL: BearSSL's defaults.
+   - EC: BearSSL's *_get_default() choice (m31/m64 for P-256, i31 else).
+   rsa_public serves PS* always, and RS* too when rsa_pkcs1_vrfy is NULL
+   (the block is then still built and compared by the library).
+   rsa_pkcs1_vrfy, when set, verifies RS* BearSSL's way (it checks the
+   padding and returns the hash, which the library compares).
+   BearSSL's own RSA engines, as before the fast operation existed:
+   jwtauth_engines_bearssl() fills a struct with BearSSL's defaults
+   (br_rsa_pkcs1_vrfy_get_default(), br_rsa_public_get_default(); EC
+   members NULL); pass it to jwtauth_keyset_set_engines. The fast
+   operation in BearSSL's shape, for other engine slots, is
+   jwtauth_rsa_public. */
 typedef struct jwtauth_engines {
-	br_rsa_pkcs1_vrfy rsa_pkcs1_vrfy;   /* RS256/384/512 */
-	br_rsa_public rsa_public;           /* PS256/384/512 (raw s^e mod n) */
+	br_rsa_pkcs1_vrfy rsa_pkcs1_vrfy;   /* RS256/384/512 (NULL: see above) */
+	br_rsa_public rsa_public;           /* raw s^e mod n for PS* (and RS*) */
 	br_ecdsa_vrfy ecdsa_vrfy;           /* ES*: raw r||s verification */
 	const br_ec_impl *ec;               /* ES*: curve arithmetic */
 } jwtauth_engines;
@@ -518,6 +577,9 @@ typedef struct jwtauth_key {
 			unsigned char e[4];
 			size_t n_len, e_len;
 			unsigned bits;
+#ifndef JWTAUTH_RSA_BEARSSL
+			jwtauth_rsa_mont mont;         /* fast operation's constants */
+#endif
 		} rsa;
 		struct {                       /* EC: uncompressed point */
 			unsigned char q[133];
@@ -567,6 +629,10 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
    is ignored for that key. Cannot fail (NULL ks is ignored). */
 JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
 	const jwtauth_engines *engines);
+/* Fill *e with BearSSL's default RSA engines (EC members NULL, which are
+   BearSSL's defaults already): the library's verification without its own
+   RSA operation, for comparison or as a fallback. */
+JWTAUTH_DEF void jwtauth_engines_bearssl(jwtauth_engines *e);
 
 /* Build one key directly (no JSON): appends to the set. Used by tests,
    benchmarks and callers holding raw key material. `alg` may be 0.
@@ -2272,6 +2338,292 @@ JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *to
 }
 
 /* ======================================================================
+   RSA PUBLIC OPERATION, variable time (verification only)
+   s^e mod n on public values: the signature, the modulus and exponent of
+   a public key. Nothing secret enters, so branches and memory accesses may
+   depend on the data (BearSSL's bearssl_rsa.h says of its signature
+   verification engines: "Implementations of this type need not be
+   constant-time"). Never use it with a private exponent. Montgomery
+   multiplication with 64-bit limbs and 128-bit products (GCC/Clang on
+   64-bit targets), else 32-bit limbs and 64-bit products (forced by
+   JWTAUTH_RSA_LIMB32). Left-to-right square and
+   multiply; the last multiplication takes the plain base, which leaves
+   Montgomery form for free (e is odd), so e = 65537 costs one conversion,
+   16 squarings and one multiplication.
+   ====================================================================== */
+#ifndef JWTAUTH_RSA_BEARSSL
+
+#if defined(__SIZEOF_INT128__) && !defined(JWTAUTH_RSA_LIMB32)
+#define JWTAUTH__RSA_W 64
+typedef uint64_t jwtauth__limb;
+__extension__ typedef unsigned __int128 jwtauth__dlimb;
+#define JWTAUTH__MONT_LIMBS(m, f) ((m)->f.w64)
+#else
+#define JWTAUTH__RSA_W 32
+typedef uint32_t jwtauth__limb;
+typedef uint64_t jwtauth__dlimb;
+#define JWTAUTH__MONT_LIMBS(m, f) ((m)->f.w32)
+#endif
+/* limbs of the largest modulus (4096 bits, BearSSL's limit too) */
+#define JWTAUTH__RSA_MAXL (4096 / JWTAUTH__RSA_W)
+
+/* a < b, both len limbs */
+static int jwtauth__rsa_lt(const jwtauth__limb *a, const jwtauth__limb *b, size_t len)
+{
+	while (len-- > 0)
+		if (a[len] != b[len]) return a[len] < b[len];
+	return 0;
+}
+
+/* a -= b (len limbs; the borrow out is dropped: callers know a >= b, or
+   that the borrow cancels a carry they hold) */
+static void jwtauth__rsa_sub(jwtauth__limb *a, const jwtauth__limb *b, size_t len)
+{
+	jwtauth__limb borrow = 0;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		jwtauth__limb ai = a[i], d = ai - b[i] - borrow;
+		borrow = (jwtauth__limb)((ai < b[i]) | ((ai == b[i]) & borrow));
+		a[i] = d;
+	}
+}
+
+/* t[0..len) += m * b[0..len); returns the carry limb. The one inner loop
+   of the arithmetic: few live values, so compilers keep them in registers
+   (an integrated multiply-and-reduce loop spills with 128-bit products). */
+static jwtauth__limb jwtauth__rsa_muladd(jwtauth__limb *t, const jwtauth__limb *b,
+	jwtauth__limb m, size_t len)
+{
+	jwtauth__limb c = 0;
+	size_t j;
+	for (j = 0; j < len; j++) {
+		jwtauth__dlimb p = (jwtauth__dlimb)m * b[j] + t[j] + c;
+		t[j] = (jwtauth__limb)p;
+		c = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
+	}
+	return c;
+}
+
+/* r = t / R mod n for t < nR held in 2 len limbs (Montgomery reduction, a
+   limb a row; hc carries into the next row's top limb). */
+static void jwtauth__mont_reduce(jwtauth__limb *r, jwtauth__limb *t,
+	const jwtauth__limb *n, jwtauth__limb n0i, size_t len)
+{
+	jwtauth__limb hc = 0;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		jwtauth__limb c = jwtauth__rsa_muladd(t + i, n, t[i] * n0i, len);
+		jwtauth__dlimb p = (jwtauth__dlimb)t[i + len] + c + hc;
+		t[i + len] = (jwtauth__limb)p;
+		hc = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
+	}
+	/* (t + u n) / R < 2n: at most one subtraction */
+	if (hc != 0 || !jwtauth__rsa_lt(t + len, n, len)) jwtauth__rsa_sub(t + len, n, len);
+	memcpy(r, t + len, len * sizeof t[0]);
+}
+
+/* r = a * b / R mod n for a, b < n. r may alias a or b. */
+static void jwtauth__mont_mul(jwtauth__limb *r, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *n, jwtauth__limb n0i, size_t len)
+{
+	jwtauth__limb t[2 * JWTAUTH__RSA_MAXL];
+	size_t i;
+	memset(t, 0, len * sizeof t[0]);
+	for (i = 0; i < len; i++) t[i + len] = jwtauth__rsa_muladd(t + i, b, a[i], len);
+	jwtauth__mont_reduce(r, t, n, n0i, len);
+}
+
+/* r = a^2 / R mod n for a < n: the cross products once, doubled, plus the
+   squares (3/4 of a multiplication's work), then the reduction.
+   r may alias a. */
+static void jwtauth__mont_sqr(jwtauth__limb *r, const jwtauth__limb *a,
+	const jwtauth__limb *n, jwtauth__limb n0i, size_t len)
+{
+	jwtauth__limb t[2 * JWTAUTH__RSA_MAXL], c;
+	jwtauth__dlimb p;
+	size_t i;
+	memset(t, 0, 2 * len * sizeof t[0]);
+	for (i = 0; i + 1 < len; i++)
+		t[i + len] = jwtauth__rsa_muladd(t + 2 * i + 1, a + i + 1, a[i], len - i - 1);
+	/* double the cross products (twice their sum is below a^2 < R^2) */
+	c = 0;
+	for (i = 0; i < 2 * len; i++) {
+		jwtauth__limb v = t[i];
+		t[i] = (jwtauth__limb)(v << 1) | c;
+		c = v >> (JWTAUTH__RSA_W - 1);
+	}
+	/* add the squares a[i]^2 at limb 2i */
+	c = 0;
+	for (i = 0; i < len; i++) {
+		p = (jwtauth__dlimb)a[i] * a[i] + t[2 * i] + c;
+		t[2 * i] = (jwtauth__limb)p;
+		p = (jwtauth__dlimb)t[2 * i + 1] + (jwtauth__limb)(p >> JWTAUTH__RSA_W);
+		t[2 * i + 1] = (jwtauth__limb)p;
+		c = (jwtauth__limb)(p >> JWTAUTH__RSA_W);
+	}
+	jwtauth__mont_reduce(r, t, n, n0i, len);
+}
+
+/* t = 2t mod n, for t < n */
+static void jwtauth__rsa_double(jwtauth__limb *t, const jwtauth__limb *n, size_t len)
+{
+	jwtauth__limb c = 0;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		jwtauth__limb v = t[i];
+		t[i] = (jwtauth__limb)(v << 1) | c;
+		c = v >> (JWTAUTH__RSA_W - 1);
+	}
+	/* a carry out means 2t >= R > n; the subtraction's borrow cancels it */
+	if (c != 0 || !jwtauth__rsa_lt(t, n, len)) jwtauth__rsa_sub(t, n, len);
+}
+
+/* big-endian bytes -> len little-endian limbs (src fits) */
+static void jwtauth__rsa_decode(jwtauth__limb *d, size_t len, const uint8_t *src,
+	size_t n)
+{
+	size_t i;
+	memset(d, 0, len * sizeof d[0]);
+	for (i = 0; i < n; i++)
+		d[i / (JWTAUTH__RSA_W / 8)] |= (jwtauth__limb)src[n - 1 - i]
+			<< (8 * (i % (JWTAUTH__RSA_W / 8)));
+}
+
+static void jwtauth__rsa_encode(uint8_t *dst, size_t n, const jwtauth__limb *s)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		dst[n - 1 - i] = (uint8_t)(s[i / (JWTAUTH__RSA_W / 8)]
+			>> (8 * (i % (JWTAUTH__RSA_W / 8))));
+}
+
+/* Constants of an odd modulus of nlen bytes (no leading zero, at most 4096
+   bits): its limbs, -n^-1 mod 2^W and R^2 mod n. Returns the limb count. */
+static size_t jwtauth__rsa_setup(const uint8_t *nb, size_t nlen, jwtauth__limb *n,
+	jwtauth__limb *rr, jwtauth__limb *n0i)
+{
+	size_t len = (nlen + JWTAUTH__RSA_W / 8 - 1) / (JWTAUTH__RSA_W / 8), i, bits;
+	jwtauth__limb y, top;
+	jwtauth__rsa_decode(n, len, nb, nlen);
+	/* Newton's iteration doubles the correct low bits: 3 (an odd number is
+	   its own inverse mod 8), 6, 12, 24, 48, 96 */
+	y = n[0];
+	for (i = 0; i < 5; i++) y = (jwtauth__limb)(y * (jwtauth__limb)(2 - n[0] * y));
+	*n0i = (jwtauth__limb)(0 - y);
+	/* R mod n: 2^(bits-1) < n, doubled up to 2^(W*len) */
+	for (top = n[len - 1], bits = (len - 1) * JWTAUTH__RSA_W; top; top >>= 1) bits++;
+	memset(rr, 0, len * sizeof rr[0]);
+	rr[(bits - 1) / JWTAUTH__RSA_W] = (jwtauth__limb)1 << ((bits - 1) % JWTAUTH__RSA_W);
+	for (i = bits - 1; i < len * JWTAUTH__RSA_W; i++) jwtauth__rsa_double(rr, n, len);
+	/* R * 2^len mod n is 2^len in Montgomery form; log2(W) squarings make
+	   it (2^len)^W = R in Montgomery form, that is R^2 mod n */
+	for (i = 0; i < len; i++) jwtauth__rsa_double(rr, n, len);
+	for (i = 1; i < JWTAUTH__RSA_W; i <<= 1) jwtauth__mont_sqr(rr, rr, n, *n0i, len);
+	return len;
+}
+
+/* x = x^e mod n for x < n; e big-endian (any length, leading zeros
+   allowed). Variable time. */
+static void jwtauth__rsa_pow(jwtauth__limb *x, const uint8_t *e, size_t elen,
+	const jwtauth__limb *n, const jwtauth__limb *rr, jwtauth__limb n0i, size_t len)
+{
+	jwtauth__limb xm[JWTAUTH__RSA_MAXL], y[JWTAUTH__RSA_MAXL];
+	int mont = 1, bit;
+	size_t i;
+	while (elen > 0 && e[0] == 0) { e++; elen--; }
+	jwtauth__mont_mul(xm, x, rr, n, n0i, len);         /* x R mod n */
+	if (elen == 0) {
+		/* x^0 = 1 mod n: R mod n (the Montgomery 1), converted below */
+		memset(y, 0, len * sizeof y[0]);
+		y[0] = 1;
+		jwtauth__mont_mul(y, y, rr, n, n0i, len);
+	} else {
+		memcpy(y, xm, len * sizeof y[0]);
+		for (bit = 7; !((e[0] >> bit) & 1); bit--) continue;
+		/* the bits after the leading one */
+		for (i = 0; i < elen; i++) {
+			for (bit = i == 0 ? bit - 1 : 7; bit >= 0; bit--) {
+				jwtauth__mont_sqr(y, y, n, n0i, len);
+				if (!((e[i] >> bit) & 1)) continue;
+				if (i + 1 == elen && bit == 0) {
+					/* last bit: times the plain x leaves Montgomery form */
+					jwtauth__mont_mul(y, y, x, n, n0i, len);
+					mont = 0;
+				} else {
+					jwtauth__mont_mul(y, y, xm, n, n0i, len);
+				}
+			}
+		}
+	}
+	if (mont) {
+		memset(xm, 0, len * sizeof xm[0]);
+		xm[0] = 1;
+		jwtauth__mont_mul(y, y, xm, n, n0i, len);
+	}
+	memcpy(x, y, len * sizeof x[0]);
+}
+
+/* Precompute a key's constants (at load). */
+static void jwtauth__rsa_mont_init(jwtauth_rsa_mont *m, const uint8_t *n, size_t n_len)
+{
+	jwtauth__limb n0i;
+	memset(m, 0, sizeof *m);
+	if (n_len == 0 || n_len > 512 || n_len > sizeof m->n || !(n[n_len - 1] & 1u)) return;
+	m->len = (uint32_t)jwtauth__rsa_setup(n, n_len, JWTAUTH__MONT_LIMBS(m, n),
+		JWTAUTH__MONT_LIMBS(m, rr), &n0i);
+	m->n0i = n0i;
+	m->limb_bits = JWTAUTH__RSA_W;
+}
+
+JWTAUTH_DEF uint32_t jwtauth_rsa_public(unsigned char *x, size_t xlen,
+	const br_rsa_public_key *pk)
+{
+	jwtauth__limb n[JWTAUTH__RSA_MAXL], rr[JWTAUTH__RSA_MAXL], a[JWTAUTH__RSA_MAXL], n0i;
+	const unsigned char *nb;
+	size_t nlen, len;
+	if (!x || !pk || !pk->n) return 0;
+	nb = pk->n;
+	nlen = pk->nlen;
+	while (nlen > 0 && nb[0] == 0) { nb++; nlen--; }
+	/* BearSSL's engines' refusals: no modulus, over 4096 bits, a length
+	   mismatch, an even modulus, x >= n (x then reads as zero) */
+	if (nlen == 0 || nlen > 512 || xlen != nlen) return 0;
+	if (!(nb[nlen - 1] & 1u)) return 0;
+	if (memcmp(x, nb, nlen) >= 0) { memset(x, 0, xlen); return 0; }
+	len = jwtauth__rsa_setup(nb, nlen, n, rr, &n0i);
+	jwtauth__rsa_decode(a, len, x, xlen);
+	jwtauth__rsa_pow(a, pk->elen ? pk->e : NULL, pk->e ? pk->elen : 0, n, rr, n0i, len);
+	jwtauth__rsa_encode(x, xlen, a);
+	return 1;
+}
+
+/* The fast operation on a loaded key (x: n_len bytes), with the
+   constants computed at load. */
+static uint32_t jwtauth__rsa_key_public(const jwtauth_key *key, uint8_t *x)
+{
+	const jwtauth_rsa_mont *m = &key->u.rsa.mont;
+	jwtauth__limb a[JWTAUTH__RSA_MAXL];
+	size_t k = key->u.rsa.n_len;
+	if (m->len == 0 || m->limb_bits != JWTAUTH__RSA_W) {
+		/* not precomputed by this build: the same on the fly */
+		br_rsa_public_key pk;
+		pk.n = (unsigned char *)key->u.rsa.n;
+		pk.nlen = k;
+		pk.e = (unsigned char *)key->u.rsa.e;
+		pk.elen = key->u.rsa.e_len;
+		return jwtauth_rsa_public(x, k, &pk);
+	}
+	if (memcmp(x, key->u.rsa.n, k) >= 0) return 0;   /* s >= n: not a signature */
+	jwtauth__rsa_decode(a, m->len, x, k);
+	jwtauth__rsa_pow(a, key->u.rsa.e, key->u.rsa.e_len, JWTAUTH__MONT_LIMBS(m, n),
+		JWTAUTH__MONT_LIMBS(m, rr), (jwtauth__limb)m->n0i, m->len);
+	jwtauth__rsa_encode(x, k, a);
+	return 1;
+}
+
+#endif /* !JWTAUTH_RSA_BEARSSL */
+
+/* ======================================================================
    KEYS: JWK, JWKS, PEM (SPKI, PKCS#1), X.509
    ====================================================================== */
 
@@ -2381,6 +2733,9 @@ static int jwtauth__key_set_rsa(jwtauth_key *key, const uint8_t *n,
 	key->u.rsa.n_len = n_len;
 	key->u.rsa.e_len = e_len;
 	key->u.rsa.bits = bits;
+#ifndef JWTAUTH_RSA_BEARSSL
+	jwtauth__rsa_mont_init(&key->u.rsa.mont, n, n_len);
+#endif
 	key->kty = JWTAUTH_KTY_RSA;
 	return JWTAUTH_OK;
 }
@@ -2538,6 +2893,15 @@ JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
 		    && ((engines->ec->supported_curves >> k->u.ec.curve) & 1u)
 			? engines->ec : jwtauth__ec_impl(k->u.ec.curve);
 	}
+}
+
+JWTAUTH_DEF void jwtauth_engines_bearssl(jwtauth_engines *e)
+{
+	if (!e) return;
+	e->rsa_pkcs1_vrfy = br_rsa_pkcs1_vrfy_get_default();
+	e->rsa_public = br_rsa_public_get_default();
+	e->ecdsa_vrfy = NULL;
+	e->ec = NULL;
 }
 
 JWTAUTH_DEF void jwtauth_keyset_init(jwtauth_keyset *ks)
@@ -3320,8 +3684,33 @@ static void jwtauth__rsa_pk(const jwtauth_key *key, br_rsa_public_key *pk)
 	pk->elen = key->u.rsa.e_len;
 }
 
-/* RSASSA-PKCS1-v1_5 (RFC 8017 8.2.2). BearSSL checks the whole padding
-   and DigestInfo and returns the hash; comparing it is our job. */
+/* s^e mod n in place (x: the key's n_len bytes) with the key's engine: a
+   plugged rsa_public, else the library's operation (BearSSL's default with
+   JWTAUTH_RSA_BEARSSL). 0 when refused (s >= n). */
+static uint32_t jwtauth__rsa_public_op(const jwtauth_key *key, uint8_t *x)
+{
+	br_rsa_public_key pk;
+	if (key->engines && key->engines->rsa_public) {
+		jwtauth__rsa_pk(key, &pk);
+		return key->engines->rsa_public(x, key->u.rsa.n_len, &pk);
+	}
+#ifdef JWTAUTH_RSA_BEARSSL
+	jwtauth__rsa_pk(key, &pk);
+	return br_rsa_public_get_default()(x, key->u.rsa.n_len, &pk);
+#else
+	(void)pk;
+	return jwtauth__rsa_key_public(key, x);
+#endif
+}
+
+/* RSASSA-PKCS1-v1_5 (RFC 8017 8.2.2). With a plugged rsa_pkcs1_vrfy (and
+   with JWTAUTH_RSA_BEARSSL) BearSSL checks the whole padding and
+   DigestInfo and returns the hash; comparing it is our job. Otherwise the
+   expected block EM' = 00 01 FF..FF 00 DigestInfo(hash) is built and
+   compared whole with s^e mod n (step 4): nothing of the decrypted block is
+   parsed. DigestInfo with NULL parameters (RFC 8017 9.2 note 1) or with
+   them absent (RFC 5754 2: both are in use), the two forms BearSSL's
+   verifier accepts, so that both engines give the same verdicts. */
 static int jwtauth__verify_pkcs1(const jwtauth_key *key, unsigned h, size_t hlen,
 	const uint8_t *hash, const uint8_t *sig, size_t sig_len)
 {
@@ -3333,6 +3722,38 @@ static int jwtauth__verify_pkcs1(const jwtauth_key *key, unsigned h, size_t hlen
 	br_rsa_pkcs1_vrfy vrfy;
 	/* The signature is exactly k octets (RFC 8017 8.2.2 step 1). */
 	if (sig_len != key->u.rsa.n_len) return JWTAUTH_ERR_SIGNATURE;
+#ifndef JWTAUTH_RSA_BEARSSL
+	if (!key->engines || !key->engines->rsa_pkcs1_vrfy) {
+		uint8_t em[JWTAUTH_MAX_RSA_BITS / 8], want[JWTAUTH_MAX_RSA_BITS / 8];
+		size_t k = sig_len, olen = oids[h][0], tlen, form;
+		memcpy(em, sig, k);
+		if (!jwtauth__rsa_public_op(key, em)) return JWTAUTH_ERR_SIGNATURE;
+		for (form = 0; form < 2; form++) {
+			/* DigestInfo ::= SEQUENCE { SEQUENCE { OID, [NULL] }, OCTET STRING } */
+			size_t alg_len = 2 + olen + (form == 0 ? 2 : 0), p;
+			tlen = 4 + alg_len + 2 + hlen;
+			if (k < tlen + 11) return JWTAUTH_ERR_SIGNATURE;
+			want[0] = 0x00;
+			want[1] = 0x01;
+			memset(want + 2, 0xff, k - tlen - 3);
+			p = k - tlen - 1;
+			want[p++] = 0x00;
+			want[p++] = 0x30;
+			want[p++] = (uint8_t)(tlen - 2);
+			want[p++] = 0x30;
+			want[p++] = (uint8_t)alg_len;
+			want[p++] = 0x06;
+			memcpy(want + p, oids[h], 1 + olen);
+			p += 1 + olen;
+			if (form == 0) { want[p++] = 0x05; want[p++] = 0x00; }
+			want[p++] = 0x04;
+			want[p++] = (uint8_t)hlen;
+			memcpy(want + p, hash, hlen);
+			if (memcmp(em, want, k) == 0) return JWTAUTH_OK;
+		}
+		return JWTAUTH_ERR_SIGNATURE;
+	}
+#endif
 	jwtauth__rsa_pk(key, &pk);
 	vrfy = key->engines && key->engines->rsa_pkcs1_vrfy
 		? key->engines->rsa_pkcs1_vrfy : br_rsa_pkcs1_vrfy_get_default();
@@ -3343,12 +3764,11 @@ static int jwtauth__verify_pkcs1(const jwtauth_key *key, unsigned h, size_t hlen
 
 /* RSASSA-PSS (RFC 8017 8.1.2 and EMSA-PSS-VERIFY 9.1.2) with MGF1 over the
    same hash and a salt as long as the hash (RFC 7518 3.5). BearSSL 0.6 has
-   no PSS: its raw public operation and hashes do the arithmetic. */
+   no PSS: the raw public operation (the key's engine, see
+   jwtauth__rsa_public_op) and BearSSL's hashes do the arithmetic. */
 static int jwtauth__verify_pss(const jwtauth_key *key, unsigned h, size_t hlen,
 	const uint8_t *mhash, const uint8_t *sig, size_t sig_len)
 {
-	br_rsa_public_key pk;
-	br_rsa_public pub;
 	br_hash_compat_context hc;
 	const br_hash_class *vt = jwtauth__hash_class(h);
 	uint8_t em[JWTAUTH_MAX_RSA_BITS / 8], hh[64];
@@ -3358,11 +3778,8 @@ static int jwtauth__verify_pss(const jwtauth_key *key, unsigned h, size_t hlen,
 	uint32_t counter;
 	if (sig_len != k) return JWTAUTH_ERR_SIGNATURE;
 	memcpy(em, sig, k);
-	jwtauth__rsa_pk(key, &pk);
-	/* s^e mod n; BearSSL refuses s >= n. */
-	pub = key->engines && key->engines->rsa_public
-		? key->engines->rsa_public : br_rsa_public_get_default();
-	if (!pub(em, k, &pk)) return JWTAUTH_ERR_SIGNATURE;
+	/* s^e mod n; every engine refuses s >= n. */
+	if (!jwtauth__rsa_public_op(key, em)) return JWTAUTH_ERR_SIGNATURE;
 	em_len = (em_bits + 7) / 8;
 	p = em + (k - em_len);
 	/* When emLen < k the leading octet of the integer must be zero. */

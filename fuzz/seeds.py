@@ -86,4 +86,15 @@ write("mysql_auth", "openid_short", b"\x01\x05abc")
 write("mysql_auth", "bare_nul", tom + b"\x00\x00")
 write("mysql_auth", "bare", tom)
 write("mysql_auth", "fb", b"\x01\xfb")
+# fuzz_rsa_diff: 8 header bytes (exponent kind, base kind, modulus size,
+# the random exponent's bytes, a small offset), then bytes XORed over the
+# modulus and the base (see fuzz/fuzz_rsa_diff.c). Every exponent kind with
+# every base kind, at 2048 and 4096 bits and at a size not a multiple of 64.
+for esel in range(3):
+    for xsel in range(9):
+        b0 = next(b for b in range(256) if b % 3 == esel and (b >> 2) % 9 == xsel)
+        for bits in (2048, 4096, 2049 + 61 * (esel * 9 + xsel)):
+            off = bits - 2048
+            hdr = bytes([b0, off >> 8, off & 0xFF, 0x81, 0x23, 0x45, 0x67, 1 + xsel])
+            write("rsa_diff", "e%d_x%d_%d" % (esel, xsel, bits), hdr)
 print("seed corpora written under fuzz/corpus/")

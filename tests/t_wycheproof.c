@@ -1,6 +1,8 @@
 /* t_wycheproof.c - Wycheproof conformance: RSA PKCS#1 v1.5, RSA-PSS, ECDSA
    P1363, HMAC primitives (jwtauth_sig_verify) and the JOSE JWS/JWK suites
-   (jwtauth_jws_verify). The vector files are read in place from
+   (jwtauth_jws_verify). The RSA suites run twice, with the library's RSA
+   operation and with BearSSL's engines, and the two runs must give the
+   same code for every vector. The vector files are read in place from
    tests/data/wycheproof and parsed with the library's own JSON
    parser. Every test prints one count line per file and fails listing the
    first mismatching tcIds. Divergences from the vectors that are policy are
@@ -127,6 +129,36 @@ static unsigned wp_bits(const uint8_t *p, size_t len)
 	return (unsigned)((len - 1) * 8) + b;
 }
 
+/* ----------------------------------------------- engines and verdicts */
+
+/* Engines the RSA keys verify with (NULL: the library's defaults), and the
+   log of every RSA verdict (the return code per vector, in file order) so
+   that two runs can be compared vector by vector. */
+static const jwtauth_engines *wp_engines;
+static int *wp_log;
+static size_t wp_log_len, wp_log_cap;
+static int wp_logging;
+
+static void wp_log_rc(int rc)
+{
+	if (!wp_logging) return;
+	if (wp_log_len == wp_log_cap) {
+		size_t cap = wp_log_cap ? 2 * wp_log_cap : 4096;
+		int *p = (int *)realloc(wp_log, cap * sizeof *p);
+		if (!p) { tl_failed = 1; return; }
+		wp_log = p;
+		wp_log_cap = cap;
+	}
+	wp_log[wp_log_len++] = rc;
+}
+
+static void wp_log_free(void)
+{
+	free(wp_log);
+	wp_log = NULL;
+	wp_log_len = wp_log_cap = 0;
+}
+
 /* ------------------------------------------------------------- stats */
 
 typedef struct wp_stats {
@@ -162,6 +194,7 @@ static void wp_bad(wp_stats *s, const char *file, long tcid, const char *want,
    The return-code contract (OK, SIGNATURE or KEY_UNFIT) is checked too. */
 static void wp_judge_sig(wp_stats *s, const char *file, long tcid, int want, int rc)
 {
+	wp_log_rc(rc);
 	s->checked++;
 	if (rc != JWTAUTH_OK && rc != JWTAUTH_ERR_SIGNATURE && rc != JWTAUTH_ERR_KEY_UNFIT) {
 		wp_bad(s, file, tcid, "OK/SIGNATURE/KEY_UNFIT", jwtauth_error_name(rc));
@@ -229,6 +262,7 @@ static void wp_refused_tests(const wp_doc *d, long tests, const char *file,
 	for (i = (size_t)tests + 1; i < d->t[tests].next; i = d->t[i].next) {
 		long tcid = wp_num(d, wp_get(d, (long)i, "tcId"));
 		int want = wp_result(d, (long)i);
+		wp_log_rc(rc_key);
 		s->checked++;
 		if (want == 'v' && policy) s->policy++;
 		else if (want == 'v') {
@@ -288,6 +322,7 @@ static void wp_group_rsa(const wp_doc *d, long g, const char *file, wp_stats *s,
 		s->keys_refused++;
 		wp_refused_tests(d, tests, file, s, rc, policy);
 	} else {
+		jwtauth_keyset_set_engines(ks, wp_engines);
 		wp_sig_tests(d, tests, file, s, &ks->keys[0], alg, jws_ok ? 0 : 'i');
 	}
 	jwtauth_keyset_wipe(ks);
@@ -562,8 +597,45 @@ static const char *const wp_jwk_files[] = { "json_web_key_test.json" };
 
 #define WP_N(a) (sizeof a / sizeof a[0])
 
-static void wp_test_rsa_pkcs1(void) { wp_run(wp_rsa_files, WP_N(wp_rsa_files), WP_RSA_PKCS1); }
-static void wp_test_rsa_pss(void) { wp_run(wp_pss_files, WP_N(wp_pss_files), WP_RSA_PSS); }
+/* The RSA suites run twice: with the library's own RSA operation (the
+   default) and with BearSSL's engines; each run must pass on its own and
+   the two must return the same code for every vector. */
+static void wp_run_rsa_engines(const char *const *files, size_t nfiles, wp_family fam)
+{
+	jwtauth_engines bear;
+	int *first;
+	size_t n1, i, differ = 0;
+	jwtauth_engines_bearssl(&bear);
+	printf("  default engines (the library's RSA operation):\n");
+	wp_log_free();
+	wp_engines = NULL;
+	wp_logging = 1;
+	wp_run(files, nfiles, fam);
+	if (tl_failed) { wp_logging = 0; wp_log_free(); return; }
+	first = wp_log;
+	n1 = wp_log_len;
+	wp_log = NULL;
+	wp_log_len = wp_log_cap = 0;
+	printf("  BearSSL's engines (jwtauth_engines_bearssl):\n");
+	wp_engines = &bear;
+	wp_run(files, nfiles, fam);
+	wp_engines = NULL;
+	wp_logging = 0;
+	if (tl_failed) { free(first); wp_log_free(); return; }
+	for (i = 0; i < n1 && i < wp_log_len; i++) differ += first[i] != wp_log[i];
+	printf("  %lu verdicts each, %lu differ between the engines\n", (unsigned long)n1,
+		(unsigned long)differ);
+	free(first);
+	CHECKF(n1 == wp_log_len, "the runs judged %lu and %lu vectors", (unsigned long)n1,
+		(unsigned long)wp_log_len);
+	wp_log_free();
+	CHECK(n1 > 0);
+	CHECKF(differ == 0, "%lu verdicts differ between the library's and BearSSL's engines",
+		(unsigned long)differ);
+}
+
+static void wp_test_rsa_pkcs1(void) { wp_run_rsa_engines(wp_rsa_files, WP_N(wp_rsa_files), WP_RSA_PKCS1); }
+static void wp_test_rsa_pss(void) { wp_run_rsa_engines(wp_pss_files, WP_N(wp_pss_files), WP_RSA_PSS); }
 static void wp_test_ecdsa(void) { wp_run(wp_ecdsa_files, WP_N(wp_ecdsa_files), WP_ECDSA); }
 static void wp_test_hmac(void) { wp_run(wp_hmac_files, WP_N(wp_hmac_files), WP_HMAC); }
 static void wp_test_jws(void) { wp_run(wp_jws_files, WP_N(wp_jws_files), WP_JWS); }
