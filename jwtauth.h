@@ -99,10 +99,8 @@
       JWTAUTH_NO_STDIO          no file reader (jwtauth_file_read)
       JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
       JWTAUTH_OPTIMIZE_SIZE     byte-wide base64url table instead of four
-                                pre-shifted ones and no SIMD (5 KB less;
-                                implementation file only)
-      JWTAUTH_NO_SIMD           no SSSE3 base64url block decoder (x86 with
-                                GCC/Clang only; implementation file only)
+                                pre-shifted ones (4 KB less; implementation
+                                file only)
       JWTAUTH_RSA_BEARSSL       RSA verification by BearSSL's engines only:
                                 the library's own variable-time RSA public
                                 operation is left out, and with it its
@@ -1612,84 +1610,6 @@ static uint32_t jwtauth__b64_quantum_small(const unsigned char *p)
 }
 #endif
 
-/* Whole 16-character blocks with SSSE3 (x86 with GCC or Clang; detected
-   at run time unless the build already targets SSSE3). Each block is
-   validated in full before any of it is used: two nibble lookups give a
-   character's class and the classes its high nibble allows. The decoder
-   stops before the first block holding a character outside the alphabet
-   and returns how many characters it consumed; the scalar loop then
-   decodes that block and reports the exact offset, so every error and
-   every partial block is the scalar code's. JWTAUTH_NO_SIMD or
-   JWTAUTH_OPTIMIZE_SIZE leave it out. The run-time check reads the
-   compiler runtime's CPU model (filled in before main); called earlier,
-   from another constructor, it may say no and the scalar code runs:
-   slower, never different. */
-#if !defined(JWTAUTH_OPTIMIZE_SIZE) && !defined(JWTAUTH_NO_SIMD) \
-	&& (defined(__x86_64__) || defined(__i386__)) && !defined(_MSC_VER)
-/* target("ssse3") with <tmmintrin.h> needs GCC 4.9 or LLVM clang 3.8
-   (Apple clang 8); clang-cl lacks __builtin_cpu_supports' runtime */
-#if defined(__clang__)
-#if (defined(__apple_build_version__) && __clang_major__ >= 8) \
-	|| (!defined(__apple_build_version__) && (__clang_major__ > 3 \
-	|| (__clang_major__ == 3 && __clang_minor__ >= 8)))
-#define JWTAUTH__B64_SSSE3 1
-#endif
-#elif defined(__GNUC__) && (__GNUC__ > 4 || (__GNUC__ == 4 && __GNUC_MINOR__ >= 9))
-#define JWTAUTH__B64_SSSE3 1
-#endif
-#endif
-#ifdef JWTAUTH__B64_SSSE3
-#include <tmmintrin.h>
-
-static int jwtauth__have_ssse3(void)
-{
-#ifdef __SSSE3__
-	return 1;
-#else
-	return __builtin_cpu_supports("ssse3");
-#endif
-}
-
-__attribute__((target("ssse3")))
-static size_t jwtauth__b64_decode_ssse3(const unsigned char *in, size_t n, uint8_t *out)
-{
-	/* class bit of each low nibble: 0 | 1-9 | A | B,C,E | D | F */
-	const __m128i class_of_lo = _mm_setr_epi8(1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 8, 8, 16, 8, 32);
-	/* classes each high nibble does NOT allow: 2x '-' (D); 3x '0'-'9';
-	   4x 'A'-'O'; 5x 'P'-'Z', '_' (F); 6x 'a'-'o'; 7x 'p'-'z'; others none */
-	const __m128i refused_by_hi = _mm_setr_epi8(-1, -1, 63 & ~16, 63 & ~(1 | 2),
-		63 & ~(2 | 4 | 8 | 16 | 32), 63 & ~(1 | 2 | 4 | 32), 63 & ~(2 | 4 | 8 | 16 | 32),
-		63 & ~(1 | 2 | 4), -1, -1, -1, -1, -1, -1, -1, -1);
-	/* character + offset = sextet: '-' +17, digits +4, A-Z -65, a-z -71;
-	   '_' (in the 5x row) gets +33 on top of -65 */
-	const __m128i offset_by_hi = _mm_setr_epi8(0, 0, 17, 4, -65, -65, -71, -71,
-		0, 0, 0, 0, 0, 0, 0, 0);
-	const __m128i nibble = _mm_set1_epi8(0x0F), underscore = _mm_set1_epi8('_'),
-		underscore_fix = _mm_set1_epi8(33), zero = _mm_setzero_si128();
-	/* sextet pairs to 12 bits, then 12-bit pairs to 24; bytes out big-endian */
-	const __m128i pair6 = _mm_set1_epi32(0x01400140), pair12 = _mm_set1_epi32(0x00011000);
-	const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
-	size_t i = 0;
-	for (; n - i >= 16; i += 16, out += 12) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
-		__m128i hi = _mm_and_si128(_mm_srli_epi32(x, 4), nibble);
-		__m128i lo = _mm_and_si128(x, nibble);
-		__m128i bad = _mm_and_si128(_mm_shuffle_epi8(class_of_lo, lo),
-			_mm_shuffle_epi8(refused_by_hi, hi));
-		__m128i v, o;
-		uint32_t tail;
-		if (_mm_movemask_epi8(_mm_cmpeq_epi8(bad, zero)) != 0xFFFF) break;
-		v = _mm_add_epi8(x, _mm_add_epi8(_mm_shuffle_epi8(offset_by_hi, hi),
-			_mm_and_si128(_mm_cmpeq_epi8(x, underscore), underscore_fix)));
-		o = _mm_shuffle_epi8(_mm_madd_epi16(_mm_maddubs_epi16(v, pair6), pair12), order);
-		_mm_storel_epi64((__m128i *)(void *)out, o);
-		tail = (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(o, 8));
-		memcpy(out + 8, &tail, 4);
-	}
-	return i;
-}
-#endif
-
 static const char jwtauth__b64_enc[65] =
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -1724,13 +1644,6 @@ JWTAUTH_DEF int jwtauth_b64url_decode(const char *in, size_t in_len,
 		/* Hot loop (every token's payload): 4 characters to 3 bytes. */
 		const unsigned char *p = s, *end = s + full;
 		uint8_t *q = out;
-#ifdef JWTAUTH__B64_SSSE3
-		if (full >= 16 && jwtauth__have_ssse3()) {
-			size_t done = jwtauth__b64_decode_ssse3(s, full, out);
-			p += done;
-			q += done / 4u * 3u;
-		}
-#endif
 		for (; p < end; p += 4, q += 3) {
 			uint32_t v = JWTAUTH__B64_QUANTUM(p);
 			/* one test per quantum; locate the culprit only on failure */
