@@ -3463,7 +3463,7 @@ static int jwtauth__der_spki(jwtauth_key *key, const uint8_t *der, size_t len)
    certificates: only the key is used). */
 static int jwtauth__der_cert_okp_spki(const uint8_t *der, size_t len, jwtauth__der *spki)
 {
-	jwtauth__der d, cert, tbs, t, algid, oid;
+	jwtauth__der d, cert, tbs, t, key, algid, oid;
 	const uint8_t *start;
 	d.p = der; d.len = len;
 	if (jwtauth__der_read(&d, 0x30, &cert) != JWTAUTH_OK || d.len != 0
@@ -3487,7 +3487,7 @@ static int jwtauth__der_cert_okp_spki(const uint8_t *der, size_t len, jwtauth__d
 	    || jwtauth__der_read(&tbs, 0x30, &t) != JWTAUTH_OK)     /* subject */
 		return 0;
 	start = tbs.p;
-	if (jwtauth__der_read(&tbs, 0x30, &t) != JWTAUTH_OK) return 0;
+	if (jwtauth__der_read(&tbs, 0x30, &key) != JWTAUTH_OK) return 0;
 	spki->p = start;
 	spki->len = (size_t)(tbs.p - start);
 	/* issuerUniqueID [1], subjectUniqueID [2], extensions [3], in order */
@@ -3496,7 +3496,7 @@ static int jwtauth__der_cert_okp_spki(const uint8_t *der, size_t len, jwtauth__d
 	if (tbs.len > 0 && tbs.p[0] == 0xa3 && jwtauth__der_read(&tbs, 0xa3, &t) != JWTAUTH_OK) return 0;
 	if (tbs.len != 0) return 0;
 	/* the key's AlgorithmIdentifier OID */
-	if (jwtauth__der_read(&t, 0x30, &algid) != JWTAUTH_OK
+	if (jwtauth__der_read(&key, 0x30, &algid) != JWTAUTH_OK
 	    || jwtauth__der_read(&algid, 0x06, &oid) != JWTAUTH_OK)
 		return 0;
 	return oid.len == 3 && oid.p[0] == 0x2b && oid.p[1] == 0x65;

@@ -82,6 +82,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_jws.c"
 #include "t_rfc.c"
 #include "t_wycheproof.c"
+#include "t_eddsa.c"
 #include "t_claims.c"
 #include "t_config.c"
 #include "t_mysql.c"
@@ -103,6 +104,7 @@ static const test_group groups[] = {
 	{ "jws", t_jws_tests },
 	{ "rfc", t_rfc_tests },
 	{ "wycheproof", t_wycheproof_tests },
+	{ "eddsa", t_eddsa_tests },
 	{ "claims", t_claims_tests },
 	{ "config", t_config_tests },
 	{ "mysql", t_mysql_tests },
