@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install what the build needs when it is missing (Debian/Ubuntu, as root).
 #   .ci/deps.sh          BearSSL only (enough for `make demo`)
-#   .ci/deps.sh --test   plus clang, libFuzzer runtime, libcurl, valgrind
+#   .ci/deps.sh --test   plus clang, libFuzzer runtime, libcurl, valgrind,
+#                        OpenSSL's libcrypto (the Ed25519 differential fuzzer)
 # Set JWTAUTH_NO_AUTO_INSTALL=1 to only report what is missing.
 need=""
 [ -f /usr/include/bearssl.h ] || need="$need libbearssl-dev"
@@ -12,6 +13,7 @@ if [ "$1" = "--test" ]; then
 	[ -f /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -f /usr/include/curl/curl.h ] \
 		|| need="$need libcurl4-openssl-dev"
 	[ -f /usr/include/valgrind/memcheck.h ] || need="$need valgrind"
+	[ -f /usr/include/openssl/evp.h ] || need="$need libssl-dev"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 fi
