@@ -86,8 +86,9 @@
       - HMAC tags are compared in constant time; copied secrets are wiped.
 
    TABLE OF CONTENTS (public part, then the implementation, same order)
-      errors, algorithms, base64url, JSON, keys (JWK/JWKS/PEM/X.509 and
-      BearSSL engines), signatures, JWS, claims, StarRocks configuration,
+      errors, algorithms, base64url, JSON, Ed25519 arithmetic
+      (implementation only), keys (JWK/JWKS/PEM/X.509 and BearSSL
+      engines), signatures, JWS, claims, StarRocks configuration,
       MySQL auth response, the one-call login, verified-token cache, key
       sources and the key-set cache.
 
@@ -381,7 +382,8 @@ JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *to
    A key set holds up to JWTAUTH_MAX_KEYS entries. Unusable entries are
    kept with `status` < 0 (the reason) so callers can report them; they
    never take part in verification. Key material is decoded and
-   precomputed at load: BearSSL key structures, HMAC inner/outer states.
+   precomputed at load: BearSSL key structures, HMAC inner/outer states,
+   the decoded Ed25519 point.
    ====================================================================== */
 typedef enum jwtauth_kty {
 	JWTAUTH_KTY_NONE = 0, JWTAUTH_KTY_RSA, JWTAUTH_KTY_EC, JWTAUTH_KTY_OCT,

@@ -557,6 +557,58 @@ static void ed_selection(void)
 	free(text);
 }
 
+/* ------------------------------------- the StarRocks login, cached keys */
+
+static void ed_login_cached(void)
+{
+	static const char props[] = "{\"jwks_url\":\"ed25519.jwks.json\",\"principal_field\":\"sub\","
+		"\"required_issuer\":\"https://issuer.example\",\"required_audience\":\"starrocks\"}";
+	ed_tok toks[8];
+	char *text = NULL;
+	jwtauth_config *cfg = (jwtauth_config *)malloc(sizeof *cfg);
+	jwtauth_login *login = (jwtauth_login *)malloc(sizeof *login);
+	jwtauth_token_cache_entry *entries = (jwtauth_token_cache_entry *)malloc(4 * sizeof *entries);
+	jwtauth_token_cache tc;
+	jwtauth_cache_options opts;
+	jwtauth_cache *cache;
+	jwtauth_error err;
+	int n, i, rc;
+	CHECK(cfg && login && entries);
+	n = ed_tokens(toks, &text);
+	CHECK(n == 3);
+	jwtauth_config_init(cfg);
+	CHECK_RC(jwtauth_config_parse(cfg, props, strlen(props), &err), JWTAUTH_OK);
+	jwtauth_token_cache_init(&tc, entries, 4);
+	cfg->token_cache = &tc;
+	memset(&opts, 0, sizeof opts);
+	opts.conf_dir = "tests/fixtures/eddsa";
+	cache = jwtauth_cache_new(&opts);
+	CHECK(cache);
+	for (i = 0; i < 2; i++) {
+		/* EdDSA then Ed25519; each twice (the second from the token cache) */
+		int t;
+		for (t = 0; t < 2; t++) {
+			rc = jwtauth_authenticate_cached(cache, cfg, "tom", 3, (const uint8_t *)toks[i].tok,
+				toks[i].len, JWTAUTH_RESPONSE_AUTO, 1800000000, login, &err);
+			CHECKF(rc == JWTAUTH_OK, "token %d: %s (%s)", i, jwtauth_error_name(rc), err.msg);
+			CHECK(login->principal_len == 3 && strcmp(login->principal, "tom") == 0);
+			CHECK_EQ(login->cache_hit, t);
+			CHECK_EQ(login->jwt.alg, i == 0 ? JWTAUTH_ALG_EDDSA : JWTAUTH_ALG_ED25519);
+		}
+	}
+	/* the allowlist of the config */
+	cfg->algs = JWTAUTH_ALG_BIT(JWTAUTH_ALG_ED25519);
+	jwtauth_token_cache_clear(&tc);
+	rc = jwtauth_authenticate_cached(cache, cfg, "tom", 3, (const uint8_t *)toks[0].tok,
+		toks[0].len, JWTAUTH_RESPONSE_AUTO, 1800000000, login, &err);
+	CHECK_RC(rc, JWTAUTH_ERR_ALG_NOT_ALLOWED);
+	jwtauth_cache_free(cache);
+	free(cfg);
+	free(login);
+	free(entries);
+	free(text);
+}
+
 /* ------------------------------------------------------------ internals */
 
 #ifndef TEST_SEPARATE_IMPL
@@ -647,6 +699,7 @@ static const test_case t_eddsa_tests[] = {
 	{ "eddsa_tamper", ed_tamper },
 	{ "eddsa_key_rules", ed_key_rules },
 	{ "eddsa_selection", ed_selection },
+	{ "eddsa_login_cached", ed_login_cached },
 #ifndef TEST_SEPARATE_IMPL
 	{ "eddsa_base_table", ed_base_table },
 	{ "eddsa_scalar_reduce", ed_scalar_reduce },
