@@ -2167,24 +2167,23 @@ static void jwtauth__fe_sub(jwtauth__fe r, const jwtauth__fe a, const jwtauth__f
    two odd limbs (each half a bit short) meet one bit low: doubled. */
 static void jwtauth__fe_mul(jwtauth__fe r, const jwtauth__fe a, const jwtauth__fe b)
 {
+	/* column k of row i takes b[k - i], times 19 when k < i (wrapped):
+	   ev[k - i + 10] for even rows, od[k - i + 10] for odd ones */
 	uint64_t t[10];
-	uint32_t b19[10], b2[10], b38[10];
-	int i, j;
-	for (j = 0; j < 10; j++) {
-		b19[j] = 19 * b[j];
-		b2[j] = (j & 1) ? 2 * b[j] : b[j];
-		b38[j] = (j & 1) ? 2 * b19[j] : b19[j];
-		t[j] = 0;
+	uint32_t ev[20], od[20];
+	int i, k;
+	for (k = 0; k < 10; k++) {
+		uint32_t m = (k & 1) ? 2 : 1;
+		ev[k + 10] = b[k];
+		ev[k] = 19 * b[k];
+		od[k + 10] = m * b[k];
+		od[k] = m * 19 * b[k];
+		t[k] = 0;
 	}
-	for (i = 0; i < 10; i++) {
-		uint64_t ai = a[i];
-		if (i & 1) {
-			for (j = 0; j < 10 - i; j++) t[i + j] += ai * b2[j];
-			for (; j < 10; j++) t[i + j - 10] += ai * b38[j];
-		} else {
-			for (j = 0; j < 10 - i; j++) t[i + j] += ai * b[j];
-			for (; j < 10; j++) t[i + j - 10] += ai * b19[j];
-		}
+	for (i = 0; i < 10; i += 2) {
+		uint64_t ae = a[i], ao = a[i + 1];
+		for (k = 0; k < 10; k++)
+			t[k] += ae * ev[k - i + 10] + ao * od[k - i + 9];
 	}
 	jwtauth__fe_carry64(r, t);
 }
