@@ -378,8 +378,10 @@ static void ed_key_rules(void)
 		{ "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05", JWTAUTH_ERR_KEY_OKP_SMALL_ORDER },
 		{ "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a", JWTAUTH_ERR_KEY_OKP_SMALL_ORDER },
 		{ "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85", JWTAUTH_ERR_KEY_OKP_SMALL_ORDER },
-		/* the base point */
-		{ "5866666666666666666666666666666666666666666666666666666666666666", JWTAUTH_OK }
+		/* the base point; A.2's key plus a point of order 8 (mixed order:
+		   not refused, see docs/eddsa.md) */
+		{ "5866666666666666666666666666666666666666666666666666666666666666", JWTAUTH_OK },
+		{ "3b5b475c4b82dd1572799fc546f4c6c03e478c6654aa4c7f945b347ea32af60d", JWTAUTH_OK }
 	};
 	struct { const char *fmt; const char *arg; int status; } cases[] = {
 		{ "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"%s\"}", a2, JWTAUTH_OK },
