@@ -7,11 +7,11 @@
    implementation. Link with BearSSL (-lbearssl). Nothing else is needed.
 
    WHAT IT DOES
-      Verifies compact JWS tokens (HS/RS/PS/ES 256/384/512) against a JWKS,
-      a single JWK or a PEM public key / X.509 certificate, validates the JWT
-      claims, and runs the StarRocks `authentication_jwt` login flow: the
-      per-user properties, principal mapping, issuers, audiences, groups and
-      the MySQL auth-response framing.
+      Verifies compact JWS tokens (HS/RS/PS/ES 256/384/512, EdDSA/Ed25519)
+      against a JWKS, a single JWK or a PEM public key / X.509 certificate,
+      validates the JWT claims, and runs the StarRocks `authentication_jwt`
+      login flow: the per-user properties, principal mapping, issuers,
+      audiences, groups and the MySQL auth-response framing.
 
    QUICK EXAMPLE (any JWT: signature and claims in one call)
       static jwtauth_keyset keys;                   // ~ 56 KB, no heap
@@ -110,6 +110,9 @@
                                 products) even where the compiler has
                                 unsigned __int128, as it does without one
                                 (implementation file only; same struct sizes)
+      JWTAUTH_ED25519_32BIT     Ed25519 field arithmetic on 32-bit limbs even
+                                where 128-bit products exist (implementation
+                                file only)
       JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
                                 heap hooks for the cache (define both; only
                                 needed in the implementation file)
@@ -128,7 +131,7 @@
    TABLE OF CONTENTS (public part, then the implementation, in about the
    same order)
       errors, algorithms, base64url, JSON, the RSA public operation (for
-      verification), keys (JWK/JWKS/PEM/X.509 and BearSSL engines), JWK
+      verification), Ed25519 arithmetic, keys (JWK/JWKS/PEM/X.509 and BearSSL engines), JWK
       thumbprint, signatures, JWS, claims, verify (signature and claims in
       one call), typed claim getters, StarRocks configuration, MySQL auth
       response, the one-call login, verified-token cache, key sources and
@@ -281,6 +284,11 @@ enum {
 	JWTAUTH_ERR_KEY_DER = -46,         /* DER structure invalid */
 	JWTAUTH_ERR_KEY_X509 = -47,        /* certificate rejected by BearSSL */
 	JWTAUTH_ERR_KEY_RSA_WEAK = -48,    /* RSA modulus with the ROCA flaw */
+	JWTAUTH_ERR_KEY_OKP_POINT = -50,   /* Ed25519 x: not 32 bytes or no point */
+	JWTAUTH_ERR_KEY_OKP_NONCANONICAL = -51,/* Ed25519 x: y >= p, or -0 */
+	JWTAUTH_ERR_KEY_OKP_SMALL_ORDER = -52,/* Ed25519 x: point of order <= 8 */
+	JWTAUTH_ERR_KEY_OKP_ED448 = -53,   /* OKP Ed448 (not supported) */
+	JWTAUTH_ERR_KEY_OKP_AGREEMENT = -54,/* OKP X25519/X448: key agreement only */
 	/* JWS (RFC 7515) */
 	JWTAUTH_ERR_TOKEN_SIZE = -60,      /* token empty or over MAX_TOKEN_LEN */
 	JWTAUTH_ERR_TOKEN_FORMAT = -61,    /* not three base64url parts */
@@ -377,6 +385,8 @@ typedef enum jwtauth_alg {
 	JWTAUTH_ALG_RS256, JWTAUTH_ALG_RS384, JWTAUTH_ALG_RS512,
 	JWTAUTH_ALG_PS256, JWTAUTH_ALG_PS384, JWTAUTH_ALG_PS512,
 	JWTAUTH_ALG_ES256, JWTAUTH_ALG_ES384, JWTAUTH_ALG_ES512,
+	JWTAUTH_ALG_EDDSA,    /* "EdDSA" (RFC 8037), Ed25519 keys only */
+	JWTAUTH_ALG_ED25519,  /* "Ed25519" (RFC 9864, fully specified) */
 	JWTAUTH_ALG_COUNT
 } jwtauth_alg;
 
@@ -387,6 +397,8 @@ typedef enum jwtauth_alg {
 #define JWTAUTH_ALGS_HMAC (JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS256) | \
 	JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS384) | JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS512))
 #define JWTAUTH_ALGS_ALL (((1u << JWTAUTH_ALG_COUNT) - 1u) & ~1u)
+/* EdDSA over Ed25519 (JWTAUTH_ALG_EDDSA, JWTAUTH_ALG_ED25519) is built in. */
+#define JWTAUTH_HAVE_EDDSA 1
 
 /* "RS256" -> JWTAUTH_ALG_RS256; exact, case-sensitive; unknown ->
    JWTAUTH_ALG_UNKNOWN (0): a lookup, whose only outcome besides a match
@@ -517,10 +529,12 @@ JWTAUTH_DEF uint32_t jwtauth_rsa_public(unsigned char *x, size_t xlen,
    A key set holds up to JWTAUTH_MAX_KEYS entries. Unusable entries are
    kept with `status` < 0 (the reason) so callers can report them; they
    never take part in verification. Key material is decoded and
-   precomputed at load: BearSSL key structures, HMAC inner/outer states.
+   precomputed at load: BearSSL key structures, HMAC inner/outer states,
+   the decoded Ed25519 point.
    ====================================================================== */
 typedef enum jwtauth_kty {
-	JWTAUTH_KTY_NONE = 0, JWTAUTH_KTY_RSA, JWTAUTH_KTY_EC, JWTAUTH_KTY_OCT
+	JWTAUTH_KTY_NONE = 0, JWTAUTH_KTY_RSA, JWTAUTH_KTY_EC, JWTAUTH_KTY_OCT,
+	JWTAUTH_KTY_OKP        /* RFC 8037; Ed25519 only */
 } jwtauth_kty;
 
 /* key_ops bits (RFC 7517 4.3) */
@@ -589,6 +603,11 @@ typedef struct jwtauth_key {
 			br_hmac_key_context hmac[3];   /* SHA-256, -384, -512 */
 			size_t key_len;                /* raw secret length */
 		} oct;
+		struct {                       /* OKP Ed25519 */
+			unsigned char x[32];           /* the key A as encoded */
+			uint64_t nega[15];             /* -A decoded: X, Y, T (Z = 1)
+			                                  in the field's limb form */
+		} okp;
 	} u;
 } jwtauth_key;
 
@@ -648,6 +667,10 @@ JWTAUTH_DEF int jwtauth_keyset_add_ec(jwtauth_keyset *ks, int curve,
 	const char *kid, size_t kid_len);
 JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
 	size_t k_len, jwtauth_alg alg, const char *kid, size_t kid_len);
+/* x: the 32-byte Ed25519 public key (RFC 8032 5.1.5); alg may be 0,
+   JWTAUTH_ALG_EDDSA or JWTAUTH_ALG_ED25519. */
+JWTAUTH_DEF int jwtauth_keyset_add_ed25519(jwtauth_keyset *ks, const uint8_t *x,
+	size_t x_len, jwtauth_alg alg, const char *kid, size_t kid_len);
 
 /* ======================================================================
    JWK THUMBPRINT (RFC 7638)
@@ -1413,6 +1436,11 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_KEY_DER, "KEY_DER", JWTAUTH__TEXT("DER structure invalid") },
 	{ JWTAUTH_ERR_KEY_X509, "KEY_X509", JWTAUTH__TEXT("certificate invalid") },
 	{ JWTAUTH_ERR_KEY_RSA_WEAK, "KEY_RSA_WEAK", JWTAUTH__TEXT("RSA key has the ROCA weakness (CVE-2017-15361)") },
+	{ JWTAUTH_ERR_KEY_OKP_POINT, "KEY_OKP_POINT", JWTAUTH__TEXT("Ed25519 public key is not 32 bytes or not a curve point") },
+	{ JWTAUTH_ERR_KEY_OKP_NONCANONICAL, "KEY_OKP_NONCANONICAL", JWTAUTH__TEXT("Ed25519 public key is a non-canonical encoding (y >= p, or x = 0 with the sign bit set)") },
+	{ JWTAUTH_ERR_KEY_OKP_SMALL_ORDER, "KEY_OKP_SMALL_ORDER", JWTAUTH__TEXT("Ed25519 public key is a point of small order") },
+	{ JWTAUTH_ERR_KEY_OKP_ED448, "KEY_OKP_ED448", JWTAUTH__TEXT("Ed448 keys are not supported") },
+	{ JWTAUTH_ERR_KEY_OKP_AGREEMENT, "KEY_OKP_AGREEMENT", JWTAUTH__TEXT("X25519/X448 key: a key-agreement curve, not for signatures") },
 	{ JWTAUTH_ERR_TOKEN_SIZE, "TOKEN_SIZE", JWTAUTH__TEXT("token empty or too long") },
 	{ JWTAUTH_ERR_TOKEN_FORMAT, "TOKEN_FORMAT", JWTAUTH__TEXT("token is not a compact JWS") },
 	{ JWTAUTH_ERR_HEADER, "HEADER", JWTAUTH__TEXT("token header invalid") },
@@ -1478,15 +1506,17 @@ JWTAUTH_DEF const char *jwtauth_error_name(int code)
 
 static const char *const jwtauth__alg_names[JWTAUTH_ALG_COUNT] = {
 	"", "HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
-	"PS256", "PS384", "PS512", "ES256", "ES384", "ES512"
+	"PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"
 };
 
 JWTAUTH_DEF jwtauth_alg jwtauth_alg_from_name(const char *name, size_t len)
 {
 	int a;
-	if (!name || len != 5) return JWTAUTH_ALG_UNKNOWN;
+	if (!name) return JWTAUTH_ALG_UNKNOWN;
 	for (a = 1; a < JWTAUTH_ALG_COUNT; a++)
-		if (memcmp(name, jwtauth__alg_names[a], 5) == 0) return (jwtauth_alg)a;
+		if (strlen(jwtauth__alg_names[a]) == len
+		    && memcmp(name, jwtauth__alg_names[a], len) == 0)
+			return (jwtauth_alg)a;
 	return JWTAUTH_ALG_UNKNOWN;
 }
 
@@ -2537,6 +2567,775 @@ static uint32_t jwtauth__rsa_key_public(const jwtauth_key *key, uint8_t *x)
 #endif /* !JWTAUTH_RSA_BEARSSL */
 
 /* ======================================================================
+   ED25519 (RFC 8032): public-key decoding and signature verification
+   Every input here is public (keys, signatures, messages): the code is
+   variable-time. The field is GF(2^255 - 19): five 51-bit limbs with
+   128-bit products where the compiler has them, else ten limbs of 26 and
+   25 bits with 64-bit products (JWTAUTH_ED25519_32BIT forces that path).
+   Points are on the twisted Edwards curve -x^2 + y^2 = 1 + d x^2 y^2, in
+   extended coordinates (X:Y:Z:T), x = X/Z, y = Y/Z, xy = T/Z.
+   ====================================================================== */
+
+#if !defined(JWTAUTH_ED25519_32BIT) && defined(__SIZEOF_INT128__)
+#define JWTAUTH__FE51 1
+#define JWTAUTH__FE_N 5
+__extension__ typedef unsigned __int128 jwtauth__u128;
+typedef uint64_t jwtauth__fe_limb;
+#else
+#define JWTAUTH__FE_N 10
+typedef uint32_t jwtauth__fe_limb;
+#endif
+typedef jwtauth__fe_limb jwtauth__fe[JWTAUTH__FE_N];
+
+/* d, 2d and sqrt(-1), and the table below: tests/ed25519_table.py. */
+static const uint64_t jwtauth__ed_d[4] = {
+	0x75eb4dca135978a3, 0x00700a4d4141d8ab, 0x8cc740797779e898, 0x52036cee2b6ffe73
+};
+static const uint64_t jwtauth__ed_d2[4] = {
+	0xebd69b9426b2f159, 0x00e0149a8283b156, 0x198e80f2eef3d130, 0x2406d9dc56dffce7
+};
+static const uint64_t jwtauth__ed_sqrtm1[4] = {
+	0xc4ee1b274a0ea0b0, 0x2f431806ad2fe478, 0x2b4d00993dfbd7a7, 0x2b8324804fc1df0b
+};
+
+static uint64_t jwtauth__ld64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	int i;
+	for (i = 7; i >= 0; i--) v = (v << 8) | p[i];
+	return v;
+}
+
+#ifdef JWTAUTH__FE51
+#define JWTAUTH__M51 ((uint64_t)0x7ffffffffffff)
+
+/* Bits 0..254 of a 256-bit little-endian number (bit 255 is dropped). */
+static void jwtauth__fe_from_words(jwtauth__fe h, const uint64_t w[4])
+{
+	h[0] = w[0] & JWTAUTH__M51;
+	h[1] = ((w[0] >> 51) | (w[1] << 13)) & JWTAUTH__M51;
+	h[2] = ((w[1] >> 38) | (w[2] << 26)) & JWTAUTH__M51;
+	h[3] = ((w[2] >> 25) | (w[3] << 39)) & JWTAUTH__M51;
+	h[4] = (w[3] >> 12) & JWTAUTH__M51;
+}
+
+/* One carry pass: limbs below 2^51, limb 0 below 2^51 + 2^18. */
+static void jwtauth__fe_carry(jwtauth__fe h)
+{
+	uint64_t c;
+	c = h[0] >> 51; h[0] &= JWTAUTH__M51; h[1] += c;
+	c = h[1] >> 51; h[1] &= JWTAUTH__M51; h[2] += c;
+	c = h[2] >> 51; h[2] &= JWTAUTH__M51; h[3] += c;
+	c = h[3] >> 51; h[3] &= JWTAUTH__M51; h[4] += c;
+	c = h[4] >> 51; h[4] &= JWTAUTH__M51; h[0] += 19 * c;
+}
+
+/* The canonical value (0 <= v < p) as four 64-bit words. */
+static void jwtauth__fe_to_words(uint64_t w[4], const jwtauth__fe f)
+{
+	uint64_t h[5], q;
+	int i;
+	memcpy(h, f, sizeof h);
+	jwtauth__fe_carry(h);
+	/* q = 1 when h >= p, i.e. when h + 19 reaches 2^255 */
+	q = (h[0] + 19) >> 51;
+	for (i = 1; i < 5; i++) q = (h[i] + q) >> 51;
+	h[0] += 19 * q;
+	for (i = 0; i < 4; i++) { h[i + 1] += h[i] >> 51; h[i] &= JWTAUTH__M51; }
+	h[4] &= JWTAUTH__M51;
+	w[0] = h[0] | (h[1] << 51);
+	w[1] = (h[1] >> 13) | (h[2] << 38);
+	w[2] = (h[2] >> 26) | (h[3] << 25);
+	w[3] = (h[3] >> 39) | (h[4] << 12);
+}
+
+static void jwtauth__fe_add(jwtauth__fe r, const jwtauth__fe a, const jwtauth__fe b)
+{
+	r[0] = a[0] + b[0]; r[1] = a[1] + b[1]; r[2] = a[2] + b[2];
+	r[3] = a[3] + b[3]; r[4] = a[4] + b[4];
+}
+
+/* a - b as a + 4p - b (no limb goes negative while b's limbs are below
+   2^53), then one carry pass. */
+static void jwtauth__fe_sub(jwtauth__fe r, const jwtauth__fe a, const jwtauth__fe b)
+{
+	r[0] = a[0] + 0x1fffffffffffb4 - b[0];
+	r[1] = a[1] + 0x1ffffffffffffc - b[1];
+	r[2] = a[2] + 0x1ffffffffffffc - b[2];
+	r[3] = a[3] + 0x1ffffffffffffc - b[3];
+	r[4] = a[4] + 0x1ffffffffffffc - b[4];
+	jwtauth__fe_carry(r);
+}
+
+/* Inputs with limbs below 2^54; the output is carried. */
+static void jwtauth__fe_mul(jwtauth__fe r, const jwtauth__fe a, const jwtauth__fe b)
+{
+	jwtauth__u128 t0, t1, t2, t3, t4;
+	uint64_t b1 = 19 * b[1], b2 = 19 * b[2], b3 = 19 * b[3], b4 = 19 * b[4], c;
+	t0 = (jwtauth__u128)a[0] * b[0] + (jwtauth__u128)a[1] * b4
+		+ (jwtauth__u128)a[2] * b3 + (jwtauth__u128)a[3] * b2 + (jwtauth__u128)a[4] * b1;
+	t1 = (jwtauth__u128)a[0] * b[1] + (jwtauth__u128)a[1] * b[0]
+		+ (jwtauth__u128)a[2] * b4 + (jwtauth__u128)a[3] * b3 + (jwtauth__u128)a[4] * b2;
+	t2 = (jwtauth__u128)a[0] * b[2] + (jwtauth__u128)a[1] * b[1]
+		+ (jwtauth__u128)a[2] * b[0] + (jwtauth__u128)a[3] * b4 + (jwtauth__u128)a[4] * b3;
+	t3 = (jwtauth__u128)a[0] * b[3] + (jwtauth__u128)a[1] * b[2]
+		+ (jwtauth__u128)a[2] * b[1] + (jwtauth__u128)a[3] * b[0] + (jwtauth__u128)a[4] * b4;
+	t4 = (jwtauth__u128)a[0] * b[4] + (jwtauth__u128)a[1] * b[3]
+		+ (jwtauth__u128)a[2] * b[2] + (jwtauth__u128)a[3] * b[1] + (jwtauth__u128)a[4] * b[0];
+	t1 += (uint64_t)(t0 >> 51); r[0] = (uint64_t)t0 & JWTAUTH__M51;
+	t2 += (uint64_t)(t1 >> 51); r[1] = (uint64_t)t1 & JWTAUTH__M51;
+	t3 += (uint64_t)(t2 >> 51); r[2] = (uint64_t)t2 & JWTAUTH__M51;
+	t4 += (uint64_t)(t3 >> 51); r[3] = (uint64_t)t3 & JWTAUTH__M51;
+	c = (uint64_t)(t4 >> 51); r[4] = (uint64_t)t4 & JWTAUTH__M51;
+	r[0] += 19 * c;
+	c = r[0] >> 51; r[0] &= JWTAUTH__M51; r[1] += c;
+}
+
+static void jwtauth__fe_sq(jwtauth__fe r, const jwtauth__fe a)
+{
+	jwtauth__u128 t0, t1, t2, t3, t4;
+	uint64_t d0 = 2 * a[0], d1 = 2 * a[1], a3_19 = 19 * a[3], a3_38 = 38 * a[3];
+	uint64_t a4_19 = 19 * a[4], a4_38 = 38 * a[4], c;
+	t0 = (jwtauth__u128)a[0] * a[0] + (jwtauth__u128)a[1] * a4_38 + (jwtauth__u128)a[2] * a3_38;
+	t1 = (jwtauth__u128)d0 * a[1] + (jwtauth__u128)a[2] * a4_38 + (jwtauth__u128)a[3] * a3_19;
+	t2 = (jwtauth__u128)d0 * a[2] + (jwtauth__u128)a[1] * a[1] + (jwtauth__u128)a[3] * a4_38;
+	t3 = (jwtauth__u128)d0 * a[3] + (jwtauth__u128)d1 * a[2] + (jwtauth__u128)a[4] * a4_19;
+	t4 = (jwtauth__u128)d0 * a[4] + (jwtauth__u128)d1 * a[3] + (jwtauth__u128)a[2] * a[2];
+	t1 += (uint64_t)(t0 >> 51); r[0] = (uint64_t)t0 & JWTAUTH__M51;
+	t2 += (uint64_t)(t1 >> 51); r[1] = (uint64_t)t1 & JWTAUTH__M51;
+	t3 += (uint64_t)(t2 >> 51); r[2] = (uint64_t)t2 & JWTAUTH__M51;
+	t4 += (uint64_t)(t3 >> 51); r[3] = (uint64_t)t3 & JWTAUTH__M51;
+	c = (uint64_t)(t4 >> 51); r[4] = (uint64_t)t4 & JWTAUTH__M51;
+	r[0] += 19 * c;
+	c = r[0] >> 51; r[0] &= JWTAUTH__M51; r[1] += c;
+}
+
+#else /* radix 2^25.5: limb i holds 26 bits when i is even, 25 when odd */
+
+static const uint8_t jwtauth__fe_off[10] = { 0, 26, 51, 77, 102, 128, 153, 179, 204, 230 };
+
+static void jwtauth__fe_from_words(jwtauth__fe h, const uint64_t w[4])
+{
+	int i;
+	for (i = 0; i < 10; i++) {
+		unsigned off = jwtauth__fe_off[i], wi = off / 64, sh = off % 64;
+		unsigned bits = (i & 1) ? 25 : 26;
+		uint64_t v = w[wi] >> sh;
+		if (sh + bits > 64) v |= w[wi + 1] << (64 - sh);
+		h[i] = (uint32_t)(v & ((1u << bits) - 1));
+	}
+}
+
+/* Carry 64-bit column sums into limbs (limb 0 stays below 2^26 + 2^18). */
+static void jwtauth__fe_carry64(jwtauth__fe r, uint64_t *t)
+{
+	int i;
+	uint64_t c;
+	for (i = 0; i < 9; i++) {
+		unsigned bits = (i & 1) ? 25 : 26;
+		t[i + 1] += t[i] >> bits;
+		r[i] = (uint32_t)(t[i] & ((1u << bits) - 1));
+	}
+	c = t[9] >> 25;
+	r[9] = (uint32_t)(t[9] & 0x1ffffff);
+	c = r[0] + 19 * c;
+	r[0] = (uint32_t)(c & 0x3ffffff);
+	r[1] += (uint32_t)(c >> 26);
+}
+
+static void jwtauth__fe_carry(jwtauth__fe h)
+{
+	uint64_t t[10];
+	int i;
+	for (i = 0; i < 10; i++) t[i] = h[i];
+	jwtauth__fe_carry64(h, t);
+}
+
+static void jwtauth__fe_to_words(uint64_t w[4], const jwtauth__fe f)
+{
+	uint32_t h[10];
+	uint32_t q;
+	int i;
+	memcpy(h, f, sizeof h);
+	jwtauth__fe_carry(h);
+	q = (h[0] + 19) >> 26;
+	for (i = 1; i < 10; i++) q = (h[i] + q) >> ((i & 1) ? 25 : 26);
+	h[0] += 19 * q;
+	for (i = 0; i < 9; i++) {
+		unsigned bits = (i & 1) ? 25 : 26;
+		h[i + 1] += h[i] >> bits;
+		h[i] &= (1u << bits) - 1;
+	}
+	h[9] &= 0x1ffffff;
+	w[0] = w[1] = w[2] = w[3] = 0;
+	for (i = 0; i < 10; i++) {
+		unsigned off = jwtauth__fe_off[i], wi = off / 64, sh = off % 64;
+		unsigned bits = (i & 1) ? 25 : 26;
+		w[wi] |= (uint64_t)h[i] << sh;
+		if (sh + bits > 64) w[wi + 1] |= (uint64_t)h[i] >> (64 - sh);
+	}
+}
+
+static void jwtauth__fe_add(jwtauth__fe r, const jwtauth__fe a, const jwtauth__fe b)
+{
+	int i;
+	for (i = 0; i < 10; i++) r[i] = a[i] + b[i];
+}
+
+/* a + 4p - b, then one carry pass (b's limbs below 2^27 when odd,
+   2^28 when even). */
+static void jwtauth__fe_sub(jwtauth__fe r, const jwtauth__fe a, const jwtauth__fe b)
+{
+	int i;
+	r[0] = a[0] + 0xfffffb4u - b[0];
+	for (i = 1; i < 10; i++) r[i] = a[i] + ((i & 1) ? 0x7fffffcu : 0xffffffcu) - b[i];
+	jwtauth__fe_carry(r);
+}
+
+/* Schoolbook product; limb pairs past the top wrap with 2^255 = 19, and
+   two odd limbs (each half a bit short) meet one bit low: doubled. */
+static void jwtauth__fe_mul(jwtauth__fe r, const jwtauth__fe a, const jwtauth__fe b)
+{
+	/* column k of row i takes b[k - i], times 19 when k < i (wrapped):
+	   ev[k - i + 10] for even rows, od[k - i + 10] for odd ones */
+	uint64_t t[10];
+	uint32_t ev[20], od[20];
+	int i, k;
+	for (k = 0; k < 10; k++) {
+		uint32_t m = (k & 1) ? 2 : 1;
+		ev[k + 10] = b[k];
+		ev[k] = 19 * b[k];
+		od[k + 10] = m * b[k];
+		od[k] = m * 19 * b[k];
+		t[k] = 0;
+	}
+	for (i = 0; i < 10; i += 2) {
+		uint64_t ae = a[i], ao = a[i + 1];
+		for (k = 0; k < 10; k++)
+			t[k] += ae * ev[k - i + 10] + ao * od[k - i + 9];
+	}
+	jwtauth__fe_carry64(r, t);
+}
+
+static void jwtauth__fe_sq(jwtauth__fe r, const jwtauth__fe a)
+{
+	jwtauth__fe_mul(r, a, a);
+}
+#endif
+
+static void jwtauth__fe_frombytes(jwtauth__fe h, const uint8_t s[32])
+{
+	uint64_t w[4];
+	int i;
+	for (i = 0; i < 4; i++) w[i] = jwtauth__ld64(s + 8 * i);
+	jwtauth__fe_from_words(h, w);
+}
+
+static void jwtauth__fe_tobytes(uint8_t s[32], const jwtauth__fe h)
+{
+	uint64_t w[4];
+	int i, j;
+	jwtauth__fe_to_words(w, h);
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 8; j++) s[8 * i + j] = (uint8_t)(w[i] >> (8 * j));
+}
+
+static void jwtauth__fe_set(jwtauth__fe h, jwtauth__fe_limb v)
+{
+	memset(h, 0, sizeof(jwtauth__fe));
+	h[0] = v;
+}
+
+static int jwtauth__fe_eq(const jwtauth__fe a, const jwtauth__fe b)
+{
+	uint64_t wa[4], wb[4];
+	jwtauth__fe_to_words(wa, a);
+	jwtauth__fe_to_words(wb, b);
+	return memcmp(wa, wb, sizeof wa) == 0;
+}
+
+static int jwtauth__fe_isneg(const jwtauth__fe a)
+{
+	uint64_t w[4];
+	jwtauth__fe_to_words(w, a);
+	return (int)(w[0] & 1);
+}
+
+static void jwtauth__fe_neg(jwtauth__fe r, const jwtauth__fe a)
+{
+	jwtauth__fe z;
+	jwtauth__fe_set(z, 0);
+	jwtauth__fe_sub(r, z, a);
+}
+
+/* r = a^(2^n) */
+static void jwtauth__fe_sqn(jwtauth__fe r, const jwtauth__fe a, int n)
+{
+	jwtauth__fe_sq(r, a);
+	while (--n > 0) jwtauth__fe_sq(r, r);
+}
+
+/* a^(2^250 - 1) into r, and a^11 into a11. */
+static void jwtauth__fe_pow250(jwtauth__fe r, jwtauth__fe a11, const jwtauth__fe a)
+{
+	jwtauth__fe t0, t1, t2, t3;
+	jwtauth__fe_sq(t0, a);                 /* 2 */
+	jwtauth__fe_sqn(t1, t0, 2);            /* 8 */
+	jwtauth__fe_mul(t1, t1, a);            /* 9 */
+	jwtauth__fe_mul(a11, t0, t1);          /* 11 */
+	jwtauth__fe_sq(t0, a11);               /* 22 */
+	jwtauth__fe_mul(t1, t1, t0);           /* 31 = 2^5 - 1 */
+	jwtauth__fe_sqn(t0, t1, 5);
+	jwtauth__fe_mul(t1, t0, t1);           /* 2^10 - 1 */
+	jwtauth__fe_sqn(t0, t1, 10);
+	jwtauth__fe_mul(t2, t0, t1);           /* 2^20 - 1 */
+	jwtauth__fe_sqn(t0, t2, 20);
+	jwtauth__fe_mul(t0, t0, t2);           /* 2^40 - 1 */
+	jwtauth__fe_sqn(t0, t0, 10);
+	jwtauth__fe_mul(t1, t0, t1);           /* 2^50 - 1 */
+	jwtauth__fe_sqn(t0, t1, 50);
+	jwtauth__fe_mul(t2, t0, t1);           /* 2^100 - 1 */
+	jwtauth__fe_sqn(t0, t2, 100);
+	jwtauth__fe_mul(t3, t0, t2);           /* 2^200 - 1 */
+	jwtauth__fe_sqn(t0, t3, 50);
+	jwtauth__fe_mul(r, t0, t1);            /* 2^250 - 1 */
+}
+
+/* 1/a = a^(p - 2) = a^(2^255 - 21) */
+static void jwtauth__fe_invert(jwtauth__fe r, const jwtauth__fe a)
+{
+	jwtauth__fe t, a11;
+	jwtauth__fe_pow250(t, a11, a);
+	jwtauth__fe_sqn(t, t, 5);
+	jwtauth__fe_mul(r, t, a11);
+}
+
+/* a^((p - 5) / 8) = a^(2^252 - 3), for the square root */
+static void jwtauth__fe_pow22523(jwtauth__fe r, const jwtauth__fe a)
+{
+	jwtauth__fe t, a11;
+	jwtauth__fe_pow250(t, a11, a);
+	jwtauth__fe_sqn(t, t, 2);
+	jwtauth__fe_mul(r, t, a);
+}
+
+/* ---- points ---- */
+
+typedef struct jwtauth__ge {       /* extended (X:Y:Z:T) */
+	jwtauth__fe X, Y, Z, T;
+} jwtauth__ge;
+
+typedef struct jwtauth__ge_c {     /* completed: X = EF, Y = GH, Z = FG, T = EH */
+	jwtauth__fe E, F, G, H;
+} jwtauth__ge_c;
+
+typedef struct jwtauth__ge_cached {/* (Y + X, Y - X, Z, 2dT) of a point to add */
+	jwtauth__fe ypx, ymx, Z, t2d;
+} jwtauth__ge_cached;
+
+typedef struct jwtauth__ge_niels { /* affine (y + x, y - x, 2dxy) */
+	jwtauth__fe ypx, ymx, xy2d;
+} jwtauth__ge_niels;
+
+static void jwtauth__ge_to_p2(jwtauth__ge *r, const jwtauth__ge_c *c)
+{
+	jwtauth__fe_mul(r->X, c->E, c->F);
+	jwtauth__fe_mul(r->Y, c->G, c->H);
+	jwtauth__fe_mul(r->Z, c->F, c->G);
+}
+
+static void jwtauth__ge_to_p3(jwtauth__ge *r, const jwtauth__ge_c *c)
+{
+	jwtauth__ge_to_p2(r, c);
+	jwtauth__fe_mul(r->T, c->E, c->H);
+}
+
+/* 2P from X, Y, Z (dbl-2008-hwcd with a = -1, signs flipped pairwise). */
+static void jwtauth__ge_dbl(jwtauth__ge_c *c, const jwtauth__ge *p)
+{
+	jwtauth__fe a, b, s;
+	jwtauth__fe_sq(a, p->X);
+	jwtauth__fe_sq(b, p->Y);
+	jwtauth__fe_sq(c->F, p->Z);
+	jwtauth__fe_add(c->F, c->F, c->F);       /* 2 Z^2 */
+	jwtauth__fe_add(s, p->X, p->Y);
+	jwtauth__fe_sq(s, s);
+	jwtauth__fe_add(c->H, b, a);             /* Y^2 + X^2 */
+	jwtauth__fe_sub(c->G, b, a);             /* Y^2 - X^2 */
+	jwtauth__fe_sub(c->E, s, c->H);          /* 2XY */
+	jwtauth__fe_sub(c->F, c->F, c->G);
+}
+
+/* P + Q (neg = 0) or P - Q (neg = 1), add-2008-hwcd-3 with k = 2d. */
+static void jwtauth__ge_add(jwtauth__ge_c *c, const jwtauth__ge *p,
+	const jwtauth__ge_cached *q, int neg)
+{
+	jwtauth__fe a, b, cc, dd;
+	jwtauth__fe_sub(a, p->Y, p->X);
+	jwtauth__fe_mul(a, a, neg ? q->ypx : q->ymx);
+	jwtauth__fe_add(b, p->Y, p->X);
+	jwtauth__fe_mul(b, b, neg ? q->ymx : q->ypx);
+	jwtauth__fe_mul(cc, p->T, q->t2d);
+	jwtauth__fe_mul(dd, p->Z, q->Z);
+	jwtauth__fe_add(dd, dd, dd);
+	jwtauth__fe_sub(c->E, b, a);
+	jwtauth__fe_add(c->H, b, a);
+	if (neg) { jwtauth__fe_add(c->F, dd, cc); jwtauth__fe_sub(c->G, dd, cc); }
+	else { jwtauth__fe_sub(c->F, dd, cc); jwtauth__fe_add(c->G, dd, cc); }
+}
+
+/* The same with an affine Q (Z2 = 1: one product less). */
+static void jwtauth__ge_madd(jwtauth__ge_c *c, const jwtauth__ge *p,
+	const jwtauth__ge_niels *q, int neg)
+{
+	jwtauth__fe a, b, cc, dd;
+	jwtauth__fe_sub(a, p->Y, p->X);
+	jwtauth__fe_mul(a, a, neg ? q->ypx : q->ymx);
+	jwtauth__fe_add(b, p->Y, p->X);
+	jwtauth__fe_mul(b, b, neg ? q->ymx : q->ypx);
+	jwtauth__fe_mul(cc, p->T, q->xy2d);
+	jwtauth__fe_add(dd, p->Z, p->Z);
+	jwtauth__fe_sub(c->E, b, a);
+	jwtauth__fe_add(c->H, b, a);
+	if (neg) { jwtauth__fe_add(c->F, dd, cc); jwtauth__fe_sub(c->G, dd, cc); }
+	else { jwtauth__fe_sub(c->F, dd, cc); jwtauth__fe_add(c->G, dd, cc); }
+}
+
+static void jwtauth__ge_cache(jwtauth__ge_cached *r, const jwtauth__ge *p,
+	const jwtauth__fe d2)
+{
+	jwtauth__fe_add(r->ypx, p->Y, p->X);
+	jwtauth__fe_sub(r->ymx, p->Y, p->X);
+	memcpy(r->Z, p->Z, sizeof(jwtauth__fe));
+	jwtauth__fe_mul(r->t2d, p->T, d2);
+}
+
+/* Odd multiples 1B, 3B, ..., 63B of the base point (tests/ed25519_table.py). */
+static const uint64_t jwtauth__ed_base[32][3][4] = {
+	{ { 0x2fbc93c6f58c3b85, 0xcf932dc6fb8c0e19, 0x270b4898643d42c2, 0x07cf9d3a33d4ba65 },
+	  { 0x9d103905d740913e, 0xfd399f05d140beb3, 0xa5c18434688f8a09, 0x44fd2f9298f81267 },
+	  { 0xabc91205877aaa68, 0x26d9e823ccaac49e, 0x5a1b7dcbdd43598c, 0x6f117b689f0c65a8 } },
+	{ { 0xaf25b0a84cee9730, 0x025a8430e8864b8a, 0xc11b50029f016732, 0x7a164e1b9a80f8f4 },
+	  { 0x56611fe8a4fcd265, 0x3bd353fde5c1ba7d, 0x8131f31a214bd6bd, 0x2ab91587555bda62 },
+	  { 0x14ae933f0dd0d889, 0x589423221c35da62, 0xd170e5458cf2db4c, 0x5a2826af12b9b4c6 } },
+	{ { 0xa212bc4408a5bb33, 0x8d5048c3c75eed02, 0xdd1beb0c5abfec44, 0x2945ccf146e206eb },
+	  { 0x7f9182c3a447d6ba, 0xd50014d14b2729b7, 0xe33cf11cb864a087, 0x154a7e73eb1b55f3 },
+	  { 0xbcbbdbf1812a8285, 0x270e0807d0bdd1fc, 0xb41b670b1bbda72d, 0x43aabe696b3bb69a } },
+	{ { 0x6b1a5cd0944ea3bf, 0x7470353ab39dc0d2, 0x71b2528228542e49, 0x461bea69283c927e },
+	  { 0xba6f2c9aaa3221b1, 0x6ca021533bba23a7, 0x9dea764f92192c3a, 0x1d6edd5d2e5317e0 },
+	  { 0xf1836dc801b8b3a2, 0xb3035f47053ea49a, 0x529c41ba5877adf3, 0x7a9fbb1c6a0f90a7 } },
+	{ { 0x9b2e678aa6a8632f, 0xa6509e6f51bc46c5, 0xceb233c9c686f5b5, 0x34b9ed338add7f59 },
+	  { 0xf36e217e039d8064, 0x98a081b6f520419b, 0x96cbc608e75eb044, 0x49c05a51fadc9c8f },
+	  { 0x06b4e8bf9045af1b, 0xe2ff83e8a719d22f, 0xaaf6fc2993d4cf16, 0x73c172021b008b06 } },
+	{ { 0x2fbf00848a802ade, 0xe5d9fecf02302e27, 0x113e847117703406, 0x4275aae2546d8faf },
+	  { 0x315f5b0249864348, 0x3ed6b36977088381, 0xa3a075556a8deb95, 0x18ab598029d5c77f },
+	  { 0xd82b2cc5fd6089e9, 0x031eb4a13282e4a4, 0x44311199b51a8622, 0x3dc65522b53df948 } },
+	{ { 0xbf70c222a2007f6d, 0xbf84b39ab5bcdedb, 0x537a0e12fb07ba07, 0x234fd7eec346f241 },
+	  { 0x506f013b327fbf93, 0xaefcebc99b776f6b, 0x9d12b232aaad5968, 0x0267882d176024a7 },
+	  { 0x5360a119732ea378, 0x2437e6b1df8dd471, 0xa2ef37f891a7e533, 0x497ba6fdaa097863 } },
+	{ { 0x24cecc0313cfeaa0, 0x8648c28d189c246d, 0x2dbdbdfac1f2d4d0, 0x61e22917f12de72b },
+	  { 0x040bcd86468ccf0b, 0xd3829ba42a9910d6, 0x7508300807b25192, 0x43b5cd4218d05ebf },
+	  { 0x5d9a762f9bd0b516, 0xeb38af4e373fdeee, 0x032e5a7d93d64270, 0x511d61210ae4d842 } },
+	{ { 0x92c676ef950e9d81, 0xa54620cdc0d7044f, 0xaa9b36646f8f1248, 0x6d325924ddb855e3 },
+	  { 0x081386484420de87, 0x8a1cf016b592edb4, 0x39fa4e2729942d25, 0x71a7fe6fe2482810 },
+	  { 0x6c7182b8a5c8c854, 0x33fd1479fe5f2a03, 0x72cf591883778d0c, 0x4746c4b6559eeaa9 } },
+	{ { 0xd3777b3c6dc69a2b, 0xdefab2276f89f617, 0x45651cf7b53a16b5, 0x5c9a51de34fe9fb7 },
+	  { 0x348546c864741147, 0x7d35aedd0efcc849, 0xff939a760672a332, 0x219663497db5e6d6 },
+	  { 0xf510f1cf79f10e67, 0xffdddaa1e658515b, 0x09c3a71710142277, 0x4804503c608223bb } },
+	{ { 0xc4249ed02ca37fc7, 0xa059a0e3a615acab, 0x88a96ed7c96e0e23, 0x553398a51650696d },
+	  { 0x3b6821d23a36d175, 0xbbb40aa7e99b9e32, 0x5d9e5ce420838a47, 0x771e098858de4c5e },
+	  { 0x9a12f5d278451edf, 0x3ada5d7985899ccb, 0x477f4a2d9fa59508, 0x5a5ed1d68ff5a611 } },
+	{ { 0x1195122afe150e83, 0xcf209a257e4b35d8, 0x7387f8291e711e20, 0x44acb897d8bf92f0 },
+	  { 0xbae5e0c558527359, 0x392e5c19cadb9d7e, 0x28653c1eda1cabe9, 0x019b60135fefdc44 },
+	  { 0x1e6068145e134b83, 0xc4f5e64f24304c16, 0x506e88a8fc1a3ed7, 0x150c49fde6ad2f92 } },
+	{ { 0x8e7bf29509471138, 0x5d6fef394f75a651, 0x10af79c425a708ad, 0x6b2b5a075bb99922 },
+	  { 0xb849863c9cdca868, 0xc83f44dbb8714ad0, 0xfe3ee3560c36168d, 0x78a6d7791e05fbc1 },
+	  { 0x58bf704b47a0b976, 0xa601b355741748d5, 0xaa2b1fb1d542f590, 0x725c7ffc4ad55d00 } },
+	{ { 0xe4426715d1cf99b2, 0x7352d51102a20d34, 0x23d1157b8b12109f, 0x794cc9277cb1f3a3 },
+	  { 0x91802bf71cd098c0, 0xfe416ca4ed5e6366, 0xdf585d714902994c, 0x4cd54625f855fae7 },
+	  { 0x4af6c426c2ac5053, 0xbc9aedad32f67258, 0x2ad032f10a311021, 0x7008357b6fcc8e85 } },
+	{ { 0x0b88672738773f01, 0xb8ccc8fa95fbccfb, 0x8d2dd5a3b9ad29b6, 0x06ef7e9851ad0f6a },
+	  { 0xd01b9fbb82584a34, 0x47ab6463d2b4792b, 0xb631639c48536202, 0x13a92a3669d6d428 },
+	  { 0xca93771cc0577de5, 0x7540e41e5035dc5c, 0x24680f01d802e071, 0x3c296ddf8a2af86a } },
+	{ { 0xaead15f9d914a713, 0xa92f7bf98c8ff912, 0xaff823179f53d730, 0x7a99d393490c77ba },
+	  { 0xfceb4d2ebb1f2541, 0xb89510c740adb91f, 0xfc71a37dd0a1ad05, 0x0a892c700747717b },
+	  { 0x8f52ed2436bda3e8, 0x77a8c84157e80794, 0xa5a96563262f9ce0, 0x286762d28302f7d2 } },
+	{ { 0x4e7836093ce35b25, 0x82e1181db26baa97, 0x0cc192d3cbc7b83f, 0x32f1da046a9d9d3a },
+	  { 0x7c558e2bce2ef5bd, 0xe4986cb46747bc63, 0x154a179f3bbb89b8, 0x7686f2a3d6f1767a },
+	  { 0xaa8d12a66d597c6a, 0x8f11930304d3852b, 0x3f91dc73c209b022, 0x561305f8a9ad28a6 } },
+	{ { 0x100c978dec92aed1, 0xca43d5434d6d73e5, 0x83131b22d847ba48, 0x00aaec53e35d4d2c },
+	  { 0x6722cc28e7b0c0d5, 0x709de9bbdb075c53, 0xcaf68da7d7010a61, 0x030a1aef2c57cc6c },
+	  { 0x7bb1f773003ad2aa, 0x0b3f29802b216608, 0x7821dc86520ed23e, 0x20be9c1c24065480 } },
+	{ { 0xe15387d8249673a6, 0x5943bc2df546e493, 0x1c7f9a81c36f63b5, 0x750ab3361f0ac1de },
+	  { 0x20e0e44ae2025e60, 0xb03b3b2fcbdcb938, 0x105d639cf95a0d1c, 0x69764c545067e311 },
+	  { 0x1e8a3283a2f81037, 0x6f2eda23bd7fcbf1, 0xb72fd15bac2e2563, 0x54f96b3fb7075040 } },
+	{ { 0x0fadf20429669279, 0x3adda2047d7d724a, 0x6f3d94828c5760f1, 0x3d7fe9c52bb7539e },
+	  { 0x177dafc616b11ecd, 0x89764b9cfa576479, 0xb7a8a110e6ece785, 0x78e6839fbe85dbf0 },
+	  { 0x70332df737b8856b, 0x75d05d43041a178a, 0x320ff74aa0e59e22, 0x70f268f350088242 } },
+	{ { 0x66864583b1805f47, 0xf535c5d160dd7c19, 0xe9874eb71e4cb006, 0x7c0d345cfad889d9 },
+	  { 0x2324112070dcf355, 0x380cc97ee7fce117, 0xb31ddeed3552b698, 0x404e56c039b8c4b9 },
+	  { 0x591f1f4b8c78338a, 0xa0366ab167e0b5e1, 0x5cbc4152b45f3d44, 0x20d754762aaec777 } },
+	{ { 0x5e8fc36fc73bb758, 0xace543a5363cbb9a, 0xa9934a7d903bc922, 0x2b8f1e46f3ceec62 },
+	  { 0x9d74feb135b9f543, 0x84b37df1de8c956c, 0xe9322b0757138ba9, 0x38b8ada8790b4ce1 },
+	  { 0xb5c04a9cdf51f95d, 0x2b3952aecb1fdeac, 0x1d106d8b328b66da, 0x049aeb32ceba1953 } },
+	{ { 0xaa507d0b75fc7931, 0x0fef924b7a6725d3, 0x1d82542b396b3930, 0x795ee17530f674fc },
+	  { 0xd7767d3c63dcfe7e, 0x209c594897856e40, 0xb6676861e14f7c13, 0x51c665e0c8d625fc },
+	  { 0x254a5b0a52ecbd81, 0x5d411f6ee034afe7, 0xe6a24d0dcaee4a31, 0x6cd19bf49dc54477 } },
+	{ { 0x1ffe612165afc386, 0x082a2a88b8d51b10, 0x76f6627e20990baa, 0x5e01b3a7429e43e7 },
+	  { 0x7e87619052179ca3, 0x571d0a060b2c9f85, 0x80a2baa88499711e, 0x7520f3db40b2e638 },
+	  { 0x3db50be3d39357a1, 0x967b6cdd599e94a5, 0x1a309a64df311e6e, 0x71092c9ccef3c986 } },
+	{ { 0x856bd8ac74051dcf, 0x03f6a40855b7aa1e, 0x3a4ae7cbc9743ceb, 0x4173a5bb7137abde },
+	  { 0x53d8523f0364918c, 0xa2b404f43fab6b1c, 0x080b4a9e6681e5a4, 0x0ea15b03d0257ba7 },
+	  { 0x17c56e31f0f9218a, 0x5a696e2b1afc4708, 0xf7931668f4b2f176, 0x5fc565614a4e3a67 } },
+	{ { 0x4892e1e67790988e, 0x01d5950f1c5cd722, 0xe3b0819ae5923eed, 0x3214c7409d46651b },
+	  { 0x136e570dc46d7ae5, 0x0fd0aacc54f8dc8f, 0x59549f03310dad86, 0x62711c414c454aa1 },
+	  { 0x1329827406651770, 0x3ba4a0668a279436, 0xd9b6b8ec185d223c, 0x5bea94073ecb833c } },
+	{ { 0xb470ce63f343d2f8, 0x0067ba8f0543e8f1, 0x35da51a1a2117b6f, 0x4ad0785944f1bd2f },
+	  { 0x641dbf0912c89be4, 0xacf38b317d6e579c, 0xabfe9e02f697b065, 0x3aacd5c148f61eec },
+	  { 0x858e3b34c3318301, 0xdc99c04707316826, 0x34085b2ed39da88c, 0x3aff0cb1d902853d } },
+	{ { 0x9226430bf4c53505, 0x68e49c13261f2283, 0x09ef33788fd327c6, 0x2ccf9f732bd99e7f },
+	  { 0x87c5c7eb3a20405e, 0x8ee311efedad56c9, 0x29252e48ad29d5f9, 0x110e7e86f4cd251d },
+	  { 0x57c0d89ed603f5e4, 0x12888628f0b0200c, 0x53172709a02e3bb7, 0x05c557e0b9693a37 } },
+	{ { 0xf776bbb089c20eb0, 0x61f85bf6fa0fd85c, 0xb6b93f4e634421fb, 0x289fef0841861205 },
+	  { 0xd8f9ce311fc97e6f, 0x7a3f263011f9fdae, 0xe15b7ea08bed25dd, 0x6e154c178fe9875a },
+	  { 0xcf616336fed69abf, 0x9b16e4e78335c94f, 0x13789765753a7fe7, 0x6afbf642a95ca319 } },
+	{ { 0x5de55070f913a8cc, 0x7d1d167b2b0cf561, 0xda2956b690ead489, 0x12c093cedb801ed9 },
+	  { 0x7da8de0c62f5d2c1, 0x98fc3da4b00e7b9a, 0x7deb6ada0dad70e0, 0x0db4b851b95038c4 },
+	  { 0xfc147f9308b8190f, 0x06969da0a11ae310, 0xcee75572dac7d7fd, 0x33aa8799c6635ce6 } },
+	{ { 0x8348f588fc156cb1, 0x6da2ba9b1a0a6d27, 0xe2262d5c87ca5ab6, 0x212cd0c1c8d589a6 },
+	  { 0xaf0ff51ebd085cf2, 0x78f51a8967d33f1f, 0x6ec2bfe15060033c, 0x233c6f29e8e21a86 },
+	  { 0xd2f4d5107f18c781, 0x122ecdf2527e9d28, 0xa70a862a3d3d3341, 0x1db7778911914ce3 } },
+	{ { 0xb3394769dd701ab6, 0xe2b8ded419cf8da5, 0x15df4161fd2ac852, 0x7ae2ca8a017d24be },
+	  { 0xddf352397c6bc26f, 0x7a97e2cc53d50113, 0x7c74f43abf79a330, 0x31ad97ad26e2adfc },
+	  { 0xb7e817ed0920b962, 0x1e8518cc3f19da9d, 0xe491c14f25560a64, 0x1ed1fc53a6622c83 } }
+};
+
+/* ---- scalars mod L = 2^252 + 27742317777372353535851937790883648493 ---- */
+
+static const uint32_t jwtauth__ed_l[8] = {
+	0x5cf5d3ed, 0x5812631a, 0xa2f79cd6, 0x14def9de, 0, 0, 0, 0x10000000
+};
+
+/* 1 when the 32-byte little-endian s is below L (RFC 8032 5.1.7: S < L). */
+static int jwtauth__sc_lt_l(const uint8_t s[32])
+{
+	int i;
+	for (i = 31; i >= 0; i--) {
+		uint8_t l = (uint8_t)(jwtauth__ed_l[i / 4] >> (8 * (i % 4)));
+		if (s[i] != l) return s[i] < l;
+	}
+	return 0;
+}
+
+/* out = h mod L for a 64-byte little-endian h (SHA-512 output), 16 bits
+   at a time from the top: r = r * 2^16 + chunk, then with q = r >> 252,
+   r - q L = (r mod 2^252) - q c where c = L - 2^252 < 2^125, adding L
+   once when that is negative. */
+static void jwtauth__sc_reduce64(uint8_t out[32], const uint8_t h[64])
+{
+	uint32_t r[9], sub[5];
+	uint64_t acc;
+	int i, j;
+	memset(r, 0, sizeof r);
+	for (i = 31; i >= 0; i--) {
+		uint32_t q, ge = 1;
+		uint32_t chunk = (uint32_t)h[2 * i] | ((uint32_t)h[2 * i + 1] << 8);
+		for (j = 8; j > 0; j--) r[j] = (r[j] << 16) | (r[j - 1] >> 16);
+		r[0] = (r[0] << 16) | chunk;
+		q = (r[7] >> 28) | (r[8] << 4);
+		r[7] &= 0x0fffffff;
+		r[8] = 0;
+		for (acc = 0, j = 0; j < 4; j++) {
+			acc += (uint64_t)q * jwtauth__ed_l[j];
+			sub[j] = (uint32_t)acc;
+			acc >>= 32;
+		}
+		sub[4] = (uint32_t)acc;
+		/* compare r (below 2^252) with sub (below 2^142) */
+		for (j = 7; j >= 0; j--) {
+			uint32_t s = j < 5 ? sub[j] : 0;
+			if (r[j] != s) { ge = r[j] > s; break; }
+		}
+		if (!ge) {
+			/* r + L, which is above sub */
+			for (acc = 0, j = 0; j < 8; j++) {
+				acc += (uint64_t)r[j] + jwtauth__ed_l[j];
+				r[j] = (uint32_t)acc;
+				acc >>= 32;
+			}
+		}
+		for (acc = 0, j = 0; j < 8; j++) {
+			uint64_t s = (j < 5 ? sub[j] : 0) + (acc >> 63);
+			acc = (uint64_t)r[j] - s;
+			r[j] = (uint32_t)acc;
+		}
+	}
+	for (i = 0; i < 32; i++) out[i] = (uint8_t)(r[i / 4] >> (8 * (i % 4)));
+}
+
+/* Width-w NAF of a scalar below 2^253: naf[i] odd in (-2^(w-1), 2^(w-1))
+   or 0, at most one non-zero digit in any w consecutive positions. */
+static void jwtauth__sc_naf(int8_t naf[256], const uint8_t s[32], unsigned w)
+{
+	unsigned i = 0, carry = 0, j;
+	memset(naf, 0, 256);
+	while (i < 256) {
+		unsigned bit = (s[i / 8] >> (i % 8)) & 1u, v;
+		if (bit == carry) { i++; continue; }
+		/* (s >> i) + carry is odd: take w bits of it */
+		v = carry;
+		for (j = 0; j < w && i + j < 256; j++)
+			v += (unsigned)((s[(i + j) / 8] >> ((i + j) % 8)) & 1u) << j;
+		if (v & (1u << (w - 1))) {
+			naf[i] = (int8_t)((int)v - (1 << w));
+			carry = 1;
+		} else {
+			naf[i] = (int8_t)v;
+			carry = 0;
+		}
+		i += w;
+	}
+}
+
+/* ---- public keys and verification ---- */
+
+/* Decode a public key (RFC 8032 5.1.3) into -A as (X, Y, T) with Z = 1,
+   the form jwtauth_key stores. Refused: y >= p (non-canonical), no square
+   root (not a point), x = 0 with the sign bit set (non-canonical), and
+   points of order 1, 2, 4 or 8. */
+static int jwtauth__ed25519_load(uint64_t nega[15], const uint8_t a[32])
+{
+	jwtauth__fe y, u, v, v3, x, t, d;
+	jwtauth__ge p;
+	jwtauth__ge_c c;
+	uint8_t chk[32];
+	int sign = a[31] >> 7, i;
+	jwtauth__fe_frombytes(y, a);
+	jwtauth__fe_tobytes(chk, y);
+	chk[31] |= (uint8_t)(sign << 7);
+	if (memcmp(chk, a, 32) != 0) return JWTAUTH_ERR_KEY_OKP_NONCANONICAL;
+	/* x^2 = (y^2 - 1) / (d y^2 + 1) = u / v; x = u v^3 (u v^7)^((p-5)/8) */
+	jwtauth__fe_from_words(d, jwtauth__ed_d);
+	jwtauth__fe_sq(u, y);
+	jwtauth__fe_mul(v, u, d);
+	jwtauth__fe_set(t, 1);
+	jwtauth__fe_sub(u, u, t);
+	jwtauth__fe_add(v, v, t);
+	jwtauth__fe_sq(v3, v);
+	jwtauth__fe_mul(v3, v3, v);
+	jwtauth__fe_sq(x, v3);
+	jwtauth__fe_mul(x, x, v);
+	jwtauth__fe_mul(x, x, u);                /* u v^7 */
+	jwtauth__fe_pow22523(x, x);
+	jwtauth__fe_mul(x, x, v3);
+	jwtauth__fe_mul(x, x, u);
+	jwtauth__fe_sq(t, x);
+	jwtauth__fe_mul(t, t, v);                /* v x^2 */
+	if (!jwtauth__fe_eq(t, u)) {
+		jwtauth__fe_neg(u, u);
+		if (!jwtauth__fe_eq(t, u)) return JWTAUTH_ERR_KEY_OKP_POINT;
+		jwtauth__fe_from_words(t, jwtauth__ed_sqrtm1);
+		jwtauth__fe_mul(x, x, t);
+	}
+	jwtauth__fe_set(t, 0);
+	if (sign && jwtauth__fe_eq(x, t)) return JWTAUTH_ERR_KEY_OKP_NONCANONICAL;
+	if (jwtauth__fe_isneg(x) != sign) jwtauth__fe_neg(x, x);
+	memcpy(p.X, x, sizeof x);
+	memcpy(p.Y, y, sizeof y);
+	jwtauth__fe_set(p.Z, 1);
+	/* small order: [8]A is the identity, whose x is 0 */
+	for (i = 0; i < 3; i++) {
+		jwtauth__ge_dbl(&c, &p);
+		jwtauth__ge_to_p2(&p, &c);
+	}
+	jwtauth__fe_set(t, 0);
+	if (jwtauth__fe_eq(p.X, t)) return JWTAUTH_ERR_KEY_OKP_SMALL_ORDER;
+	/* store -A = (-x, y, -xy) */
+	jwtauth__fe_mul(t, x, y);
+	jwtauth__fe_neg(x, x);
+	jwtauth__fe_neg(t, t);
+	jwtauth__fe_carry(y);
+	memset(nega, 0, 15 * sizeof(uint64_t));
+	memcpy(nega, x, sizeof x);
+	memcpy(nega + 5, y, sizeof y);
+	memcpy(nega + 10, t, sizeof t);
+	return JWTAUTH_OK;
+}
+
+/* RFC 8032 5.1.7, cofactorless: with k = SHA-512(R || A || M) mod L,
+   accept when S < L and the encoding of [S]B - [k]A equals R byte for
+   byte (so R must be canonical). See docs/eddsa.md for the choice. */
+static int jwtauth__ed25519_verify(const uint64_t nega[15], const uint8_t a[32],
+	const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len)
+{
+	br_sha512_context hc;
+	uint8_t h[64], k[32], enc[32];
+	int8_t naf_k[256], naf_s[256];
+	jwtauth__ge_cached ai[8];
+	jwtauth__ge_niels bn;
+	jwtauth__ge p, r;
+	jwtauth__ge_c c;
+	jwtauth__fe d2, zi;
+	int i, j;
+	if (sig_len != 64) return JWTAUTH_ERR_SIGNATURE;
+	if (!jwtauth__sc_lt_l(sig + 32)) return JWTAUTH_ERR_SIGNATURE;
+	br_sha512_init(&hc);
+	br_sha512_update(&hc, sig, 32);
+	br_sha512_update(&hc, a, 32);
+	br_sha512_update(&hc, msg, msg_len);
+	br_sha512_out(&hc, h);
+	jwtauth__sc_reduce64(k, h);
+	jwtauth__sc_naf(naf_k, k, 5);
+	jwtauth__sc_naf(naf_s, sig + 32, 7);
+
+	/* odd multiples of -A: 1, 3, ..., 15 */
+	jwtauth__fe_from_words(d2, jwtauth__ed_d2);
+	memcpy(p.X, nega, sizeof p.X);
+	memcpy(p.Y, nega + 5, sizeof p.Y);
+	memcpy(p.T, nega + 10, sizeof p.T);
+	jwtauth__fe_set(p.Z, 1);
+	jwtauth__ge_cache(&ai[0], &p, d2);
+	jwtauth__ge_dbl(&c, &p);
+	jwtauth__ge_to_p3(&r, &c);               /* r = -2A */
+	for (j = 1; j < 8; j++) {
+		jwtauth__ge_add(&c, &r, &ai[j - 1], 0);
+		jwtauth__ge_to_p3(&p, &c);
+		jwtauth__ge_cache(&ai[j], &p, d2);
+	}
+
+	/* [S]B + [k](-A), both digit strings scanned from the top */
+	for (i = 255; i >= 0 && !naf_k[i] && !naf_s[i]; i--) {}
+	jwtauth__fe_set(r.X, 0);
+	jwtauth__fe_set(r.Y, 1);
+	jwtauth__fe_set(r.Z, 1);
+	for (; i >= 0; i--) {
+		jwtauth__ge_dbl(&c, &r);
+		if (naf_k[i]) {
+			jwtauth__ge_to_p3(&p, &c);
+			jwtauth__ge_add(&c, &p, &ai[(naf_k[i] < 0 ? -naf_k[i] : naf_k[i]) / 2],
+				naf_k[i] < 0);
+		}
+		if (naf_s[i]) {
+			const uint64_t (*e)[4] = jwtauth__ed_base[(naf_s[i] < 0 ? -naf_s[i] : naf_s[i]) / 2];
+			jwtauth__fe_from_words(bn.ypx, e[0]);
+			jwtauth__fe_from_words(bn.ymx, e[1]);
+			jwtauth__fe_from_words(bn.xy2d, e[2]);
+			jwtauth__ge_to_p3(&p, &c);
+			jwtauth__ge_madd(&c, &p, &bn, naf_s[i] < 0);
+		}
+		jwtauth__ge_to_p2(&r, &c);
+	}
+
+	/* encode: y with the parity of x in the top bit */
+	jwtauth__fe_invert(zi, r.Z);
+	jwtauth__fe_mul(r.X, r.X, zi);
+	jwtauth__fe_mul(r.Y, r.Y, zi);
+	jwtauth__fe_tobytes(enc, r.Y);
+	enc[31] |= (uint8_t)(jwtauth__fe_isneg(r.X) << 7);
+	return memcmp(enc, sig, 32) == 0 ? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
+}
+
+/* ======================================================================
    KEYS: JWK, JWKS, PEM (SPKI, PKCS#1), X.509
    ====================================================================== */
 
@@ -2559,7 +3358,9 @@ static const jwtauth__alg_info jwtauth__algs[JWTAUTH_ALG_COUNT] = {
 	{ JWTAUTH_KTY_RSA, 2, 64, 1, 0 },
 	{ JWTAUTH_KTY_EC, 0, 32, 0, BR_EC_secp256r1 },
 	{ JWTAUTH_KTY_EC, 1, 48, 0, BR_EC_secp384r1 },
-	{ JWTAUTH_KTY_EC, 2, 64, 0, BR_EC_secp521r1 }
+	{ JWTAUTH_KTY_EC, 2, 64, 0, BR_EC_secp521r1 },
+	/* EdDSA hashes R || A || M itself (SHA-512), never a prehash */
+	{ JWTAUTH_KTY_OKP, 2, 64, 0, 0 }, { JWTAUTH_KTY_OKP, 2, 64, 0, 0 }
 };
 
 static const br_hash_class *jwtauth__hash_class(unsigned hash_index)
@@ -2695,6 +3496,18 @@ static int jwtauth__key_set_oct(jwtauth_key *key, const uint8_t *k, size_t k_len
 	return JWTAUTH_OK;
 }
 
+/* RFC 8037 2: x is the 32-byte public key; decoded and checked here, so a
+   bad point is refused at load. */
+static int jwtauth__key_set_ed25519(jwtauth_key *key, const uint8_t *x, size_t x_len)
+{
+	int rc;
+	if (x_len != 32) return JWTAUTH_ERR_KEY_OKP_POINT;
+	if ((rc = jwtauth__ed25519_load(key->u.okp.nega, x)) != JWTAUTH_OK) return rc;
+	memcpy(key->u.okp.x, x, 32);
+	key->kty = JWTAUTH_KTY_OKP;
+	return JWTAUTH_OK;
+}
+
 static int jwtauth__key_set_kid(jwtauth_key *key, const char *kid, size_t kid_len)
 {
 	if (!kid) return JWTAUTH_OK;
@@ -2775,6 +3588,8 @@ static void jwtauth__keyset_fingerprint(jwtauth_keyset *ks)
 			jwtauth__fp_u64(&c, (uint64_t)k->u.ec.curve);
 			jwtauth__fp_u64(&c, (uint64_t)k->u.ec.q_len);
 			br_sha256_update(&c, k->u.ec.q, k->u.ec.q_len);
+		} else if (k->kty == JWTAUTH_KTY_OKP) {
+			br_sha256_update(&c, k->u.okp.x, sizeof k->u.okp.x);
 		} else if (k->kty == JWTAUTH_KTY_OCT) {
 			/* the secret only through its HMAC states (already one
 			   compression of the key; no more than a token reveals) */
@@ -2876,6 +3691,16 @@ JWTAUTH_DEF int jwtauth_keyset_add_ec(jwtauth_keyset *ks, int curve,
 	jwtauth__key_reset(&tmp, 0);
 	return jwtauth__keyset_add_common(ks, &tmp,
 		jwtauth__key_set_ec(&tmp, curve, q, q_len), alg, kid, kid_len);
+}
+
+JWTAUTH_DEF int jwtauth_keyset_add_ed25519(jwtauth_keyset *ks, const uint8_t *x,
+	size_t x_len, jwtauth_alg alg, const char *kid, size_t kid_len)
+{
+	jwtauth_key tmp;
+	if (!ks || !x) return JWTAUTH_ERR_ARGUMENT;
+	jwtauth__key_reset(&tmp, 0);
+	return jwtauth__keyset_add_common(ks, &tmp,
+		jwtauth__key_set_ed25519(&tmp, x, x_len), alg, kid, kid_len);
 }
 
 JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
@@ -3151,6 +3976,21 @@ static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
 		if (x_len != clen || y_len != clen) return JWTAUTH_ERR_KEY_EC_POINT;
 		q[0] = 0x04;
 		rc = jwtauth__key_set_ec(key, curve, q, 1 + 2 * clen);
+	} else if (len == 3 && memcmp(buf, "OKP", 3) == 0) {
+		/* RFC 8037 2: crv and x; d is the private key */
+		uint8_t x[32];
+		size_t x_len = 0;
+		long v = jwtauth_json_get(js, toks, ntoks, obj, "crv", 3);
+		if (jwtauth__jwk_has(&c, "d")) return JWTAUTH_ERR_KEY_PRIVATE;
+		if (v < 0 || toks[v].type != JWTAUTH_JSON_STRING) return JWTAUTH_ERR_KEY_CRV;
+		if (jwtauth_json_str_eq(js, &toks[v], "Ed448", 5)) return JWTAUTH_ERR_KEY_OKP_ED448;
+		if (jwtauth_json_str_eq(js, &toks[v], "X25519", 6)
+		    || jwtauth_json_str_eq(js, &toks[v], "X448", 4))
+			return JWTAUTH_ERR_KEY_OKP_AGREEMENT;
+		if (!jwtauth_json_str_eq(js, &toks[v], "Ed25519", 7)) return JWTAUTH_ERR_KEY_CRV;
+		if ((rc = jwtauth__jwk_bytes(&c, "x", x, sizeof x, &x_len,
+		                             JWTAUTH_ERR_KEY_OKP_POINT)) != JWTAUTH_OK) return rc;
+		rc = jwtauth__key_set_ed25519(key, x, x_len);
 	} else if (len == 3 && memcmp(buf, "oct", 3) == 0) {
 		uint8_t k[JWTAUTH_MAX_HMAC_KEY_LEN];
 		size_t k_len = 0;
@@ -3225,6 +4065,7 @@ static int jwtauth__der_spki(jwtauth_key *key, const uint8_t *der, size_t len)
 	static const uint8_t oid_p256[] = { 0x2a,0x86,0x48,0xce,0x3d,0x03,0x01,0x07 };
 	static const uint8_t oid_p384[] = { 0x2b,0x81,0x04,0x00,0x22 };
 	static const uint8_t oid_p521[] = { 0x2b,0x81,0x04,0x00,0x23 };
+	static const uint8_t oid_ed25519[] = { 0x2b,0x65,0x70 };
 	jwtauth__der d, seq, algid, oid, params, bits;
 	d.p = der; d.len = len;
 	if (jwtauth__der_read(&d, 0x30, &seq) != JWTAUTH_OK || d.len != 0
@@ -3256,7 +4097,62 @@ static int jwtauth__der_spki(jwtauth_key *key, const uint8_t *der, size_t len)
 			return JWTAUTH_ERR_KEY_CRV;
 		return jwtauth__key_set_ec(key, curve, bits.p + 1, bits.len - 1);
 	}
+	/* RFC 8410 3: id-X25519 (110), id-X448 (111), id-Ed25519 (112),
+	   id-Ed448 (113) under 1.3.101, parameters absent */
+	if (oid.len == 3 && oid.p[0] == 0x2b && oid.p[1] == 0x65
+	    && oid.p[2] >= 110 && oid.p[2] <= 113) {
+		if (algid.len != 0) return JWTAUTH_ERR_KEY_DER;
+		if (memcmp(oid.p, oid_ed25519, 3) == 0)
+			return jwtauth__key_set_ed25519(key, bits.p + 1, bits.len - 1);
+		return oid.p[2] == 113 ? JWTAUTH_ERR_KEY_OKP_ED448 : JWTAUTH_ERR_KEY_OKP_AGREEMENT;
+	}
 	return JWTAUTH_ERR_KEY_KTY;
+}
+
+/* The SubjectPublicKeyInfo TLV of a DER certificate (RFC 5280 4.1), for
+   the keys BearSSL's X.509 decoder does not know (Ed25519 and the rest of
+   the 1.3.101 arc). 1 when the certificate's outline is sound DER and its
+   key is of that arc; the signature is not looked at (as for the other
+   certificates: only the key is used). */
+static int jwtauth__der_cert_okp_spki(const uint8_t *der, size_t len, jwtauth__der *spki)
+{
+	jwtauth__der d, cert, tbs, t, key, algid, oid;
+	const uint8_t *start;
+	d.p = der; d.len = len;
+	if (jwtauth__der_read(&d, 0x30, &cert) != JWTAUTH_OK || d.len != 0
+	    || jwtauth__der_read(&cert, 0x30, &tbs) != JWTAUTH_OK
+	    || jwtauth__der_read(&cert, 0x30, &t) != JWTAUTH_OK      /* signatureAlgorithm */
+	    || jwtauth__der_read(&cert, 0x03, &t) != JWTAUTH_OK      /* signatureValue */
+	    || cert.len != 0)
+		return 0;
+	/* version [0] EXPLICIT INTEGER (0..2), DEFAULT v1 */
+	if (tbs.len > 0 && tbs.p[0] == 0xa0) {
+		jwtauth__der v;
+		if (jwtauth__der_read(&tbs, 0xa0, &t) != JWTAUTH_OK
+		    || jwtauth__der_read(&t, 0x02, &v) != JWTAUTH_OK || t.len != 0
+		    || v.len != 1 || v.p[0] > 2)
+			return 0;
+	}
+	if (jwtauth__der_read(&tbs, 0x02, &t) != JWTAUTH_OK || t.len == 0  /* serialNumber */
+	    || jwtauth__der_read(&tbs, 0x30, &t) != JWTAUTH_OK      /* signature */
+	    || jwtauth__der_read(&tbs, 0x30, &t) != JWTAUTH_OK      /* issuer */
+	    || jwtauth__der_read(&tbs, 0x30, &t) != JWTAUTH_OK      /* validity */
+	    || jwtauth__der_read(&tbs, 0x30, &t) != JWTAUTH_OK)     /* subject */
+		return 0;
+	start = tbs.p;
+	if (jwtauth__der_read(&tbs, 0x30, &key) != JWTAUTH_OK) return 0;
+	spki->p = start;
+	spki->len = (size_t)(tbs.p - start);
+	/* issuerUniqueID [1], subjectUniqueID [2], extensions [3], in order */
+	if (tbs.len > 0 && tbs.p[0] == 0x81 && jwtauth__der_read(&tbs, 0x81, &t) != JWTAUTH_OK) return 0;
+	if (tbs.len > 0 && tbs.p[0] == 0x82 && jwtauth__der_read(&tbs, 0x82, &t) != JWTAUTH_OK) return 0;
+	if (tbs.len > 0 && tbs.p[0] == 0xa3 && jwtauth__der_read(&tbs, 0xa3, &t) != JWTAUTH_OK) return 0;
+	if (tbs.len != 0) return 0;
+	/* the key's AlgorithmIdentifier OID */
+	if (jwtauth__der_read(&key, 0x30, &algid) != JWTAUTH_OK
+	    || jwtauth__der_read(&algid, 0x06, &oid) != JWTAUTH_OK)
+		return 0;
+	return oid.len == 3 && oid.p[0] == 0x2b && oid.p[1] == 0x65;
 }
 
 /* ---------------------------------------------------------------- PEM */
@@ -3272,6 +4168,7 @@ typedef struct jwtauth__pem_sink {
 	uint8_t der[JWTAUTH__PEM_DER_MAX];
 	size_t len;
 	int overflow;
+	int der_full;                    /* a certificate outgrew der[] */
 	br_x509_decoder_context *x509;   /* when decoding a certificate */
 } jwtauth__pem_sink;
 
@@ -3279,6 +4176,9 @@ static void jwtauth__pem_dest(void *ctx, const void *src, size_t len)
 {
 	jwtauth__pem_sink *s = (jwtauth__pem_sink *)ctx;
 	if (s->x509) {
+		/* kept too, for the keys BearSSL's decoder does not know */
+		if (len > sizeof s->der - s->len) s->der_full = 1;
+		else { memcpy(s->der + s->len, src, len); s->len += len; }
 		/* Certificates stream straight into BearSSL's decoder, which
 		   must not be pushed once it has stopped (finished or failed):
 		   bytes after a complete certificate are an error of ours. */
@@ -3309,6 +4209,9 @@ static int jwtauth__pem_finish(jwtauth_key *key, int kind, jwtauth__pem_sink *si
 {
 	if (kind == 3) {
 		const br_x509_pkey *pk;
+		jwtauth__der spki;
+		if (!sink->der_full && jwtauth__der_cert_okp_spki(sink->der, sink->len, &spki))
+			return jwtauth__der_spki(key, spki.p, spki.len);
 		if (sink->overflow || br_x509_decoder_last_error(x509) != 0)
 			return JWTAUTH_ERR_KEY_X509;
 		pk = br_x509_decoder_get_pkey(x509);
@@ -3341,7 +4244,7 @@ static JWTAUTH__NOINLINE int jwtauth__pem_load(jwtauth_keyset *ks, const char *d
 	int kind = 0, in_obj = 0, rc;
 	int flushed = 0;
 	br_pem_decoder_init(&pc);
-	sink.len = 0; sink.overflow = 0; sink.x509 = NULL;
+	sink.len = 0; sink.overflow = 0; sink.der_full = 0; sink.x509 = NULL;
 	/* Each turn consumes bytes or handles an event; a final newline ends a
 	   last line that has none. */
 	for (;;) {
@@ -3361,7 +4264,7 @@ static JWTAUTH__NOINLINE int jwtauth__pem_load(jwtauth_keyset *ks, const char *d
 				: jwtauth__pem_name_is(name, "RSA PUBLIC KEY") ? 2
 				: jwtauth__pem_name_is(name, "CERTIFICATE") ? 3
 				: strstr(name, "PRIVATE KEY") ? 4 : 5;
-			sink.len = 0; sink.overflow = 0; sink.x509 = NULL;
+			sink.len = 0; sink.overflow = 0; sink.der_full = 0; sink.x509 = NULL;
 			if (kind == 3) {
 				br_x509_decoder_init(&x509, NULL, NULL);
 				sink.x509 = &x509;
@@ -3800,6 +4703,9 @@ static int jwtauth__verify_one(const jwtauth_key *key, jwtauth_alg alg,
 		return ai->pss
 			? jwtauth__verify_pss(key, ai->hash_index, ai->hash_len, hash, sig, sig_len)
 			: jwtauth__verify_pkcs1(key, ai->hash_index, ai->hash_len, hash, sig, sig_len);
+	case JWTAUTH_KTY_OKP:
+		return jwtauth__ed25519_verify(key->u.okp.nega, key->u.okp.x, msg, msg_len,
+			sig, sig_len);
 	default:
 		return jwtauth__verify_ecdsa(key, ai->hash_len, hash, sig, sig_len);
 	}
@@ -3814,7 +4720,7 @@ JWTAUTH_DEF int jwtauth_sig_verify(const jwtauth_key *key, jwtauth_alg alg,
 	/* (NULL, 0) ranges are allowed; BearSSL's memcpy must not see NULL. */
 	if (!msg) msg = (const uint8_t *)"";
 	if (!sig) sig = (const uint8_t *)"";
-	if (jwtauth__algs[alg].kty != JWTAUTH_KTY_OCT)
+	if (jwtauth__algs[alg].kty != JWTAUTH_KTY_OCT && jwtauth__algs[alg].kty != JWTAUTH_KTY_OKP)
 		jwtauth__hash(jwtauth__algs[alg].hash_index, msg, msg_len, hash);
 	return jwtauth__verify_one(key, alg, msg, msg_len, hash, sig, sig_len);
 }
@@ -3982,7 +4888,8 @@ static int jwtauth__jws_header(const char *token, size_t dot1, unsigned algs,
 	/* The allowlist comes before any key is looked at (RFC 8725 3.1). */
 	if (!(algs & JWTAUTH_ALG_BIT(out->alg)))
 		return jwtauth__fail_detail(err, JWTAUTH_ERR_ALG_NOT_ALLOWED, 0,
-			"alg not in the allowed list", jwtauth_alg_name(out->alg), 5);
+			"alg not in the allowed list", jwtauth_alg_name(out->alg),
+			strlen(jwtauth_alg_name(out->alg)));
 	/* RFC 7515 4.1.11: an extension we do not understand must fail. */
 	if (extension == 1)
 		return jwtauth__fail(err, JWTAUTH_ERR_CRIT, 0,
@@ -4072,7 +4979,7 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 		return rc;
 	}
 	/* One hash of the signing input serves every candidate key. */
-	if (jwtauth__algs[alg].kty != JWTAUTH_KTY_OCT)
+	if (jwtauth__algs[alg].kty != JWTAUTH_KTY_OCT && jwtauth__algs[alg].kty != JWTAUTH_KTY_OKP)
 		jwtauth__hash(jwtauth__algs[alg].hash_index, (const uint8_t *)token, dot2, hash);
 
 	if (out->has_kid) {
@@ -4131,7 +5038,8 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 		}
 		if (fit == 0)
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_NO_KEY, 0,
-				"no key of the set fits the token's alg", jwtauth_alg_name(alg), 5);
+				"no key of the set fits the token's alg", jwtauth_alg_name(alg),
+				strlen(jwtauth_alg_name(alg)));
 	}
 	if (!chosen)
 		return jwtauth__fail(err, JWTAUTH_ERR_SIGNATURE, dot2 + 1, "signature invalid");

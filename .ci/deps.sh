@@ -4,7 +4,9 @@
 #   .ci/deps.sh --test      plus what `make test` uses: clang, libFuzzer
 #                           runtime, libcurl, valgrind, python3, node/npm,
 #                           cmake and pkg-config (the packaging tests),
-#                           MariaDB server, client and plugin headers
+#                           MariaDB server, client and plugin headers,
+#                           OpenSSL's libcrypto (the Ed25519 differential
+#                           fuzzer)
 #   .ci/deps.sh --bench     plus OpenSSL 3 and libjwt (the bench's comparisons)
 #   .ci/deps.sh --cross     plus s390x and armhf cross compilers, BearSSL and
 #                           libc of both architectures, qemu-user (make cross-test)
@@ -26,6 +28,7 @@ if [ "$1" = "--test" ]; then
 	[ -f /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -f /usr/include/curl/curl.h ] \
 		|| need="$need libcurl4-openssl-dev"
 	[ -f /usr/include/valgrind/memcheck.h ] || need="$need valgrind"
+	[ -f /usr/include/openssl/evp.h ] || need="$need libssl-dev"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 	command -v cmake >/dev/null 2>&1 || need="$need cmake"

@@ -104,7 +104,7 @@ static const char usage_verify[] =
 "  --principal-field F    claim name or /JSON/pointer (default sub)\n"
 "  --issuer LIST          accepted iss values, comma-separated\n"
 "  --audience LIST        accepted aud values, comma-separated\n"
-"  --algorithms LIST      allowed algs, e.g. RS256,ES256 (default: all)\n"
+"  --algorithms LIST      allowed algs, e.g. RS256,ES256,EdDSA (default: all)\n"
 "  --leeway SECONDS       clock skew allowed for exp/nbf (default 0)\n"
 "  --now UNIX_SECONDS     time to validate against (default: system clock)\n"
 "  --groups-claim PATH    dot path of the groups claim; adds \"groups\"\n"

@@ -59,3 +59,31 @@ $(B)/worst_case: tests/worst_case.c $(HDR)
 	$(CC) $(STD) $(WARN) -O2 -pthread $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
 worst-case: $(B)/worst_case
 	$(B)/worst_case
+
+# Ed25519 against OpenSSL's verifier (fuzz/fuzz_eddsa_openssl.c). It links
+# libcrypto, so it is not in FUZZ_TARGETS; `make test` replays its corpus.
+#   make fuzz-eddsa [FUZZ_RUNS=10000000]
+FUZZ_RUNS ?= 1000000
+EXTRA_TESTS += fuzz-replay-eddsa
+.PHONY: fuzz-eddsa fuzz-replay-eddsa
+
+$(B)/fuzz/fuzz_eddsa_openssl: fuzz/fuzz_eddsa_openssl.c $(HDR)
+	@mkdir -p $(B)/fuzz
+	$(CLANG) $(STD) $(WARN) $(FUZZ_FLAGS) $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS) -lcrypto
+
+$(B)/fuzz/replay_eddsa_openssl: fuzz/fuzz_eddsa_openssl.c fuzz/fuzz_main.c $(HDR)
+	@mkdir -p $(B)/fuzz
+	$(CC) $(STD) $(WARN) -O1 -g $(REPLAY_SAN) $(BEARSSL_CFLAGS) $< fuzz/fuzz_main.c -o $@ \
+	  $(BEARSSL_LIBS) -lcrypto
+
+fuzz-eddsa: $(B)/fuzz/fuzz_eddsa_openssl
+	@mkdir -p $(B)/fuzz-corpus/eddsa_openssl
+	@cp fuzz/corpus/eddsa_openssl/* $(B)/fuzz-corpus/eddsa_openssl/
+	$(B)/fuzz/fuzz_eddsa_openssl -runs=$(FUZZ_RUNS) -max_len=4130 \
+	  -artifact_prefix=$(B)/fuzz/crash-eddsa_openssl- -print_final_stats=1 \
+	  $(B)/fuzz-corpus/eddsa_openssl
+
+fuzz-replay-eddsa: $(B)/fuzz/replay_eddsa_openssl
+	@$(B)/fuzz/replay_eddsa_openssl fuzz/corpus/eddsa_openssl > $(B)/fuzz/replay_eddsa_openssl.log 2>&1 \
+	  || { tail -n 20 $(B)/fuzz/replay_eddsa_openssl.log; exit 1; }
+	@tail -n 1 $(B)/fuzz/replay_eddsa_openssl.log

@@ -71,6 +71,13 @@ static void check_key(const jwtauth_key *k, size_t i)
 	case JWTAUTH_KTY_OCT:
 		check(k->u.oct.key_len >= 32 && k->u.oct.key_len <= JWTAUTH_MAX_HMAC_KEY_LEN);
 		break;
+	case JWTAUTH_KTY_OKP: {
+		/* the stored point is what the encoding decodes to */
+		uint64_t nega[15];
+		check(jwtauth__ed25519_load(nega, k->u.okp.x) == JWTAUTH_OK);
+		check(memcmp(nega, k->u.okp.nega, sizeof nega) == 0);
+		break;
+	}
 	default:
 		abort();
 	}
@@ -82,6 +89,7 @@ static void check_key(const jwtauth_key *k, size_t i)
 		if (jwtauth__algs[a].kty != k->kty) continue;
 		slen = k->kty == JWTAUTH_KTY_RSA ? k->u.rsa.n_len
 			: k->kty == JWTAUTH_KTY_EC ? 2 * jwtauth__curve_len(jwtauth__algs[a].curve)
+			: k->kty == JWTAUTH_KTY_OKP ? 64
 			: jwtauth__algs[a].hash_len;
 		rc = jwtauth_sig_verify(k, (jwtauth_alg)a, (const uint8_t *)"junk", 4, junk, slen);
 		check(rc == JWTAUTH_ERR_SIGNATURE || rc == JWTAUTH_ERR_KEY_UNFIT);

@@ -4,12 +4,14 @@
    Key sets (built once, from the fixture JWKs embedded below; public keys
    and secrets cannot share a set, so there are two):
      PUB: RSA 2048 (x2), 3072, 4096, the demo RSA key, a kid-less RSA key,
-          EC P-256 (x2), P-384, P-521;
+          EC P-256 (x2), P-384, P-521, Ed25519 (kid ed1, the key of
+          tests/fixtures/eddsa);
      OCT: 32-, 48- and 64-byte secrets with kids, one kid-less secret.
    Input: 3 option bytes, then the token (or the MySQL auth response).
      byte 0  bit 0    key set: 0 PUB, 1 OCT
              bits 1-2 allowlist: 0 all (0), 1 bits from bytes 1-2,
-                      2 the single alg byte1 % 13 (0 = all), 3 HMAC only
+                      2 the single alg byte1 % JWTAUTH_ALG_COUNT (0 =
+                      all), 3 HMAC only
              bit 3    run jwtauth_claims_check after a good signature
              bit 4    run jwtauth_authenticate on the rest as an auth
                       response (kind = byte 1 & 3; 0 means AUTO)
@@ -86,7 +88,8 @@ static const char pub_jwks[] =
 	"wxyyNOQto0EvrbATF0T3a-OjqFqYBvq2_S4xXgG3KKdF6ZZO0UwU9ofawf0oSpESYE5xKGBW"
 	"g7u29B5NGiJ7tUUVW4wm9S8Ru2sJqRQ9feB9p6miWP16WY-3O_GdCFP_ki7WA9TmAzbdbzkD"
 	"DZrQLDiW_wQ2YXK8eTDb7fPhMO721fGPOx7B23g_kaUKs95WnacyB84yRKZZxlFPiS4NVGBU"
-	"FzWSyEeNCVF7mFlcEPO_yW0l1mogdbxf6zYKAnaeFm2X1UCM7Rsr7T1Q\",\"e\":\"AQAB\"}]}";
+	"FzWSyEeNCVF7mFlcEPO_yW0l1mogdbxf6zYKAnaeFm2X1UCM7Rsr7T1Q\",\"e\":\"AQAB\"},{\"kty\""
+	":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"ed1\",\"x\":\"7Sni_CCcq2KcdsTQrlCslsYHOP00ZYPPRnC2U8_2H9c\"}]}";
 
 static const char oct_jwks[] =
 	"{\"keys\":[{\"kty\":\"oct\",\"kid\":\"oct32\",\"k\":\"YqXnCI1RMceIBTsroWHjYL7e6FdkLV9"
@@ -121,7 +124,7 @@ static void setup(void)
 {
 	jwtauth_error err;
 	check(jwtauth_keyset_parse(&sets[0], pub_jwks, sizeof pub_jwks - 1, &err) == JWTAUTH_OK);
-	check(sets[0].usable == 10);
+	check(sets[0].usable == 11);
 	check(jwtauth_keyset_parse(&sets[1], oct_jwks, sizeof oct_jwks - 1, &err) == JWTAUTH_OK);
 	check(sets[1].usable == 4);
 	check(jwtauth_config_parse(&cfgs[0], props_user, sizeof props_user - 1, &err) == JWTAUTH_OK);

@@ -357,7 +357,7 @@ if need "$REAL/yahoo.json" "$REAL/keycloak.json" "$REAL/paypal.json"; then
 	expect "keys --json: a skipped encryption key" 0 '{"ok":true,"count":2,"usable":1,"keys":[{"index":0,' \
 		'"alg":"RSA-OAEP","use":"enc","key_ops":null,"usable":false,"error":"KEY_ALG"' '"usable":true'
 	run "$BIN" keys --json "$REAL/paypal.json"
-	expect "keys --json: an OKP X25519 entry is listed as skipped" 0 '"kty":"OKP","crv":"X25519"' '"error":"KEY_KTY"'
+	expect "keys --json: an OKP X25519 entry is listed as skipped" 0 '"kty":"OKP","crv":"X25519"' '"error":"KEY_OKP_AGREEMENT"'
 	OUT=$("$BIN" verify --jwks "$REAL/yahoo.json" --now "$NOW" x.y.z 2>&1 >/dev/null); RC=$?
 	case "$OUT" in
 	*"key 0 (kid '6ff94cdad11e7c3ac08dc9ec3c44844b87e364f7') skipped: RSA modulus size out of range (KEY_RSA_SIZE)"*"key 3 (kid '4') skipped"*)
@@ -392,6 +392,39 @@ elif need "$DEMO/conf/jwks.json" "$DEMO/tom.jwt" "$DEMO/tom-expired.jwt"; then
 	expect "verify_token: an expired token, with exp and now" 1 'rejected EXPIRED: token expired (exp 1764003600, now 1764003600)'
 	run "$VT" "$DEMO/conf" "$DEMO/tom.jwt"
 	expect "verify_token: a directory as key file" 2 'error IO: key file is a directory'
+fi
+
+# ------------------------------------------- EdDSA (OpenSSL-made tokens)
+ED=$FX/eddsa
+if need "$ED/ed25519.jwks.json" "$ED/ed25519.spki.pem" "$ED/ed25519.cert.pem" "$ED/tokens.txt"; then
+	ED_TOK=$(sed -n 's/^EdDSA //p' "$ED/tokens.txt" | head -n 1)
+	ED_FULL=$(sed -n 's/^Ed25519 //p' "$ED/tokens.txt" | head -n 1)
+	ED_NOKID=$(sed -n 's/^EdDSA //p' "$ED/tokens.txt" | sed -n 2p)
+	run "$BIN" verify --jwks "$ED/ed25519.jwks.json" --user tom --issuer "$ISS" --audience starrocks \
+		--now "$NOW" "$ED_TOK"
+	expect "verify EdDSA token -> ok" 0 '"ok":true' '"alg":"EdDSA"' '"kid":"ed1"' '"principal":"tom"'
+	run "$BIN" verify --jwks "$ED/ed25519.jwks.json" --user tom --now "$NOW" "$ED_FULL"
+	expect "verify Ed25519 (RFC 9864) token -> ok" 0 '"ok":true' '"alg":"Ed25519"'
+	run "$BIN" verify --jwks "$ED/ed25519.jwks.json" --user tom --now "$NOW" --algorithms EdDSA "$ED_FULL"
+	expect "verify Ed25519 token, --algorithms EdDSA -> ALG_NOT_ALLOWED" 1 '"error":"ALG_NOT_ALLOWED"'
+	run "$BIN" verify --jwks "$ED/ed25519.jwks.json" --user tom --now "$NOW" --algorithms RS256,Ed25519 "$ED_FULL"
+	expect "verify --algorithms RS256,Ed25519 -> ok" 0 '"ok":true'
+	run "$BIN" jws-verify --jwks "$ED/ed25519.spki.pem" "$ED_NOKID"
+	expect "jws-verify EdDSA with an SPKI PEM key -> payload" 0 '{"sub":"tom","pad":"xxx'
+	run "$BIN" jws-verify --jwks "$ED/ed25519.cert.pem" --algorithms EdDSA "$ED_NOKID"
+	expect "jws-verify EdDSA with an X.509 certificate -> payload" 0 '{"sub":"tom"'
+	run "$BIN" jws-verify --jwks "$ED/ed25519.jwks.json" --algorithms ES256 "$ED_TOK"
+	expect "jws-verify EdDSA, --algorithms ES256 -> ALG_NOT_ALLOWED" 1 '"error":"ALG_NOT_ALLOWED"'
+	run "$BIN" jws-verify --jwks "$ED/x25519.spki.pem" "$ED_NOKID"
+	expect "jws-verify with an X25519 key -> KEYSET_EMPTY" 2 '"error":"KEYSET_EMPTY"'
+	# the first signature character changed (a bit of R)
+	ED_SIG=${ED_TOK##*.}
+	case "$ED_SIG" in A*) ED_C=B ;; *) ED_C=A ;; esac
+	ED_BAD="${ED_TOK%.*}.$ED_C${ED_SIG#?}"
+	run "$BIN" jws-verify --jwks "$ED/ed25519.jwks.json" "$ED_BAD"
+	expect "jws-verify EdDSA with a changed signature -> SIGNATURE" 1 '"error":"SIGNATURE"'
+	run "$BIN" inspect "$ED_FULL"
+	expect "inspect Ed25519 token" 0 '"verified":false' '"header":{"alg":"Ed25519"'
 fi
 
 # JSON escaping of what is echoed back

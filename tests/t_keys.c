@@ -207,7 +207,8 @@ static void keys_jwk_rules(void)
 		{ "{\"kty\":\"EC\",\"key_ops\":[\"verify\",\"sign\"],%s}", ec_xy, JWTAUTH_OK },
 		{ "{\"kty\":\"EC\",\"use\":\"enc\",%s}", ec_xy, JWTAUTH_OK },
 		{ "{\"kty\":\"ec\",%s}", ec_xy, JWTAUTH_ERR_KEY_KTY },
-		{ "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"%s\"}", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", JWTAUTH_ERR_KEY_KTY },
+		{ "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"%s\"}", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", JWTAUTH_OK },
+		{ "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"%s\"}", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", JWTAUTH_ERR_KEY_OKP_AGREEMENT },
 		{ "{%s}", ec_xy, JWTAUTH_ERR_KEY_KTY },
 		{ "{\"kty\":\"EC\",\"crv\":\"P-192\",\"x\":\"%s\",\"y\":\"AA\"}", "AA", JWTAUTH_ERR_KEY_CRV },
 		/* y altered: not on the curve */

@@ -257,6 +257,13 @@ static int rfc_build_key(jwtauth_keyset *ks, const rfc_doc *d, long key)
 		} else if (!curve) rc = JWTAUTH_ERR_KEY_CRV;
 		free(x);
 		free(y);
+	} else if (rfc_is(d, kty, "OKP")) {
+		size_t xl = 0;
+		uint8_t *x = rfc_b64(d, rfc_get(d, key, "x"), &xl);
+		if (!rfc_is(d, rfc_get(d, key, "crv"), "Ed25519")) rc = JWTAUTH_ERR_KEY_CRV;
+		else if (x) rc = jwtauth_keyset_add_ed25519(ks, x, xl, JWTAUTH_ALG_UNKNOWN,
+			kid, kid ? kidl : 0);
+		free(x);
 	} else if (rfc_is(d, kty, "oct")) {
 		size_t kl = 0;
 		uint8_t *k = rfc_b64(d, rfc_get(d, key, "k"), &kl);
@@ -433,8 +440,9 @@ static void rfc_test_unsupported(void)
 		free(sig);
 		rfc_doc_free(&d);
 	}
-	/* EdDSA (RFC 8037): unsupported algorithm, whatever the key set
-	   (ks still holds the RFC 7797 oct key) */
+	/* EdDSA (RFC 8037): verifies with the cookbook's Ed25519 key (its
+	   public part), is refused by the RFC 7797 oct key ks still holds, and
+	   by an allowlist without EdDSA */
 	{
 		rfc_doc d;
 		jwtauth_error err;
@@ -443,13 +451,25 @@ static void rfc_test_unsupported(void)
 		else {
 			size_t tl = 0;
 			char *tok = rfc_str(&d, rfc_get(&d, rfc_get(&d, 0, "output"), "compact"), &tl);
-			if (!tok) rfc_fail(&log, "curve25519: no output.compact");
+			jwtauth_keyset *ks_ed = (jwtauth_keyset *)malloc(sizeof *ks_ed);
+			if (!tok || !ks_ed) rfc_fail(&log, "curve25519: no output.compact");
 			else {
 				rc = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
+				if (rc != JWTAUTH_ERR_NO_KEY)
+					rfc_fail(&log, "EdDSA with an oct key: %s, expected NO_KEY", rfc_rcname(rc));
+				rc = rfc_build_key(ks_ed, &d, rfc_get(&d, rfc_get(&d, 0, "input"), "key"));
+				if (rc != JWTAUTH_OK) rfc_fail(&log, "curve25519 key: %s", rfc_rcname(rc));
+				rc = jwtauth_jws_verify_signature_only(ks_ed, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 				printf("  RFC 8037 EdDSA compact: %s\n", rfc_rcname(rc));
-				if (rc != JWTAUTH_ERR_ALG_UNKNOWN)
-					rfc_fail(&log, "EdDSA: %s, expected ALG_UNKNOWN", rfc_rcname(rc));
+				if (rc != JWTAUTH_OK || jwt->alg != JWTAUTH_ALG_EDDSA
+				    || jwt->payload_len != 26 || memcmp(jwt->payload, "Example of Ed25519 signing", 26) != 0)
+					rfc_fail(&log, "EdDSA: %s, expected OK", rfc_rcname(rc));
+				rc = jwtauth_jws_verify(ks_ed, tok, tl, JWTAUTH_ALG_BIT(JWTAUTH_ALG_ED25519), jwt, &err);
+				if (rc != JWTAUTH_ERR_ALG_NOT_ALLOWED)
+					rfc_fail(&log, "EdDSA outside the allowlist: %s", rfc_rcname(rc));
+				jwtauth_keyset_wipe(ks_ed);
 			}
+			free(ks_ed);
 			free(tok);
 		}
 		rfc_doc_free(&d);
@@ -468,12 +488,13 @@ typedef struct rfc_provider {
 	int keys;      /* entries */
 	int usable;    /* usable for signature verification */
 	int rsa_size;  /* skipped: KEY_RSA_SIZE (RSA-1024) */
-	int kty;       /* skipped: KEY_KTY (OKP) */
+	int kty;       /* skipped: KEY_OKP_AGREEMENT (X25519) */
 	int member;    /* skipped: KEY_MEMBER (not base64url) */
 } rfc_provider;
 
 /* Derived from jwks-real/SOURCES.md and the files: yahoo has 3 RSA-1024
-   keys; paypal has 1 OKP (X25519) key; keycloak's RSA-OAEP use:enc key is
+   keys; paypal has 1 OKP X25519 key (key agreement, not signatures: skipped
+   with KEY_OKP_AGREEMENT); keycloak's RSA-OAEP use:enc key is
    not for signatures. Everything else is RSA-2048/4096 or P-256.
    battle-net's two `n` are standard base64 ('+', '/', '=' padding), not
    base64url: key documents (never tokens) accept that exact form, so both
@@ -550,7 +571,7 @@ static void rfc_test_jwks_real(void)
 							(unsigned long)i, k->u.rsa.bits, (unsigned long)k->u.rsa.n_len);
 				}
 			} else if (k->status == JWTAUTH_ERR_KEY_RSA_SIZE) n_size++;
-			else if (k->status == JWTAUTH_ERR_KEY_KTY) n_kty++;
+			else if (k->status == JWTAUTH_ERR_KEY_OKP_AGREEMENT) n_kty++;
 			else if (k->status == JWTAUTH_ERR_KEY_MEMBER) n_member++;
 			else {
 				size_t u = strlen(reasons);
@@ -563,7 +584,7 @@ static void rfc_test_jwks_real(void)
 		printf("  %s: %s, %lu keys, %d usable", pr->file, rfc_rcname(rc),
 			(unsigned long)ks->count, usable);
 		if (n_size) printf(", %d KEY_RSA_SIZE", n_size);
-		if (n_kty) printf(", %d KEY_KTY", n_kty);
+		if (n_kty) printf(", %d KEY_OKP_AGREEMENT", n_kty);
 		if (n_member) printf(", %d KEY_MEMBER", n_member);
 		printf("%s\n", reasons);
 		if (rc != (pr->usable ? JWTAUTH_OK : JWTAUTH_ERR_KEYSET_EMPTY))

@@ -83,6 +83,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_rfc.c"
 #include "t_wycheproof.c"
 #include "t_rsa_engine.c"
+#include "t_eddsa.c"
 #include "t_claims.c"
 #include "t_config.c"
 #include "t_mysql.c"
@@ -107,6 +108,7 @@ static const test_group groups[] = {
 	{ "rfc", t_rfc_tests },
 	{ "wycheproof", t_wycheproof_tests },
 	{ "rsa_engine", t_rsa_engine_tests },
+	{ "eddsa", t_eddsa_tests },
 	{ "claims", t_claims_tests },
 	{ "config", t_config_tests },
 	{ "mysql", t_mysql_tests },

@@ -183,6 +183,15 @@ int main(void)
 	for (i = 0; i < JWTAUTH_MAX_KEYS; i++)
 		jwtauth_keyset_add_ec(&ks, BR_EC_secp521r1, q, 133, JWTAUTH_ALG_UNKNOWN, NULL, 0);
 	run("ES512, 32 P-521 keys", "ES512", 132);
+	/* EdDSA with 32 copies of the Ed25519 key of RFC 8037 A.2 */
+	doc = slurp("tests/data/rfc8037/ed25519.public.jwk.json", NULL);
+	if (jwtauth_keyset_parse(&tmp, doc, strlen(doc), NULL) != JWTAUTH_OK) return 2;
+	memcpy(q, tmp.keys[0].u.okp.x, 32);
+	free(doc);
+	jwtauth_keyset_init(&ks);
+	for (i = 0; i < JWTAUTH_MAX_KEYS; i++)
+		jwtauth_keyset_add_ed25519(&ks, q, 32, JWTAUTH_ALG_UNKNOWN, NULL, 0);
+	run("EdDSA, 32 Ed25519 keys", "EdDSA", 64);
 	/* a login that passes every step: signature, claims, principal, groups */
 	doc = slurp("tests/fixtures/jwks/demo.json", NULL);
 	if (jwtauth_keyset_parse(&ks, doc, strlen(doc), NULL) != JWTAUTH_OK) return 2;
