@@ -679,7 +679,7 @@ JWTAUTH_DEF int jwtauth_keyset_add_ed25519(jwtauth_keyset *ks, const uint8_t *x,
    lexicographic order, no whitespace) into out[0..32): the RFC 7638
    thumbprint, a stable name for a public key whatever its kid. Base64url
    it (jwtauth_b64url_encode) for the usual 43-character text. Works on
-   usable RSA and EC keys; an oct key keeps no raw secret (only HMAC
+   usable RSA, EC and OKP (Ed25519, RFC 8037) keys; an oct key keeps no raw secret (only HMAC
    states) and an unusable key no material: JWTAUTH_ERR_KEY_KTY and
    JWTAUTH_ERR_ARGUMENT. Reentrant; the key is only read. */
 JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
@@ -4432,6 +4432,11 @@ JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
 		br_sha256_update(&c, "\",\"kty\":\"EC\"", 12);
 		jwtauth__tp_member(&c, "x", key->u.ec.q + 1, clen, 0);
 		jwtauth__tp_member(&c, "y", key->u.ec.q + 1 + clen, clen, 0);
+		br_sha256_update(&c, "}", 1);
+	} else if (key->kty == JWTAUTH_KTY_OKP) {
+		/* RFC 8037 section 2: crv, kty, x */
+		br_sha256_update(&c, "{\"crv\":\"Ed25519\",\"kty\":\"OKP\"", 28);
+		jwtauth__tp_member(&c, "x", key->u.okp.x, sizeof key->u.okp.x, 0);
 		br_sha256_update(&c, "}", 1);
 	} else {
 		return jwtauth__fail(err, JWTAUTH_ERR_KEY_KTY, 0,

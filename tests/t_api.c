@@ -286,6 +286,25 @@ static void tp_error_model(void)
 }
 #endif
 
+/* RFC 8037 appendix A.3: the thumbprint of the A.2 Ed25519 key. */
+static void tp_thumbprint_okp(void)
+{
+	char path[512], b64[64];
+	char *doc;
+	size_t n = 0, w = 0;
+	uint8_t tp[32];
+	jwtauth_error e;
+	snprintf(path, sizeof path, "%s/rfc8037/ed25519.public.jwk.json", tl_data_dir());
+	doc = tl_read_file(path, &n);
+	if (!doc) CHECKF(0, "missing %s", path);
+	CHECK_RC(jwtauth_keyset_parse(&fx_ks, doc, n, &e), JWTAUTH_OK);
+	free(doc);
+	CHECK_RC(jwtauth_jwk_thumbprint(&fx_ks.keys[0], tp, &e), JWTAUTH_OK);
+	CHECK_RC(jwtauth_b64url_encode(tp, 32, b64, sizeof b64, &w), JWTAUTH_OK);
+	b64[w] = 0;
+	CHECKF(strcmp(b64, "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k") == 0, "thumbprint %s", b64);
+}
+
 /* RFC 7638 section 3.1: the example key's thumbprint; an EC key's is the
    hash of {"crv","kty","x","y"}; oct and unusable keys have none. */
 static void tp_thumbprint(void)
@@ -336,6 +355,7 @@ static void tp_thumbprint(void)
 
 static const test_case t_api_tests[] = {
 	{ "thumbprint", tp_thumbprint },
+	{ "thumbprint_okp", tp_thumbprint_okp },
 	{ "verify_defaults", tp_verify_defaults },
 	{ "error_values", tp_error_values },
 	{ "getters", tp_getters },
