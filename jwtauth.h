@@ -391,8 +391,10 @@ typedef enum jwtauth_use {
 typedef struct jwtauth_engines {
 	br_rsa_pkcs1_vrfy rsa_pkcs1_vrfy;   /* RS256/384/512 */
 	br_rsa_public rsa_public;           /* PS256/384/512 (raw s^e mod n) */
-	br_ecdsa_vrfy ecdsa_vrfy;           /* ES*: raw r||s verification */
-	const br_ec_impl *ec;               /* ES*: curve arithmetic */
+	br_ecdsa_vrfy ecdsa_vrfy;           /* ES*: raw r||s verification
+	                                       (NULL: jwtauth_ecdsa_vrfy_raw,
+	                                       or BearSSL's when `ec` is set) */
+	const br_ec_impl *ec;               /* ES*: BearSSL curve arithmetic */
 } jwtauth_engines;
 
 typedef struct jwtauth_key {
@@ -474,6 +476,35 @@ JWTAUTH_DEF int jwtauth_keyset_add_ec(jwtauth_keyset *ks, int curve,
 	const char *kid, size_t kid_len);
 JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
 	size_t k_len, jwtauth_alg alg, const char *kid, size_t kid_len);
+
+/* ======================================================================
+   ECDSA ENGINE: variable-time verification of public inputs
+   ----------------------------------------------------------------------
+   The default ES256/ES384/ES512 verifier. BearSSL's ECDSA is chosen with
+   jwtauth_engines: set ecdsa_vrfy to BearSSL's (br_ecdsa_i31_vrfy_raw or
+   br_ecdsa_vrfy_raw_get_default()), or set only `ec` to a BearSSL curve
+   engine, which then runs under BearSSL's default ECDSA verifier.
+   Defining JWTAUTH_EC_BEARSSL leaves this engine out of the build and
+   makes BearSSL's ECDSA the default.
+   ====================================================================== */
+#ifndef JWTAUTH_EC_BEARSSL
+/* ECDSA verification of a raw r || s signature (two halves of equal
+   length) over `hash` with the public key `pk` (P-256, P-384 or P-521,
+   uncompressed point): BearSSL's br_ecdsa_vrfy shape. `impl` is ignored
+   (it may be NULL): the arithmetic is the library's own, variable time,
+   which is safe because every input is public. 1 when valid, else 0. */
+JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
+	const void *hash, size_t hash_len, const br_ec_public_key *pk,
+	const void *sig, size_t sig_len);
+/* x*A + y*G on `curve`, written back into A (0x04 || X || Y, len bytes):
+   br_ec_impl.muladd with B = NULL, on the same arithmetic. x and y are
+   big-endian integers of any value up to the curve's limb size, taken
+   modulo n (0 allowed). 0 when A is not a point of the curve or the sum is
+   the point at infinity, else 1. */
+JWTAUTH_DEF uint32_t jwtauth_ec_muladd(unsigned char *A, size_t len,
+	const unsigned char *x, size_t xlen, const unsigned char *y, size_t ylen,
+	int curve);
+#endif
 
 /* ======================================================================
    SIGNATURES: one primitive check, no JOSE framing
@@ -1907,6 +1938,954 @@ JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *to
 }
 
 /* ======================================================================
+   ECDSA: variable-time P-256, P-384 and P-521 verification
+   ----------------------------------------------------------------------
+   jwtauth_ecdsa_vrfy_raw has the shape of BearSSL's br_ecdsa_vrfy (raw
+   r || s) and does all of its work with the arithmetic below: Montgomery
+   multiplication modulo p and modulo n on 64-bit limbs with 128-bit
+   products (32-bit limbs with 64-bit products where the compiler has no
+   unsigned __int128, or when JWTAUTH_EC_32BIT is defined), s^-1 by
+   Fermat's little theorem, u1*G + u2*Q by interleaved wNAF in Jacobian
+   coordinates (a precomputed affine table of G, a per-call table of Q),
+   and the final x(R) mod n == r check without an inversion.
+   Variable time is safe here: every input is public (the signature, the
+   public key, the hash of a token anyone can read), so timing reveals
+   nothing an attacker does not already hold. Key loading uses the same
+   arithmetic to check that a public point lies on its curve.
+   JWTAUTH_EC_BEARSSL leaves this code out; BearSSL's ECDSA is then the
+   default, and it stays selectable through jwtauth_engines otherwise.
+   The constants come from tests/gen_ec_consts.py.
+   ====================================================================== */
+#ifndef JWTAUTH_EC_BEARSSL
+
+#if defined(__SIZEOF_INT128__) && !defined(JWTAUTH_EC_32BIT)
+typedef uint64_t jwtauth__limb;
+__extension__ typedef unsigned __int128 jwtauth__dlimb;
+#define JWTAUTH__LB 64
+#else
+typedef uint32_t jwtauth__limb;
+typedef uint64_t jwtauth__dlimb;
+#define JWTAUTH__LB 32
+#endif
+/* Limbs of the largest element: P-521 in 9 64-bit or 18 32-bit words, so
+   that both widths share R = 2^(64*words) and the constant tables. */
+#define JWTAUTH__ECL (576 / JWTAUTH__LB)
+#define JWTAUTH__GW 16   /* odd multiples of G in its table (wNAF width 6) */
+#define JWTAUTH__QW 8    /* odd multiples of Q (wNAF width 5) */
+
+static const uint64_t jwtauth__ec_p256_p[4] = {
+	0xffffffffffffffffu, 0x00000000ffffffffu, 0x0000000000000000u,
+	0xffffffff00000001u,
+};
+static const uint64_t jwtauth__ec_p256_n[4] = {
+	0xf3b9cac2fc632551u, 0xbce6faada7179e84u, 0xffffffffffffffffu,
+	0xffffffff00000000u,
+};
+static const uint64_t jwtauth__ec_p256_rrp[4] = {
+	0x0000000000000003u, 0xfffffffbffffffffu, 0xfffffffffffffffeu,
+	0x00000004fffffffdu,
+};
+static const uint64_t jwtauth__ec_p256_rrn[4] = {
+	0x83244c95be79eea2u, 0x4699799c49bd6fa6u, 0x2845b2392b6bec59u,
+	0x66e12d94f3d95620u,
+};
+static const uint64_t jwtauth__ec_p256_b[4] = {
+	0xd89cdf6229c4bddfu, 0xacf005cd78843090u, 0xe5a220abf7212ed6u,
+	0xdc30061d04874834u,
+};
+static const uint64_t jwtauth__ec_p256_one[4] = {
+	0x0000000000000001u, 0xffffffff00000000u, 0xffffffffffffffffu,
+	0x00000000fffffffeu,
+};
+/* G, 3G, ..., 31G: x then y of each */
+static const uint64_t jwtauth__ec_p256_g[128] = {
+	0x79e730d418a9143cu, 0x75ba95fc5fedb601u, 0x79fb732b77622510u,
+	0x18905f76a53755c6u, 0xddf25357ce95560au, 0x8b4ab8e4ba19e45cu,
+	0xd2e88688dd21f325u, 0x8571ff1825885d85u, 0xffac3f904eebc127u,
+	0xb027f84a087d81fbu, 0x66ad77dd87cbbc98u, 0x26936a3fb6ff747eu,
+	0xb04c5c1fc983a7ebu, 0x583e47ad0861fe1au, 0x788208311a2ee98eu,
+	0xd5f06a29e587cc07u, 0xbe1b8aaec45c61f5u, 0x90ec649a94b9537du,
+	0x941cb5aad076c20cu, 0xc9079605890523c8u, 0xeb309b4ae7ba4f10u,
+	0x73c568efe5eb882bu, 0x3540a9877e7a1f68u, 0x73a076bb2dd1e916u,
+	0x0746354ea0173b4fu, 0x2bd20213d23c00f7u, 0xf43eaab50c23bb08u,
+	0x13ba5119c3123e03u, 0x2847d0303f5b9d4du, 0x6742f2f25da67bddu,
+	0xef933bdc77c94195u, 0xeaedd9156e240867u, 0x75c96e8f264e20e8u,
+	0xabe6bfed59a7a841u, 0x2cc09c0444c8eb00u, 0xe05b3080f0c4e16bu,
+	0x1eb7777aa45f3314u, 0x56af7bedce5d45e3u, 0x2b6e019a88b12f1au,
+	0x086659cdfd835f9bu, 0xea7d260a6245e404u, 0x9de407956e7fdfe0u,
+	0x1ff3a4158dac1ab5u, 0x3e7090f1649c9073u, 0x1a7685612b944e88u,
+	0x250f939ee57f61c8u, 0x0c0daa891ead643du, 0x68930023e125b88eu,
+	0xccc425634b2ed709u, 0x0e356769856fd30du, 0xbcbcd43f559e9811u,
+	0x738477ac5395b759u, 0x35752b90c00ee17fu, 0x68748390742ed2e3u,
+	0x7cd06422bd1f5bc1u, 0xfbc08769c9e7b797u, 0x72bcd8b7bc60055bu,
+	0x03cc23ee56e27e4bu, 0xee337424e4819370u, 0xe2aa0e430ad3da09u,
+	0x40b8524f6383c45du, 0xd766355442a41b25u, 0x64efa6de778a4797u,
+	0x2042170a7079adf4u, 0x97091dcbd53c5c9du, 0xf17624b6ac0a177bu,
+	0xb0f139752cfe2dffu, 0xc1a35c0a6c7a574eu, 0x227d314693e79987u,
+	0x0575bf30e89cb80eu, 0x2f4e247f0d1883bbu, 0xebd512263274c3d0u,
+	0xfea912baa5659ae8u, 0x68363aba25e1a16eu, 0xb8842277752c41acu,
+	0xfe545c282897c3fcu, 0x2d36e9e7dc4c696bu, 0x5806244afba977c5u,
+	0x85665e9be39508c1u, 0xf720ee256d12597bu, 0x562e4cecc135b208u,
+	0x74e1b2654783f47du, 0x6d2a506c5a3f3b30u, 0xecead9f4c16762fcu,
+	0xf29dd4b2e286e5b9u, 0x1b0fadc083bb3c61u, 0x7a75023e7fac29a4u,
+	0xc086d5f1c9477fa3u, 0xf4f876532de45068u, 0x37c7a7e89e2e1f6eu,
+	0xd0825fa2a3584069u, 0xaf2cea7c1727bf42u, 0x0360a4fb9e4785a9u,
+	0xe5fda49c27299f4au, 0x48068e1371ac2f71u, 0x83d0687b9077666fu,
+	0xa4a319acd837879fu, 0x6fc1b49eed6b67b0u, 0xe395993332f1f3afu,
+	0x966742eb65432a2eu, 0x4b8dc9feb4966228u, 0x96cc631243f43950u,
+	0x12068859c9b731eeu, 0x7b948dc356f79968u, 0x042c2af497e2feb4u,
+	0xd36a42d7aebf7313u, 0x49d2c9eb084ffdd7u, 0x9f8aa54b2ef7c76au,
+	0x9200b7ba09895e70u, 0x3bd0c66fddb7fb58u, 0x2d97d10878eb4cbbu,
+	0x2d431068d84bde31u, 0x5e5db46acb66e132u, 0xf1be963a0d925880u,
+	0x944a70270317b9e2u, 0xe266f95948603d48u, 0x98db66735c208899u,
+	0x90472447a2fb18a3u, 0x8a966939777c619fu, 0x3798142a2a3be21bu,
+	0xe2f73c696755ff89u, 0xdd3cf7e7473017e6u, 0x8ef5689d3cf7600du,
+	0x948dc4f8b1fc87b4u, 0xd9e9fe814ea53299u, 0x2d921ca298eb6028u,
+	0xfaecedfd0c9803fcu, 0xf38ae8914d7b4745u,
+};
+static const uint64_t jwtauth__ec_p384_p[6] = {
+	0x00000000ffffffffu, 0xffffffff00000000u, 0xfffffffffffffffeu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+};
+static const uint64_t jwtauth__ec_p384_n[6] = {
+	0xecec196accc52973u, 0x581a0db248b0a77au, 0xc7634d81f4372ddfu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+};
+static const uint64_t jwtauth__ec_p384_rrp[6] = {
+	0xfffffffe00000001u, 0x0000000200000000u, 0xfffffffe00000000u,
+	0x0000000200000000u, 0x0000000000000001u, 0x0000000000000000u,
+};
+static const uint64_t jwtauth__ec_p384_rrn[6] = {
+	0x2d319b2419b409a9u, 0xff3d81e5df1aa419u, 0xbc3e483afcb82947u,
+	0xd40d49174aab1cc5u, 0x3fb05b7a28266895u, 0x0c84ee012b39bf21u,
+};
+static const uint64_t jwtauth__ec_p384_b[6] = {
+	0x081188719d412dccu, 0xf729add87a4c32ecu, 0x77f2209b1920022eu,
+	0xe3374bee94938ae2u, 0xb62b21f41f022094u, 0xcd08114b604fbff9u,
+};
+static const uint64_t jwtauth__ec_p384_one[6] = {
+	0xffffffff00000001u, 0x00000000ffffffffu, 0x0000000000000001u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+};
+/* G, 3G, ..., 31G: x then y of each */
+static const uint64_t jwtauth__ec_p384_g[192] = {
+	0x3dd0756649c0b528u, 0x20e378e2a0d6ce38u, 0x879c3afc541b4d6eu,
+	0x6454868459a30effu, 0x812ff723614ede2bu, 0x4d3aadc2299e1513u,
+	0x23043dad4b03a4feu, 0xa1bfa8bf7bb4a9acu, 0x8bade7562e83b050u,
+	0xc6c3521968f4ffd9u, 0xdd8002263969a840u, 0x2b78abc25a15c5e9u,
+	0x05e4dbe6c1dc4073u, 0xc54ea9fff04f779cu, 0x6b2034e9a170ccf0u,
+	0x3a48d732d51c6c3eu, 0xe36f7e2d263aa470u, 0xd283fe68e7c1c3acu,
+	0x7e284821c04ee157u, 0x92d789a77ae0e36du, 0x132663c04ef67446u,
+	0x68012d5ad2e1d0b4u, 0xf6db68b15102b339u, 0x465465fc983292afu,
+	0xbb595eba68f1f0dfu, 0xc185c0cbcc873466u, 0x7f1eb1b5293c703bu,
+	0x60db2cf5aacc05e6u, 0xc676b987e2e8e4c6u, 0xe1bb26b11d178ffbu,
+	0x2b694ba07073fa21u, 0x22c16e2e72f34566u, 0x80b61b3101c35b99u,
+	0x4b237faf982c0411u, 0xe6c5944024de236du, 0x4db1c9d6e209e4a3u,
+	0xdf13b9d17d69222bu, 0x4ce6415f874774b1u, 0x731edcf8211faa95u,
+	0x5f4215d1659753edu, 0xf893db589db2df55u, 0x932c9f811c89025bu,
+	0x0996b2207706a61eu, 0x135349d5a8641c79u, 0x65aad76f50130844u,
+	0x0ff37c0401fff780u, 0xf57f238e693b0706u, 0xd90a16b6af6c9b3eu,
+	0x2f5d200e2353b92fu, 0xe35d87293fd7e4f9u, 0x26094833a96d745du,
+	0xdc351dc13cbfff3fu, 0x26d464c6dad54d6au, 0x5cab1d1d53636c6au,
+	0xf2813072b18ec0b0u, 0x3777e270d742aa2fu, 0x27f061c7033ca7c2u,
+	0xa6ecaccc68ead0d8u, 0x7d9429f4ee69a754u, 0xe770633431e8f5c6u,
+	0xc7708b19b68b8c7du, 0x4532077c44377abau, 0x0dcc67706cdad64fu,
+	0x01b8bf56147b6602u, 0xf8d89885f0561d79u, 0x9c19e9fc7ba9c437u,
+	0x764eb146bdc4ba25u, 0x604fe46bac144b83u, 0x3ce813298a77e780u,
+	0x2e070f36fe9e682eu, 0x41821d0c3a53287au, 0x9aa62f9f3533f918u,
+	0x9b7aeb7e75ccbdfbu, 0xb25e28c5f6749a95u, 0x8a7a8e4633b7d4aeu,
+	0xdb5203a8d9c1bd56u, 0xd2657265ed22df97u, 0xb51c56e18cf23c94u,
+	0xf4d394596c3d812du, 0xd8e88f1a87cae0c2u, 0x789a2a48cf4d0fe3u,
+	0xb7feac2dfec38d60u, 0x81fdbd1c3b490ec3u, 0x4617adb7cc6979e1u,
+	0x446ad8884709f4a9u, 0x2b7210e2ec3dabd8u, 0x83ccf19550e07b34u,
+	0x59500917789b3075u, 0x0fc01fd4eb085993u, 0xfb62d26f4903026bu,
+	0x2309cc9d6fe989bbu, 0x61609cbd144bd586u, 0x4b23d3a0de06610cu,
+	0xdddc2866d898f470u, 0x8733fc41400c5797u, 0x5a68c6fed0bc2716u,
+	0x8903e1304b4a3cd0u, 0x3ea4ea4c8ff1f43eu, 0xe6fc3f2af655a10du,
+	0x7be3737d524ffefcu, 0x9f6928555330455eu, 0x524f166ee475ce70u,
+	0x3fcc69cd6c12f055u, 0x4e23b6ffd5b9c0dau, 0x49ce6993336bf183u,
+	0xf87d6d854a54504au, 0x25eb5df1b3c2677au, 0xac37986f55b164c9u,
+	0x82a2ed4abaa84c08u, 0x22c4cc5f41a8c912u, 0xca109c3b154aad5eu,
+	0x23891298fc38538eu, 0xb3b6639c539802aeu, 0xfa0f1f450390d706u,
+	0x46b78e5db0dc21d0u, 0xa8c72d3cc3da2eacu, 0x9170b3786ff2f643u,
+	0x3f5a799bb67f30c3u, 0x15d1dc778264b672u, 0xa1d47b23e9577764u,
+	0x08265e510422ce2fu, 0x88e0d496dd2f9e21u, 0x30128aa06177f75du,
+	0x2e59ab62bd9ebe69u, 0x1b1a0f6c5df0e537u, 0xab16c626dac012b5u,
+	0x8014214b008c5de7u, 0xaa740a9e38f17beau, 0x262ebb498a149098u,
+	0xb454111e8527cd59u, 0x266ad15aacea5817u, 0x21824f411353ccbau,
+	0xd1b4e74d12e3683bu, 0x990ed20b569b8ef6u, 0xb9d3dd25429c0a18u,
+	0x1c75b8ab2a351783u, 0x61e4ca2b905432f0u, 0x80826a69eea8f224u,
+	0x7fc33a6bec52abadu, 0x0bcca3f0a65e4813u, 0x7ad8a132a527cebeu,
+	0xf0138950eaf22c7eu, 0x282d2437566718c1u, 0x9dfccb0de2212559u,
+	0x1e93722758ce3b83u, 0xbb280dfa3cb3fb36u, 0x57d0f3d2e2be174au,
+	0x9bd51b99208abe1eu, 0x3809ab50de248024u, 0xc29c6e2ca5bb7331u,
+	0x9944fd2e61124f05u, 0x83ccbc4e9009e391u, 0x01628f059424a3ccu,
+	0xd6a2f51dea8e4344u, 0xda3e1a3d4cebc96eu, 0x1fe6fb42e97809dcu,
+	0xa04482d2467d66e4u, 0xcf1912934d78291du, 0x8e0d4168482396f9u,
+	0x7228e2d5d18f14d0u, 0x2f7e8d509c6a58feu, 0xe8ca780e373e5aecu,
+	0x42aad1d61b68e9f8u, 0x58a6d7f569e2f8f4u, 0xd779adfe31da1beau,
+	0x7d26540638c85a85u, 0x67e67195d44d3cdfu, 0x17820a0bc5134ed7u,
+	0x019d6ac5d3021470u, 0x25846b66780443d6u, 0xce3c15ed55c97647u,
+	0x3dc22d490e3feb0fu, 0x2065b7cba7df26e4u, 0xc8b00ae8187cea1fu,
+	0x1a5284a0865dded3u, 0x293c164920c83de2u, 0xab178d26cce851b3u,
+	0x8e6db10b404505fbu, 0xf6f57e7190c82033u, 0x1d2a1c015977f16cu,
+	0xa39c89317c8906a4u, 0xb6e7ecdd9e821ee6u, 0x2ecf8340f0df4fe6u,
+	0xd42f7dc953c14965u, 0x1afb51a3e3ba8285u, 0x6c07c4040a3305d1u,
+	0xdab83288127fc1dau, 0xbc0a699b374c4b08u, 0x402a9bab42eb20ddu,
+	0xd7dd464f045a7a1cu, 0x5b3d0d6d36beecc4u, 0x475a3e756398a19du,
+};
+static const uint64_t jwtauth__ec_p521_p[9] = {
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0x00000000000001ffu,
+};
+static const uint64_t jwtauth__ec_p521_n[9] = {
+	0xbb6fb71e91386409u, 0x3bb5c9b8899c47aeu, 0x7fcc0148f709a5d0u,
+	0x51868783bf2f966bu, 0xfffffffffffffffau, 0xffffffffffffffffu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0x00000000000001ffu,
+};
+static const uint64_t jwtauth__ec_p521_rrp[9] = {
+	0x0000000000000000u, 0x0000400000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+};
+static const uint64_t jwtauth__ec_p521_rrn[9] = {
+	0x137cd04dcf15dd04u, 0xf707badce5547ea3u, 0x12a78d38794573ffu,
+	0xd3721ef557f75e06u, 0xdd6e23d82e49c7dbu, 0xcff3d142b7756e3eu,
+	0x5bcc6d61a8e567bcu, 0x2d8e03d1492d0d45u, 0x000000000000003du,
+};
+static const uint64_t jwtauth__ec_p521_b[9] = {
+	0x8014654fae586387u, 0x78f7a28fea35a81fu, 0x839ab9efc41e961au,
+	0xbd8b29605e9dd8dfu, 0xf0ab0c9ca8f63f49u, 0xf9dc5a44c8c77884u,
+	0x77516d392dccd98au, 0x0fc94d10d05b42a0u, 0x000000000000004du,
+};
+static const uint64_t jwtauth__ec_p521_one[9] = {
+	0x0080000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+};
+/* G, 3G, ..., 31G: x then y of each */
+static const uint64_t jwtauth__ec_p521_g[288] = {
+	0xb331a16381adc101u, 0x4dfcbf3f18e172deu, 0x6f19a459e0c2b521u,
+	0x947f0ee093d17fd4u, 0xdd50a5af3bf7f3acu, 0x90fc1457b035a69eu,
+	0x214e32409c829fdau, 0xe6cf1f65b311cadau, 0x0000000000000074u,
+	0x28460e4a5a9e268eu, 0x20445f4a3b4fe8b3u, 0xb09a9e3843513961u,
+	0x2062a85c809fd683u, 0x164bf7394caf7a13u, 0x340bd7de8b939f33u,
+	0xeccc7aa224abcda2u, 0x022e452fda163e8du, 0x00000000000001e0u,
+	0xbee9cf4d4910f78au, 0x02d2c8ce976f1bd6u, 0x0dd75a4843161975u,
+	0x028ed35e8b5acff1u, 0xe8d69f8b251d2419u, 0x5cf2d6bd0896bd46u,
+	0x3cda95372d891ecdu, 0xaeec8eb5325acacau, 0x000000000000008cu,
+	0x72cfa6c0ee5f7e98u, 0x212fac4650f74360u, 0x867882e4de49d2c8u,
+	0xd816ad6768ef61e3u, 0x761716ea67c6e2bau, 0x8be97c558fd1aae7u,
+	0x7978aabfd4154e81u, 0xeccbcfc363655c0au, 0x000000000000016eu,
+	0x3c194afcf14a49e9u, 0x9c6ad5a84b764798u, 0xd194ebf0f36c498bu,
+	0x11b8897f5789bf3cu, 0x721c1e0636af180au, 0x926781ed5c78bbd6u,
+	0x5fbd2cb77eda9f86u, 0x639ede19c8e02758u, 0x0000000000000019u,
+	0x65d6f9bbc6f75980u, 0xfc0b9e61f46f5848u, 0xbce8f80392b9aa7bu,
+	0xba188aa0108e7affu, 0x43ddb44be4839679u, 0x28f6ec0be4d01a38u,
+	0x488e6c7f47439700u, 0x764515b988a54089u, 0x00000000000000ebu,
+	0x6a15b574766756dfu, 0xcd00e756c4140b76u, 0xe237ca9fa87ee130u,
+	0x6c64d36f986e71ddu, 0x2ec61846855fe34cu, 0x14780c69617b88a6u,
+	0x062f9170747aa419u, 0xa3775b2fed05839du, 0x00000000000001b1u,
+	0x8d8f4b46df66eaa8u, 0x3dae35c5e4829292u, 0x2fcf3b38952eef7eu,
+	0x15ca91d1a2c8e70du, 0x2ab5e87949e6f64fu, 0x6eb8edecc51365efu,
+	0x3c5ae2c168141278u, 0x8868ec18bd1ceb42u, 0x0000000000000150u,
+	0x03d614e278d67878u, 0x330fa2b13cb3e5f1u, 0xc7a7a85d5ec2e694u,
+	0x1af9e2ab6fb92d18u, 0x32ba14f09cb09a6du, 0x4c962558a2dc635bu,
+	0x44769a2a0dcc43a3u, 0x13517adf8ab8ab6au, 0x000000000000010cu,
+	0x270a8b986326a2bbu, 0x9a1d5075435cd695u, 0x3eb9b61574944407u,
+	0x4207fab767a55fecu, 0x3706b4f2bab02bd6u, 0xdb6412dd131eeda2u,
+	0xc71844532a770e75u, 0xcf85aaaabd13d749u, 0x00000000000000f9u,
+	0xcd229d6104967f7bu, 0x8176607016ed066du, 0x4280ae0127d264d4u,
+	0x0de8cd8d75f18c88u, 0x2979ede2999331edu, 0x4aa1f7962a794c8bu,
+	0xe7f6aee3f6be0bc2u, 0xaa378d1cab9da18au, 0x00000000000000ffu,
+	0x0425becc0ff2ee88u, 0xaeac43a7c9672464u, 0x9b6e564071fa40cdu,
+	0x559c49198c8a54a9u, 0x158de4548745a152u, 0x49f6974aea705cdcu,
+	0x149d6eab31085e82u, 0xc24e86543b82a7d9u, 0x0000000000000094u,
+	0xd39f8fa63e6130e5u, 0xfc0c43c246997de6u, 0x74a5f61d80559c77u,
+	0xb51aa852f3cd5c47u, 0x3099622c84701e4cu, 0x1c2776e95f57adc3u,
+	0x0d49fb9b66f0da61u, 0xce6bc32e95a49243u, 0x0000000000000156u,
+	0xe4c23b963adb5e07u, 0xfb948d00fd811538u, 0xe1b0ccf557c88bf4u,
+	0x1f936fee9a8e5fddu, 0x9560deaeac1c5e3bu, 0xe34e3d33d72e0f10u,
+	0x04676a851c36aa10u, 0xd48d0c936d51f6adu, 0x00000000000001f6u,
+	0xaa9adab626af2e49u, 0x5ef4d7f19bde5c6du, 0x8ecdc6cb4c0f1fc9u,
+	0xff3c3ade8e47e019u, 0x08dc8e6713ede807u, 0x296b4bda996f8947u,
+	0x07dc7de6185a0504u, 0xf820aac7e2a36a18u, 0x0000000000000032u,
+	0x32ed1a3689c55c4eu, 0xecab1a1a4050a3aau, 0xc9237ec86622355eu,
+	0x4010a47111964b64u, 0x6abf4831644ca385u, 0x5d25b10834cba42fu,
+	0xb1ef824b54dd6906u, 0xb53e73269199f6dfu, 0x000000000000008eu,
+	0x706c0376dc1fc4c3u, 0x083b7c0bd4298885u, 0x07fc6182157868d2u,
+	0x43efa73ccdab409cu, 0x2c3b0534f33a7f01u, 0xda6b329279349284u,
+	0x354cf74f134fd159u, 0x09d05c3a322c91c8u, 0x000000000000016du,
+	0x23a15a0fc75f6c59u, 0xfa9adce5be387323u, 0x1073482aca615baau,
+	0xf8697b3abf8b56fau, 0x1efced2b277b6e85u, 0x54c6b45615915099u,
+	0x835bcca9a67b4c88u, 0x6de088ea72576ee8u, 0x00000000000000bbu,
+	0xcda6637339219067u, 0xf23c7f85920c6b50u, 0x86ff67a18f392ddeu,
+	0xb3c9192abebd22cbu, 0xf8fd1d984b1b1334u, 0x3f7ff8566d9bc873u,
+	0x3922dbbf03aaefaau, 0x43e07ca4616ad0d0u, 0x000000000000001au,
+	0xbacdf5768189a808u, 0x2254848d34adfe82u, 0xbbfad26c4f54fdffu,
+	0x7cd8761ccc8b18e1u, 0x93b9d6cb1ff975c6u, 0xa566287771b2a2bbu,
+	0x2eb3e9457715bde7u, 0xae61ca124ba9ad92u, 0x00000000000000f6u,
+	0xf6e872ecb0469d0au, 0x96a1779ccb49e464u, 0xad9bd64901c9d236u,
+	0x84eca4bf576c13ebu, 0xd4a312bf5726b151u, 0x4c0ca91f3ace233fu,
+	0x881345dcc61768afu, 0x7d9e642a842cf69du, 0x00000000000001e9u,
+	0xfac688275f53e3bau, 0xb0f305e21e4e5d26u, 0x62be4d878bb24e65u,
+	0x4adf5a1d1b9631f7u, 0xfbefba0d29ed2419u, 0x360c0514b7b5d7d3u,
+	0x31741e002ce28c9fu, 0xa416096d3e2f2067u, 0x000000000000019eu,
+	0xae6b82c9d75ca405u, 0x0350e352f67157a9u, 0xf103f0f8d613572cu,
+	0x57f4f1fc74d2f629u, 0x880fb7c1fe4d7ad8u, 0x41248691a6866ea2u,
+	0xc7773d1cdd3c2fd9u, 0xbb6d8e56762faa3du, 0x00000000000000c9u,
+	0x003cb25ea09794e1u, 0x2b6c0ae1a9b7d068u, 0x61109da22854691cu,
+	0x7a1e13d93dd83ee8u, 0x07084219b0f74bfeu, 0x195a18b23c22616eu,
+	0x8e3ebacffc48682cu, 0x03345142c7e03423u, 0x000000000000009cu,
+	0x70553a131b5716a6u, 0xd89fc612305fb856u, 0x93f20f0758e12e9fu,
+	0x26ab743f1553247fu, 0xa5548c2b48be1b77u, 0xd88e3b96462a4cccu,
+	0xe90039881328d883u, 0x1a51ac3a537aeffcu, 0x000000000000010cu,
+	0x183343f73a45c644u, 0xb6a192de720263c1u, 0x7af76f152a339735u,
+	0xd068f11b85352cb9u, 0x536f71aa1ab97de0u, 0x63fb3614440a8b33u,
+	0x9f8ad491f5801150u, 0x9d7115147c05db06u, 0x0000000000000023u,
+	0x45d80dcfb7e0863eu, 0xb41abb2180b8016bu, 0x1e590ab022497622u,
+	0x41a89a9d76d0698bu, 0xa6c059091ed38ceau, 0x1619f9a8c3f09ac2u,
+	0x37c39ca9ae8727c3u, 0x53b1526a75c44f32u, 0x00000000000000dbu,
+	0xa03c565c14005373u, 0x59f9f357652ec85bu, 0x97231fff384ea2d6u,
+	0x2a09dc3a7a545dabu, 0x008f7d248f6c975eu, 0xdda52b7bc70d0d91u,
+	0xfd4fe8c9e2e7a961u, 0xe2f2c14200d60351u, 0x00000000000001f0u,
+	0xee5d319135b252dau, 0xcb161c93b0c76d12u, 0xcf799ec2caea8fb6u,
+	0x48a001d5c7423ffdu, 0x982e54de0343b6b9u, 0xf6145f79c7bb3250u,
+	0x2ffcfa2898f43132u, 0x3ed9e0fdfe5b2d04u, 0x0000000000000014u,
+	0x1846bce9f0be1fd0u, 0xde8c3ddde2410d06u, 0x1f833cc93e1375dfu,
+	0x85a8613996b83698u, 0x5bdf0710ca96706cu, 0xfe5ae7af5bcad69au,
+	0xc10119f7c7e5b220u, 0x3402d664ada0dbdbu, 0x00000000000000cfu,
+	0x01b63a64833cc3c3u, 0x09112be87060b544u, 0x9106e7daf2447124u,
+	0x14fe0a60d604e6b5u, 0x366b2aa1d48264eau, 0x30b930541e52f3b9u,
+	0xbedaba2c4b2be153u, 0x0a80352c66db983du, 0x0000000000000033u,
+	0x8cc9ec08ed515299u, 0xc565233be39cbc96u, 0x31d50decbe3daa18u,
+	0xc809cd4346572661u, 0x187bb5c6192268a3u, 0x030577db965f68d5u,
+	0x7645aa0319478864u, 0xc3ef84e09d10a518u, 0x000000000000011cu,
+};
+
+typedef struct jwtauth__ecc {
+	int curve;             /* BR_EC_secp256r1, ... */
+	unsigned n64;          /* 64-bit words of p and n */
+	unsigned clen;         /* bytes of a coordinate, of r and of s */
+	unsigned nbits;        /* bit length of n (hash truncation) */
+	const uint64_t *p, *n, *rrp, *rrn, *b, *one, *g;
+} jwtauth__ecc;
+
+static const jwtauth__ecc jwtauth__ec_curves[3] = {
+	{ BR_EC_secp256r1, 4, 32, 256, jwtauth__ec_p256_p, jwtauth__ec_p256_n,
+	  jwtauth__ec_p256_rrp, jwtauth__ec_p256_rrn, jwtauth__ec_p256_b,
+	  jwtauth__ec_p256_one, jwtauth__ec_p256_g },
+	{ BR_EC_secp384r1, 6, 48, 384, jwtauth__ec_p384_p, jwtauth__ec_p384_n,
+	  jwtauth__ec_p384_rrp, jwtauth__ec_p384_rrn, jwtauth__ec_p384_b,
+	  jwtauth__ec_p384_one, jwtauth__ec_p384_g },
+	{ BR_EC_secp521r1, 9, 66, 521, jwtauth__ec_p521_p, jwtauth__ec_p521_n,
+	  jwtauth__ec_p521_rrp, jwtauth__ec_p521_rrn, jwtauth__ec_p521_b,
+	  jwtauth__ec_p521_one, jwtauth__ec_p521_g }
+};
+
+static const jwtauth__ecc *jwtauth__ec_curve(int curve)
+{
+	int i;
+	for (i = 0; i < 3; i++)
+		if (jwtauth__ec_curves[i].curve == curve) return &jwtauth__ec_curves[i];
+	return NULL;
+}
+
+/* The working form of a curve: moduli as limbs, Montgomery constants. */
+typedef struct jwtauth__ecf {
+	const jwtauth__ecc *c;
+	unsigned nl;                    /* limbs */
+	jwtauth__limb pinv, ninv;       /* -p^-1, -n^-1 mod 2^LB */
+	jwtauth__limb p[JWTAUTH__ECL], n[JWTAUTH__ECL];
+	jwtauth__limb b[JWTAUTH__ECL], one[JWTAUTH__ECL];  /* b*R, R mod p */
+} jwtauth__ecf;
+
+/* Jacobian point (x/z^2, y/z^3), Montgomery coordinates. The curves have
+   prime order (cofactor 1), so every point other than infinity has y != 0
+   and a doubling never gives infinity; `inf` is therefore exact. */
+typedef struct jwtauth__ecp {
+	jwtauth__limb x[JWTAUTH__ECL], y[JWTAUTH__ECL], z[JWTAUTH__ECL];
+	int inf;
+} jwtauth__ecp;
+
+/* Constant words -> limbs (the 32-bit path splits each word). */
+static void jwtauth__ec_ld(jwtauth__limb *d, const uint64_t *s, unsigned nl)
+{
+	unsigned i;
+#if JWTAUTH__LB == 64
+	for (i = 0; i < nl; i++) d[i] = s[i];
+#else
+	for (i = 0; i < nl / 2; i++) {
+		d[2 * i] = (jwtauth__limb)s[i];
+		d[2 * i + 1] = (jwtauth__limb)(s[i] >> 32);
+	}
+#endif
+}
+
+/* -m^-1 mod 2^LB for odd m0 (Newton: each step doubles the good bits). */
+static jwtauth__limb jwtauth__ec_ninv(jwtauth__limb m0)
+{
+	jwtauth__limb x = m0;   /* correct to 3 bits: m0 * m0 = 1 mod 8 */
+	int i;
+	for (i = 0; i < 5; i++) x *= (jwtauth__limb)(2 - m0 * x);
+	return (jwtauth__limb)(0 - x);
+}
+
+static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
+{
+	f->c = c;
+	f->nl = c->n64 * (64 / JWTAUTH__LB);
+	jwtauth__ec_ld(f->p, c->p, f->nl);
+	jwtauth__ec_ld(f->n, c->n, f->nl);
+	jwtauth__ec_ld(f->b, c->b, f->nl);
+	jwtauth__ec_ld(f->one, c->one, f->nl);
+	f->pinv = jwtauth__ec_ninv(f->p[0]);
+	f->ninv = jwtauth__ec_ninv(f->n[0]);
+}
+
+/* ---- multi-limb integers (little-endian limbs, nl of them) ---- */
+
+static int jwtauth__ec_cmp(const jwtauth__limb *a, const jwtauth__limb *b, unsigned nl)
+{
+	while (nl-- > 0)
+		if (a[nl] != b[nl]) return a[nl] < b[nl] ? -1 : 1;
+	return 0;
+}
+
+static int jwtauth__ec_iszero(const jwtauth__limb *a, unsigned nl)
+{
+	jwtauth__limb t = 0;
+	unsigned i;
+	for (i = 0; i < nl; i++) t |= a[i];
+	return t == 0;
+}
+
+/* d = a - b, returns the borrow. */
+static jwtauth__limb jwtauth__ec_subw(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, unsigned nl)
+{
+	jwtauth__limb br = 0;
+	unsigned i;
+	for (i = 0; i < nl; i++) {
+		jwtauth__limb x = a[i], y = b[i], t = x - y - br;
+		br = (jwtauth__limb)((x < y) | ((x == y) & br));
+		d[i] = t;
+	}
+	return br;
+}
+
+/* d = a + b, returns the carry. */
+static jwtauth__limb jwtauth__ec_addw(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, unsigned nl)
+{
+	jwtauth__limb c = 0;
+	unsigned i;
+	for (i = 0; i < nl; i++) {
+		jwtauth__limb x = a[i], t = x + b[i] + c;
+		c = (jwtauth__limb)((t < x) | ((t == x) & c));
+		d[i] = t;
+	}
+	return c;
+}
+
+/* Big-endian bytes -> limbs; 0 when the value needs more than nl limbs. */
+static int jwtauth__ec_decode(jwtauth__limb *d, unsigned nl,
+	const uint8_t *src, size_t len)
+{
+	size_t i;
+	for (i = 0; i < nl; i++) d[i] = 0;
+	for (i = 0; i < len; i++) {
+		size_t k = len - 1 - i;            /* byte weight 256^i */
+		if (i / (JWTAUTH__LB / 8) >= nl) {
+			if (src[k]) return 0;
+			continue;
+		}
+		d[i / (JWTAUTH__LB / 8)] |= (jwtauth__limb)src[k] << (8 * (i % (JWTAUTH__LB / 8)));
+	}
+	return 1;
+}
+
+/* limbs -> big-endian bytes (len bytes; the value must fit). */
+static void jwtauth__ec_encode(uint8_t *dst, size_t len, const jwtauth__limb *a,
+	unsigned nl)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		size_t w = i / (JWTAUTH__LB / 8);
+		dst[len - 1 - i] = w < nl
+			? (uint8_t)(a[w] >> (8 * (i % (JWTAUTH__LB / 8)))) : 0;
+	}
+}
+
+/* ---- Montgomery arithmetic modulo m (p or n): values in [0, m) ---- */
+
+/* d = a * b / R mod m (CIOS); d may alias a or b. */
+static void jwtauth__ec_mm(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *m, jwtauth__limb minv,
+	unsigned nl)
+{
+	jwtauth__limb t[JWTAUTH__ECL + 2];
+	unsigned i, j;
+	for (j = 0; j < nl + 2; j++) t[j] = 0;
+	for (i = 0; i < nl; i++) {
+		jwtauth__limb c = 0, u, bi = b[i];
+		jwtauth__dlimb acc;
+		for (j = 0; j < nl; j++) {
+			acc = (jwtauth__dlimb)a[j] * bi + t[j] + c;
+			t[j] = (jwtauth__limb)acc;
+			c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		}
+		acc = (jwtauth__dlimb)t[nl] + c;
+		t[nl] = (jwtauth__limb)acc;
+		t[nl + 1] = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		u = (jwtauth__limb)(t[0] * minv);
+		acc = (jwtauth__dlimb)u * m[0] + t[0];
+		c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		for (j = 1; j < nl; j++) {
+			acc = (jwtauth__dlimb)u * m[j] + t[j] + c;
+			t[j - 1] = (jwtauth__limb)acc;
+			c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		}
+		acc = (jwtauth__dlimb)t[nl] + c;
+		t[nl - 1] = (jwtauth__limb)acc;
+		t[nl] = t[nl + 1] + (jwtauth__limb)(acc >> JWTAUTH__LB);
+	}
+	/* t < 2m here: one conditional subtraction reduces it */
+	if (t[nl] || jwtauth__ec_cmp(t, m, nl) >= 0) jwtauth__ec_subw(t, t, m, nl);
+	for (j = 0; j < nl; j++) d[j] = t[j];
+}
+
+static void jwtauth__ec_madd(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *m, unsigned nl)
+{
+	if (jwtauth__ec_addw(d, a, b, nl) || jwtauth__ec_cmp(d, m, nl) >= 0)
+		jwtauth__ec_subw(d, d, m, nl);
+}
+
+static void jwtauth__ec_msub(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *m, unsigned nl)
+{
+	if (jwtauth__ec_subw(d, a, b, nl)) jwtauth__ec_addw(d, d, m, nl);
+}
+
+/* field shorthands: modulo p */
+#define JWTAUTH__FM(f, d, a, b) jwtauth__ec_mm(d, a, b, (f)->p, (f)->pinv, (f)->nl)
+#define JWTAUTH__FA(f, d, a, b) jwtauth__ec_madd(d, a, b, (f)->p, (f)->nl)
+#define JWTAUTH__FS(f, d, a, b) jwtauth__ec_msub(d, a, b, (f)->p, (f)->nl)
+
+/* d = -a mod p */
+static void jwtauth__ec_fneg(const jwtauth__ecf *f, jwtauth__limb *d,
+	const jwtauth__limb *a)
+{
+	unsigned i;
+	if (jwtauth__ec_iszero(a, f->nl)) { for (i = 0; i < f->nl; i++) d[i] = 0; return; }
+	jwtauth__ec_subw(d, f->p, a, f->nl);
+}
+
+/* Decode a coordinate (clen bytes) into Montgomery form; 0 if >= p. */
+static int jwtauth__ec_fe_decode(const jwtauth__ecf *f, jwtauth__limb *d,
+	const uint8_t *src)
+{
+	jwtauth__limb rr[JWTAUTH__ECL];
+	if (!jwtauth__ec_decode(d, f->nl, src, f->c->clen)
+	    || jwtauth__ec_cmp(d, f->p, f->nl) >= 0)
+		return 0;
+	jwtauth__ec_ld(rr, f->c->rrp, f->nl);
+	JWTAUTH__FM(f, d, d, rr);
+	return 1;
+}
+
+/* Decode 0x04 || X || Y (exactly 1 + 2*clen bytes) with X, Y < p and
+   y^2 = x^3 - 3x + b; the curves have cofactor 1, so a point on the curve
+   is in the prime-order group. */
+static int jwtauth__ec_point_decode(const jwtauth__ecf *f, jwtauth__limb *x,
+	jwtauth__limb *y, const uint8_t *q, size_t q_len)
+{
+	jwtauth__limb l[JWTAUTH__ECL], r[JWTAUTH__ECL];
+	size_t clen = f->c->clen;
+	if (q_len != 1 + 2 * clen || q[0] != 0x04) return 0;
+	if (!jwtauth__ec_fe_decode(f, x, q + 1) || !jwtauth__ec_fe_decode(f, y, q + 1 + clen))
+		return 0;
+	JWTAUTH__FM(f, l, y, y);
+	JWTAUTH__FM(f, r, x, x);
+	JWTAUTH__FM(f, r, r, x);
+	JWTAUTH__FS(f, r, r, x);
+	JWTAUTH__FS(f, r, r, x);
+	JWTAUTH__FS(f, r, r, x);
+	JWTAUTH__FA(f, r, r, f->b);
+	return jwtauth__ec_cmp(l, r, f->nl) == 0;
+}
+
+/* ---- points ---- */
+
+/* p = 2p (a = -3, "dbl-2001-b", 3M + 5S). Infinity stays infinity; no
+   other point doubles to infinity (no point of order 2). */
+static void jwtauth__ec_dbl(const jwtauth__ecf *f, jwtauth__ecp *p)
+{
+	jwtauth__limb delta[JWTAUTH__ECL], gamma[JWTAUTH__ECL], beta[JWTAUTH__ECL];
+	jwtauth__limb alpha[JWTAUTH__ECL], t[JWTAUTH__ECL];
+	if (p->inf) return;
+	JWTAUTH__FM(f, delta, p->z, p->z);
+	JWTAUTH__FM(f, gamma, p->y, p->y);
+	JWTAUTH__FM(f, beta, p->x, gamma);
+	JWTAUTH__FS(f, t, p->x, delta);
+	JWTAUTH__FA(f, alpha, p->x, delta);
+	JWTAUTH__FM(f, alpha, alpha, t);
+	JWTAUTH__FA(f, t, alpha, alpha);
+	JWTAUTH__FA(f, alpha, alpha, t);            /* 3(x - delta)(x + delta) */
+	/* z3 = (y + z)^2 - gamma - delta */
+	JWTAUTH__FA(f, t, p->y, p->z);
+	JWTAUTH__FM(f, t, t, t);
+	JWTAUTH__FS(f, t, t, gamma);
+	JWTAUTH__FS(f, p->z, t, delta);
+	/* x3 = alpha^2 - 8 beta */
+	JWTAUTH__FA(f, beta, beta, beta);
+	JWTAUTH__FA(f, beta, beta, beta);           /* 4 beta */
+	JWTAUTH__FM(f, t, alpha, alpha);
+	JWTAUTH__FS(f, t, t, beta);
+	JWTAUTH__FS(f, p->x, t, beta);
+	/* y3 = alpha (4 beta - x3) - 8 gamma^2 */
+	JWTAUTH__FS(f, beta, beta, p->x);
+	JWTAUTH__FM(f, beta, beta, alpha);
+	JWTAUTH__FM(f, gamma, gamma, gamma);
+	JWTAUTH__FA(f, gamma, gamma, gamma);
+	JWTAUTH__FA(f, gamma, gamma, gamma);
+	JWTAUTH__FA(f, gamma, gamma, gamma);
+	JWTAUTH__FS(f, p->y, beta, gamma);
+}
+
+/* The end of an addition once u1 (= x1 z2^2), u2, s1 (= y1 z2^3), s2 and
+   the product z1 z2 are known. h = 0 means x1 = x2 (affinely): the same
+   point (doubling, since the formula's slope is undefined there) or
+   opposite points (infinity). */
+static void jwtauth__ec_add_tail(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__limb *u1, const jwtauth__limb *u2, const jwtauth__limb *s1,
+	const jwtauth__limb *s2, const jwtauth__limb *zz)
+{
+	jwtauth__limb h[JWTAUTH__ECL], r[JWTAUTH__ECL], hh[JWTAUTH__ECL];
+	jwtauth__limb hhh[JWTAUTH__ECL], v[JWTAUTH__ECL];
+	JWTAUTH__FS(f, h, u2, u1);
+	JWTAUTH__FS(f, r, s2, s1);
+	if (jwtauth__ec_iszero(h, f->nl)) {
+		if (jwtauth__ec_iszero(r, f->nl)) jwtauth__ec_dbl(f, p);  /* P + P */
+		else p->inf = 1;                                      /* P + (-P) */
+		return;
+	}
+	JWTAUTH__FM(f, hh, h, h);
+	JWTAUTH__FM(f, hhh, hh, h);
+	JWTAUTH__FM(f, v, u1, hh);
+	JWTAUTH__FM(f, p->z, zz, h);
+	/* x3 = r^2 - h^3 - 2 v */
+	JWTAUTH__FM(f, p->x, r, r);
+	JWTAUTH__FS(f, p->x, p->x, hhh);
+	JWTAUTH__FS(f, p->x, p->x, v);
+	JWTAUTH__FS(f, p->x, p->x, v);
+	/* y3 = r (v - x3) - s1 h^3 */
+	JWTAUTH__FS(f, v, v, p->x);
+	JWTAUTH__FM(f, v, v, r);
+	JWTAUTH__FM(f, hhh, hhh, s1);
+	JWTAUTH__FS(f, p->y, v, hhh);
+}
+
+/* p += (x2, y2) affine, negated when neg (8M + 3S). p at infinity becomes
+   the affine point. */
+static void jwtauth__ec_add_affine(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__limb *x2, const jwtauth__limb *y2, int neg)
+{
+	jwtauth__limb zz[JWTAUTH__ECL], u2[JWTAUTH__ECL], s2[JWTAUTH__ECL];
+	unsigned i;
+	if (p->inf) {
+		for (i = 0; i < f->nl; i++) {
+			p->x[i] = x2[i]; p->y[i] = y2[i]; p->z[i] = f->one[i];
+		}
+		if (neg) jwtauth__ec_fneg(f, p->y, y2);
+		p->inf = 0;
+		return;
+	}
+	JWTAUTH__FM(f, zz, p->z, p->z);
+	JWTAUTH__FM(f, u2, x2, zz);
+	JWTAUTH__FM(f, zz, zz, p->z);
+	JWTAUTH__FM(f, s2, y2, zz);
+	if (neg) jwtauth__ec_fneg(f, s2, s2);
+	for (i = 0; i < f->nl; i++) zz[i] = p->z[i];
+	{
+		jwtauth__limb u1[JWTAUTH__ECL], s1[JWTAUTH__ECL];
+		for (i = 0; i < f->nl; i++) { u1[i] = p->x[i]; s1[i] = p->y[i]; }
+		jwtauth__ec_add_tail(f, p, u1, u2, s1, s2, zz);
+	}
+}
+
+/* p += q (both Jacobian; q negated when neg; 12M + 4S). Either operand at
+   infinity gives the other. */
+static void jwtauth__ec_add(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__ecp *q, int neg)
+{
+	jwtauth__limb u1[JWTAUTH__ECL], u2[JWTAUTH__ECL], s1[JWTAUTH__ECL];
+	jwtauth__limb s2[JWTAUTH__ECL], t[JWTAUTH__ECL];
+	if (q->inf) return;
+	if (p->inf) {
+		*p = *q;
+		if (neg) jwtauth__ec_fneg(f, p->y, q->y);
+		return;
+	}
+	JWTAUTH__FM(f, t, q->z, q->z);
+	JWTAUTH__FM(f, u1, p->x, t);
+	JWTAUTH__FM(f, t, t, q->z);
+	JWTAUTH__FM(f, s1, p->y, t);
+	JWTAUTH__FM(f, t, p->z, p->z);
+	JWTAUTH__FM(f, u2, q->x, t);
+	JWTAUTH__FM(f, t, t, p->z);
+	JWTAUTH__FM(f, s2, q->y, t);
+	if (neg) jwtauth__ec_fneg(f, s2, s2);
+	JWTAUTH__FM(f, t, p->z, q->z);
+	jwtauth__ec_add_tail(f, p, u1, u2, s1, s2, t);
+}
+
+/* ---- exponentiation, scalars, wNAF ---- */
+
+/* d = a^(m-2) = a^-1 (Montgomery form in, Montgomery form out) modulo the
+   prime m, by a 4-bit fixed window: Fermat's little theorem. */
+static void jwtauth__ec_inv(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *m, jwtauth__limb minv, unsigned nl)
+{
+	jwtauth__limb tab[16][JWTAUTH__ECL], e[JWTAUTH__ECL], acc[JWTAUTH__ECL];
+	int i, started = 0;
+	unsigned j, k;
+	for (j = 0; j < nl; j++) { e[j] = m[j]; tab[1][j] = a[j]; }
+	e[0] -= 2;   /* the moduli's low limbs are odd and above 2: no borrow */
+	for (k = 2; k < 16; k++) jwtauth__ec_mm(tab[k], tab[k - 1], a, m, minv, nl);
+	for (i = (int)(nl * JWTAUTH__LB / 4) - 1; i >= 0; i--) {
+		unsigned nib = (unsigned)(e[i / (JWTAUTH__LB / 4)] >> (4 * (i % (JWTAUTH__LB / 4)))) & 15u;
+		if (!started) {
+			if (!nib) continue;
+			for (j = 0; j < nl; j++) acc[j] = tab[nib][j];
+			started = 1;
+			continue;
+		}
+		for (k = 0; k < 4; k++) jwtauth__ec_mm(acc, acc, acc, m, minv, nl);
+		if (nib) jwtauth__ec_mm(acc, acc, tab[nib], m, minv, nl);
+	}
+	for (j = 0; j < nl; j++) d[j] = acc[j];
+}
+
+static unsigned jwtauth__ec_bit(const jwtauth__limb *k, unsigned nl, unsigned i)
+{
+	if (i / JWTAUTH__LB >= nl) return 0;
+	return (unsigned)(k[i / JWTAUTH__LB] >> (i % JWTAUTH__LB)) & 1u;
+}
+
+/* Width-w NAF of k (len >= bit length of k + 1): digits 0 or odd in
+   (-2^(w-1), 2^(w-1)), any two nonzero ones at least w positions apart.
+   Returns the index of the highest nonzero digit + 1 (0 for k = 0). A
+   window is taken only where bit i differs from the carry, so a window
+   never ends on a carry beyond bit len - 1. */
+static unsigned jwtauth__ec_wnaf(signed char *dig, unsigned len,
+	const jwtauth__limb *k, unsigned nl, unsigned w)
+{
+	unsigned i, j, carry = 0, top = 0;
+	for (i = 0; i < len; i++) dig[i] = 0;
+	i = 0;
+	while (i < len) {
+		unsigned now = w, word = 0;
+		if (jwtauth__ec_bit(k, nl, i) == carry) { i++; continue; }
+		if (now > len - i) now = len - i;
+		for (j = 0; j < now; j++) word |= jwtauth__ec_bit(k, nl, i + j) << j;
+		word += carry;
+		carry = (word >> (w - 1)) & 1u;
+		dig[i] = (signed char)((int)word - (int)(carry << w));
+		top = i + 1;
+		i += now;
+	}
+	return top;
+}
+
+/* r = u1 G + u2 Q, with Q = (qx, qy) affine (Montgomery) on the curve and
+   u1, u2 < n (either may be 0). Interleaved wNAF: one doubling chain,
+   additions of odd multiples of G (static affine table) and of Q (built
+   here, Jacobian). The result may be infinity (r->inf). */
+static void jwtauth__ec_muladd_core(const jwtauth__ecf *f, jwtauth__ecp *r,
+	const jwtauth__limb *qx, const jwtauth__limb *qy,
+	const jwtauth__limb *u1, const jwtauth__limb *u2)
+{
+	signed char d1[JWTAUTH__ECL * JWTAUTH__LB + 1], d2[JWTAUTH__ECL * JWTAUTH__LB + 1];
+	jwtauth__ecp tq[JWTAUTH__QW], q2;
+	jwtauth__limb gx[JWTAUTH__ECL], gy[JWTAUTH__ECL];
+	unsigned nl = f->nl, n64 = f->c->n64, len = nl * JWTAUTH__LB + 1, t1, t2, j;
+	int i, k;
+	t1 = jwtauth__ec_wnaf(d1, len, u1, nl, 6);
+	t2 = jwtauth__ec_wnaf(d2, len, u2, nl, 5);
+	if (t2 > 0) {
+		/* Q, 3Q, ..., 15Q. (2k+1)Q = (2k-1)Q + 2Q: the operands are equal
+		   or opposite only if Q had order <= 15, impossible in a group of
+		   prime order n; the addition would handle it anyway. */
+		for (j = 0; j < nl; j++) {
+			tq[0].x[j] = qx[j]; tq[0].y[j] = qy[j]; tq[0].z[j] = f->one[j];
+		}
+		tq[0].inf = 0;
+		q2 = tq[0];
+		jwtauth__ec_dbl(f, &q2);
+		for (k = 1; k < JWTAUTH__QW; k++) {
+			tq[k] = tq[k - 1];
+			jwtauth__ec_add(f, &tq[k], &q2, 0);
+		}
+	}
+	/* Start at infinity: the first addition copies its operand, doublings
+	   of infinity do nothing. Intermediate sums can reach infinity (e.g.
+	   u1 G = -u2 Q partway), and the additions handle that exactly. */
+	r->inf = 1;
+	for (i = (int)(t1 > t2 ? t1 : t2) - 1; i >= 0; i--) {
+		jwtauth__ec_dbl(f, r);
+		if (d1[i]) {
+			k = (d1[i] < 0 ? -d1[i] : d1[i]) >> 1;
+			jwtauth__ec_ld(gx, f->c->g + (size_t)k * 2 * n64, nl);
+			jwtauth__ec_ld(gy, f->c->g + (size_t)k * 2 * n64 + n64, nl);
+			jwtauth__ec_add_affine(f, r, gx, gy, d1[i] < 0);
+		}
+		if (d2[i]) {
+			k = (d2[i] < 0 ? -d2[i] : d2[i]) >> 1;
+			jwtauth__ec_add(f, r, &tq[k], d2[i] < 0);
+		}
+	}
+}
+
+/* Any big-endian integer that fits in nl limbs, reduced modulo n: a
+   Montgomery product by R^2 gives a R mod n (exact for any a < R), a
+   product by 1 removes the R. 0 when the integer does not fit. */
+static int jwtauth__ec_scalar(const jwtauth__ecf *f, jwtauth__limb *d,
+	const uint8_t *src, size_t len)
+{
+	jwtauth__limb rr[JWTAUTH__ECL], one[JWTAUTH__ECL];
+	unsigned j;
+	if (!jwtauth__ec_decode(d, f->nl, src, len)) return 0;
+	jwtauth__ec_ld(rr, f->c->rrn, f->nl);
+	for (j = 0; j < f->nl; j++) one[j] = 0;
+	one[0] = 1;
+	jwtauth__ec_mm(d, d, rr, f->n, f->ninv, f->nl);
+	jwtauth__ec_mm(d, d, one, f->n, f->ninv, f->nl);
+	return 1;
+}
+
+JWTAUTH_DEF uint32_t jwtauth_ec_muladd(unsigned char *A, size_t len,
+	const unsigned char *x, size_t xlen, const unsigned char *y, size_t ylen,
+	int curve)
+{
+	const jwtauth__ecc *c = jwtauth__ec_curve(curve);
+	jwtauth__ecf f;
+	jwtauth__ecp r;
+	jwtauth__limb qx[JWTAUTH__ECL], qy[JWTAUTH__ECL], u1[JWTAUTH__ECL], u2[JWTAUTH__ECL];
+	jwtauth__limb zi[JWTAUTH__ECL], t[JWTAUTH__ECL], one[JWTAUTH__ECL];
+	unsigned j;
+	if (!c || !A) return 0;
+	jwtauth__ecf_init(&f, c);
+	if (!jwtauth__ec_point_decode(&f, qx, qy, A, len)) return 0;
+	if ((xlen && !x) || (ylen && !y)) return 0;
+	if (!jwtauth__ec_scalar(&f, u2, x, xlen) || !jwtauth__ec_scalar(&f, u1, y, ylen))
+		return 0;
+	jwtauth__ec_muladd_core(&f, &r, qx, qy, u1, u2);
+	if (r.inf) return 0;
+	/* affine: x = X / Z^2, y = Y / Z^3, out of Montgomery form */
+	for (j = 0; j < f.nl; j++) one[j] = 0;
+	one[0] = 1;
+	jwtauth__ec_inv(zi, r.z, f.p, f.pinv, f.nl);
+	JWTAUTH__FM(&f, t, zi, zi);
+	JWTAUTH__FM(&f, r.x, r.x, t);
+	JWTAUTH__FM(&f, t, t, zi);
+	JWTAUTH__FM(&f, r.y, r.y, t);
+	JWTAUTH__FM(&f, r.x, r.x, one);
+	JWTAUTH__FM(&f, r.y, r.y, one);
+	jwtauth__ec_encode(A + 1, c->clen, r.x, f.nl);
+	jwtauth__ec_encode(A + 1 + c->clen, c->clen, r.y, f.nl);
+	return 1;
+}
+
+/* The hash as an integer modulo n the way FIPS 186-4 6.4 and BearSSL take
+   it: its leftmost nbits(n) bits, then one subtraction of n at most. */
+static void jwtauth__ec_hash_int(const jwtauth__ecf *f, jwtauth__limb *e,
+	const uint8_t *hash, size_t hash_len)
+{
+	size_t nbits = f->c->nbits, len = hash_len;
+	unsigned sc = 0, j;
+	if (hash_len * 8 > nbits) {
+		len = (nbits + 7) / 8;
+		sc = (unsigned)((hash_len * 8 - nbits) & 7);
+	}
+	jwtauth__ec_decode(e, f->nl, hash, len);   /* len <= clen: it fits */
+	if (sc)
+		for (j = 0; j < f->nl; j++)
+			e[j] = (jwtauth__limb)((e[j] >> sc)
+				| (j + 1 < f->nl ? e[j + 1] << (JWTAUTH__LB - sc) : 0));
+	if (jwtauth__ec_cmp(e, f->n, f->nl) >= 0) jwtauth__ec_subw(e, e, f->n, f->nl);
+}
+
+JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
+	const void *hash, size_t hash_len, const br_ec_public_key *pk,
+	const void *sig, size_t sig_len)
+{
+	const jwtauth__ecc *c;
+	const uint8_t *sg = (const uint8_t *)sig;
+	jwtauth__ecf f;
+	jwtauth__ecp r;
+	jwtauth__limb qx[JWTAUTH__ECL], qy[JWTAUTH__ECL], rs[JWTAUTH__ECL], s[JWTAUTH__ECL];
+	jwtauth__limb e[JWTAUTH__ECL], w[JWTAUTH__ECL], u1[JWTAUTH__ECL], u2[JWTAUTH__ECL];
+	jwtauth__limb t[JWTAUTH__ECL], zz[JWTAUTH__ECL];
+	size_t rlen;
+	(void)impl;   /* all the arithmetic is this section's */
+	if (!pk || !pk->q || (!hash && hash_len) || (!sig && sig_len)) return 0;
+	c = jwtauth__ec_curve(pk->curve);
+	if (!c || (sig_len & 1)) return 0;
+	rlen = sig_len / 2;
+	jwtauth__ecf_init(&f, c);
+	if (!jwtauth__ec_point_decode(&f, qx, qy, pk->q, pk->qlen)) return 0;
+	/* r and s in [1, n-1] (FIPS 186-4 6.4.2 step 1); r || s halves of any
+	   equal length, leading zero octets allowed, as BearSSL reads them */
+	if (!jwtauth__ec_decode(rs, f.nl, sg, rlen) || jwtauth__ec_iszero(rs, f.nl)
+	    || jwtauth__ec_cmp(rs, f.n, f.nl) >= 0)
+		return 0;
+	if (!jwtauth__ec_decode(s, f.nl, sg + rlen, rlen) || jwtauth__ec_iszero(s, f.nl)
+	    || jwtauth__ec_cmp(s, f.n, f.nl) >= 0)
+		return 0;
+	jwtauth__ec_hash_int(&f, e, (const uint8_t *)hash, hash_len);
+	/* w = s^-1: s R (Montgomery form), inverted to R / s; then
+	   u1 = e w and u2 = r w leave Montgomery form by the product itself */
+	jwtauth__ec_ld(t, c->rrn, f.nl);
+	jwtauth__ec_mm(s, s, t, f.n, f.ninv, f.nl);
+	jwtauth__ec_inv(w, s, f.n, f.ninv, f.nl);
+	jwtauth__ec_mm(u1, e, w, f.n, f.ninv, f.nl);
+	jwtauth__ec_mm(u2, rs, w, f.n, f.ninv, f.nl);
+	jwtauth__ec_muladd_core(&f, &r, qx, qy, u1, u2);
+	/* the point at infinity has no x: the signature is invalid */
+	if (r.inf) return 0;
+	/* x(R) = X / Z^2 lies in [0, p) and p < 2n, so x(R) mod n == r exactly
+	   when X == r Z^2, or X == (r + n) Z^2 with r + n < p. r < n < p is a
+	   field element as it is. No inversion needed. */
+	JWTAUTH__FM(&f, zz, r.z, r.z);
+	jwtauth__ec_ld(w, c->rrp, f.nl);
+	JWTAUTH__FM(&f, t, rs, w);
+	JWTAUTH__FM(&f, t, t, zz);
+	if (jwtauth__ec_cmp(t, r.x, f.nl) == 0) return 1;
+	if (jwtauth__ec_addw(t, rs, f.n, f.nl) || jwtauth__ec_cmp(t, f.p, f.nl) >= 0)
+		return 0;
+	JWTAUTH__FM(&f, t, t, w);
+	JWTAUTH__FM(&f, t, t, zz);
+	return jwtauth__ec_cmp(t, r.x, f.nl) == 0;
+}
+
+/* Key load: the point decodes (0x04, coordinates below p) and lies on
+   the curve. */
+static int jwtauth__ec_point_ok(int curve, const uint8_t *q, size_t q_len)
+{
+	const jwtauth__ecc *c = jwtauth__ec_curve(curve);
+	jwtauth__ecf f;
+	jwtauth__limb x[JWTAUTH__ECL], y[JWTAUTH__ECL];
+	if (!c) return 0;
+	jwtauth__ecf_init(&f, c);
+	return jwtauth__ec_point_decode(&f, x, y, q, q_len);
+}
+
+#endif /* JWTAUTH_EC_BEARSSL */
+
+/* ======================================================================
    KEYS: JWK, JWKS, PEM (SPKI, PKCS#1), X.509
    ====================================================================== */
 
@@ -2031,11 +3010,18 @@ static int jwtauth__key_set_ec(jwtauth_key *key, int curve,
 	/* Uncompressed point only: 0x04 || X || Y, each of the curve's size. */
 	if (q_len != 1 + 2 * clen || q[0] != 0x04) return JWTAUTH_ERR_KEY_EC_POINT;
 	impl = jwtauth__ec_impl(curve);
+	/* An invalid point is refused now, not at every login. */
+#ifndef JWTAUTH_EC_BEARSSL
+	/* coordinates below p, on the curve: a few field operations */
+	(void)one; (void)tmp;
+	if (!jwtauth__ec_point_ok(curve, q, q_len)) return JWTAUTH_ERR_KEY_EC_POINT;
+#else
 	/* Multiplying by 1 makes BearSSL decode the point and check that it is
-	   on the curve; an invalid point is refused now, not at every login. */
+	   on the curve. */
 	memcpy(tmp, q, q_len);
 	if (impl->mul(tmp, q_len, one, 1, curve) != 1 || memcmp(tmp, q, q_len) != 0)
 		return JWTAUTH_ERR_KEY_EC_POINT;
+#endif
 	memcpy(key->u.ec.q, q, q_len);
 	key->u.ec.q_len = q_len;
 	key->u.ec.curve = curve;
@@ -2999,8 +3985,16 @@ static int jwtauth__verify_ecdsa(const jwtauth_key *key, size_t hlen,
 	pk.curve = key->u.ec.curve;
 	pk.q = (unsigned char *)key->u.ec.q;
 	pk.qlen = key->u.ec.q_len;
-	vrfy = key->engines && key->engines->ecdsa_vrfy
-		? key->engines->ecdsa_vrfy : br_ecdsa_vrfy_raw_get_default();
+	/* a caller's verifier; BearSSL's under a caller's curve engine; else
+	   the default (jwtauth_ecdsa_vrfy_raw unless JWTAUTH_EC_BEARSSL) */
+	if (key->engines && key->engines->ecdsa_vrfy) vrfy = key->engines->ecdsa_vrfy;
+	else if (key->engines && key->engines->ec) vrfy = br_ecdsa_vrfy_raw_get_default();
+	else
+#ifndef JWTAUTH_EC_BEARSSL
+		vrfy = jwtauth_ecdsa_vrfy_raw;
+#else
+		vrfy = br_ecdsa_vrfy_raw_get_default();
+#endif
 	return vrfy(key->u.ec.impl, hash, hlen, &pk, sig, sig_len)
 		? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
 }
