@@ -2145,7 +2145,7 @@ static const uint64_t jwtauth__ec_p521_n[9] = {
 	0xffffffffffffffffu, 0xffffffffffffffffu, 0x00000000000001ffu,
 };
 static const uint64_t jwtauth__ec_p521_rrp[9] = {
-	0x0000000000000000u, 0x0000400000000000u, 0x0000000000000000u,
+	0x0000000000000001u, 0x0000000000000000u, 0x0000000000000000u,
 	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
 	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
 };
@@ -2155,113 +2155,113 @@ static const uint64_t jwtauth__ec_p521_rrn[9] = {
 	0x5bcc6d61a8e567bcu, 0x2d8e03d1492d0d45u, 0x000000000000003du,
 };
 static const uint64_t jwtauth__ec_p521_b[9] = {
-	0x8014654fae586387u, 0x78f7a28fea35a81fu, 0x839ab9efc41e961au,
-	0xbd8b29605e9dd8dfu, 0xf0ab0c9ca8f63f49u, 0xf9dc5a44c8c77884u,
-	0x77516d392dccd98au, 0x0fc94d10d05b42a0u, 0x000000000000004du,
+	0xef451fd46b503f00u, 0x3573df883d2c34f1u, 0x1652c0bd3bb1bf07u,
+	0x56193951ec7e937bu, 0xb8b489918ef109e1u, 0xa2da725b99b315f3u,
+	0x929a21a0b68540eeu, 0x953eb9618e1c9a1fu, 0x0000000000000051u,
 };
 static const uint64_t jwtauth__ec_p521_one[9] = {
-	0x0080000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000001u, 0x0000000000000000u, 0x0000000000000000u,
 	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
 	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
 };
 /* G, 3G, ..., 31G: x then y of each */
 static const uint64_t jwtauth__ec_p521_g[288] = {
-	0xb331a16381adc101u, 0x4dfcbf3f18e172deu, 0x6f19a459e0c2b521u,
-	0x947f0ee093d17fd4u, 0xdd50a5af3bf7f3acu, 0x90fc1457b035a69eu,
-	0x214e32409c829fdau, 0xe6cf1f65b311cadau, 0x0000000000000074u,
-	0x28460e4a5a9e268eu, 0x20445f4a3b4fe8b3u, 0xb09a9e3843513961u,
-	0x2062a85c809fd683u, 0x164bf7394caf7a13u, 0x340bd7de8b939f33u,
-	0xeccc7aa224abcda2u, 0x022e452fda163e8du, 0x00000000000001e0u,
-	0xbee9cf4d4910f78au, 0x02d2c8ce976f1bd6u, 0x0dd75a4843161975u,
-	0x028ed35e8b5acff1u, 0xe8d69f8b251d2419u, 0x5cf2d6bd0896bd46u,
-	0x3cda95372d891ecdu, 0xaeec8eb5325acacau, 0x000000000000008cu,
-	0x72cfa6c0ee5f7e98u, 0x212fac4650f74360u, 0x867882e4de49d2c8u,
-	0xd816ad6768ef61e3u, 0x761716ea67c6e2bau, 0x8be97c558fd1aae7u,
-	0x7978aabfd4154e81u, 0xeccbcfc363655c0au, 0x000000000000016eu,
-	0x3c194afcf14a49e9u, 0x9c6ad5a84b764798u, 0xd194ebf0f36c498bu,
-	0x11b8897f5789bf3cu, 0x721c1e0636af180au, 0x926781ed5c78bbd6u,
-	0x5fbd2cb77eda9f86u, 0x639ede19c8e02758u, 0x0000000000000019u,
-	0x65d6f9bbc6f75980u, 0xfc0b9e61f46f5848u, 0xbce8f80392b9aa7bu,
-	0xba188aa0108e7affu, 0x43ddb44be4839679u, 0x28f6ec0be4d01a38u,
-	0x488e6c7f47439700u, 0x764515b988a54089u, 0x00000000000000ebu,
-	0x6a15b574766756dfu, 0xcd00e756c4140b76u, 0xe237ca9fa87ee130u,
-	0x6c64d36f986e71ddu, 0x2ec61846855fe34cu, 0x14780c69617b88a6u,
-	0x062f9170747aa419u, 0xa3775b2fed05839du, 0x00000000000001b1u,
-	0x8d8f4b46df66eaa8u, 0x3dae35c5e4829292u, 0x2fcf3b38952eef7eu,
-	0x15ca91d1a2c8e70du, 0x2ab5e87949e6f64fu, 0x6eb8edecc51365efu,
-	0x3c5ae2c168141278u, 0x8868ec18bd1ceb42u, 0x0000000000000150u,
-	0x03d614e278d67878u, 0x330fa2b13cb3e5f1u, 0xc7a7a85d5ec2e694u,
-	0x1af9e2ab6fb92d18u, 0x32ba14f09cb09a6du, 0x4c962558a2dc635bu,
-	0x44769a2a0dcc43a3u, 0x13517adf8ab8ab6au, 0x000000000000010cu,
-	0x270a8b986326a2bbu, 0x9a1d5075435cd695u, 0x3eb9b61574944407u,
-	0x4207fab767a55fecu, 0x3706b4f2bab02bd6u, 0xdb6412dd131eeda2u,
-	0xc71844532a770e75u, 0xcf85aaaabd13d749u, 0x00000000000000f9u,
-	0xcd229d6104967f7bu, 0x8176607016ed066du, 0x4280ae0127d264d4u,
-	0x0de8cd8d75f18c88u, 0x2979ede2999331edu, 0x4aa1f7962a794c8bu,
-	0xe7f6aee3f6be0bc2u, 0xaa378d1cab9da18au, 0x00000000000000ffu,
-	0x0425becc0ff2ee88u, 0xaeac43a7c9672464u, 0x9b6e564071fa40cdu,
-	0x559c49198c8a54a9u, 0x158de4548745a152u, 0x49f6974aea705cdcu,
-	0x149d6eab31085e82u, 0xc24e86543b82a7d9u, 0x0000000000000094u,
-	0xd39f8fa63e6130e5u, 0xfc0c43c246997de6u, 0x74a5f61d80559c77u,
-	0xb51aa852f3cd5c47u, 0x3099622c84701e4cu, 0x1c2776e95f57adc3u,
-	0x0d49fb9b66f0da61u, 0xce6bc32e95a49243u, 0x0000000000000156u,
-	0xe4c23b963adb5e07u, 0xfb948d00fd811538u, 0xe1b0ccf557c88bf4u,
-	0x1f936fee9a8e5fddu, 0x9560deaeac1c5e3bu, 0xe34e3d33d72e0f10u,
-	0x04676a851c36aa10u, 0xd48d0c936d51f6adu, 0x00000000000001f6u,
-	0xaa9adab626af2e49u, 0x5ef4d7f19bde5c6du, 0x8ecdc6cb4c0f1fc9u,
-	0xff3c3ade8e47e019u, 0x08dc8e6713ede807u, 0x296b4bda996f8947u,
-	0x07dc7de6185a0504u, 0xf820aac7e2a36a18u, 0x0000000000000032u,
-	0x32ed1a3689c55c4eu, 0xecab1a1a4050a3aau, 0xc9237ec86622355eu,
-	0x4010a47111964b64u, 0x6abf4831644ca385u, 0x5d25b10834cba42fu,
-	0xb1ef824b54dd6906u, 0xb53e73269199f6dfu, 0x000000000000008eu,
-	0x706c0376dc1fc4c3u, 0x083b7c0bd4298885u, 0x07fc6182157868d2u,
-	0x43efa73ccdab409cu, 0x2c3b0534f33a7f01u, 0xda6b329279349284u,
-	0x354cf74f134fd159u, 0x09d05c3a322c91c8u, 0x000000000000016du,
-	0x23a15a0fc75f6c59u, 0xfa9adce5be387323u, 0x1073482aca615baau,
-	0xf8697b3abf8b56fau, 0x1efced2b277b6e85u, 0x54c6b45615915099u,
-	0x835bcca9a67b4c88u, 0x6de088ea72576ee8u, 0x00000000000000bbu,
-	0xcda6637339219067u, 0xf23c7f85920c6b50u, 0x86ff67a18f392ddeu,
-	0xb3c9192abebd22cbu, 0xf8fd1d984b1b1334u, 0x3f7ff8566d9bc873u,
-	0x3922dbbf03aaefaau, 0x43e07ca4616ad0d0u, 0x000000000000001au,
-	0xbacdf5768189a808u, 0x2254848d34adfe82u, 0xbbfad26c4f54fdffu,
-	0x7cd8761ccc8b18e1u, 0x93b9d6cb1ff975c6u, 0xa566287771b2a2bbu,
-	0x2eb3e9457715bde7u, 0xae61ca124ba9ad92u, 0x00000000000000f6u,
-	0xf6e872ecb0469d0au, 0x96a1779ccb49e464u, 0xad9bd64901c9d236u,
-	0x84eca4bf576c13ebu, 0xd4a312bf5726b151u, 0x4c0ca91f3ace233fu,
-	0x881345dcc61768afu, 0x7d9e642a842cf69du, 0x00000000000001e9u,
-	0xfac688275f53e3bau, 0xb0f305e21e4e5d26u, 0x62be4d878bb24e65u,
-	0x4adf5a1d1b9631f7u, 0xfbefba0d29ed2419u, 0x360c0514b7b5d7d3u,
-	0x31741e002ce28c9fu, 0xa416096d3e2f2067u, 0x000000000000019eu,
-	0xae6b82c9d75ca405u, 0x0350e352f67157a9u, 0xf103f0f8d613572cu,
-	0x57f4f1fc74d2f629u, 0x880fb7c1fe4d7ad8u, 0x41248691a6866ea2u,
-	0xc7773d1cdd3c2fd9u, 0xbb6d8e56762faa3du, 0x00000000000000c9u,
-	0x003cb25ea09794e1u, 0x2b6c0ae1a9b7d068u, 0x61109da22854691cu,
-	0x7a1e13d93dd83ee8u, 0x07084219b0f74bfeu, 0x195a18b23c22616eu,
-	0x8e3ebacffc48682cu, 0x03345142c7e03423u, 0x000000000000009cu,
-	0x70553a131b5716a6u, 0xd89fc612305fb856u, 0x93f20f0758e12e9fu,
-	0x26ab743f1553247fu, 0xa5548c2b48be1b77u, 0xd88e3b96462a4cccu,
-	0xe90039881328d883u, 0x1a51ac3a537aeffcu, 0x000000000000010cu,
-	0x183343f73a45c644u, 0xb6a192de720263c1u, 0x7af76f152a339735u,
-	0xd068f11b85352cb9u, 0x536f71aa1ab97de0u, 0x63fb3614440a8b33u,
-	0x9f8ad491f5801150u, 0x9d7115147c05db06u, 0x0000000000000023u,
-	0x45d80dcfb7e0863eu, 0xb41abb2180b8016bu, 0x1e590ab022497622u,
-	0x41a89a9d76d0698bu, 0xa6c059091ed38ceau, 0x1619f9a8c3f09ac2u,
-	0x37c39ca9ae8727c3u, 0x53b1526a75c44f32u, 0x00000000000000dbu,
-	0xa03c565c14005373u, 0x59f9f357652ec85bu, 0x97231fff384ea2d6u,
-	0x2a09dc3a7a545dabu, 0x008f7d248f6c975eu, 0xdda52b7bc70d0d91u,
-	0xfd4fe8c9e2e7a961u, 0xe2f2c14200d60351u, 0x00000000000001f0u,
-	0xee5d319135b252dau, 0xcb161c93b0c76d12u, 0xcf799ec2caea8fb6u,
-	0x48a001d5c7423ffdu, 0x982e54de0343b6b9u, 0xf6145f79c7bb3250u,
-	0x2ffcfa2898f43132u, 0x3ed9e0fdfe5b2d04u, 0x0000000000000014u,
-	0x1846bce9f0be1fd0u, 0xde8c3ddde2410d06u, 0x1f833cc93e1375dfu,
-	0x85a8613996b83698u, 0x5bdf0710ca96706cu, 0xfe5ae7af5bcad69au,
-	0xc10119f7c7e5b220u, 0x3402d664ada0dbdbu, 0x00000000000000cfu,
-	0x01b63a64833cc3c3u, 0x09112be87060b544u, 0x9106e7daf2447124u,
-	0x14fe0a60d604e6b5u, 0x366b2aa1d48264eau, 0x30b930541e52f3b9u,
-	0xbedaba2c4b2be153u, 0x0a80352c66db983du, 0x0000000000000033u,
-	0x8cc9ec08ed515299u, 0xc565233be39cbc96u, 0x31d50decbe3daa18u,
-	0xc809cd4346572661u, 0x187bb5c6192268a3u, 0x030577db965f68d5u,
-	0x7645aa0319478864u, 0xc3ef84e09d10a518u, 0x000000000000011cu,
+	0xf97e7e31c2e5bd66u, 0x3348b3c1856a429bu, 0xfe1dc127a2ffa8deu,
+	0xa14b5e77efe75928u, 0xf828af606b4d3dbau, 0x9c648139053fb521u,
+	0x9e3ecb662395b442u, 0x858e06b70404e9cdu, 0x00000000000000c6u,
+	0x88be94769fd16650u, 0x353c7086a272c240u, 0xc550b9013fad0761u,
+	0x97ee72995ef42640u, 0x17afbd17273e662cu, 0x98f54449579b4468u,
+	0x5c8a5fb42c7d1bd9u, 0x39296a789a3bc004u, 0x0000000000000118u,
+	0xa5919d2ede37ad7du, 0xaeb490862c32ea05u, 0x1da6bd16b59fe21bu,
+	0xad3f164a3a483205u, 0xe5ad7a112d7a8dd1u, 0xb52a6e5b123d9ab9u,
+	0xd91d6a64b5959479u, 0x3d352443de29195du, 0x00000000000001a7u,
+	0x5f588ca1ee86c0e5u, 0xf105c9bc93a59042u, 0x2d5aced1dec3c70cu,
+	0x2e2dd4cf8dc575b0u, 0xd2f8ab1fa355ceecu, 0xf1557fa82a9d0317u,
+	0x979f86c6cab814f2u, 0x9b03b97dfa62ddd9u, 0x000000000000013eu,
+	0xd5ab5096ec8f3078u, 0x29d7e1e6d8931738u, 0x7112feaf137e79a3u,
+	0x383c0c6d5e301423u, 0xcf03dab8f177ace4u, 0x7a596efdb53f0d24u,
+	0x3dbc3391c04eb0bfu, 0x2bf3c52927a432c7u, 0x0000000000000065u,
+	0x173cc3e8deb090cbu, 0xd1f007257354f7f8u, 0x311540211cf5ff79u,
+	0xbb6897c9072cf374u, 0xedd817c9a0347087u, 0x1cd8fe8e872e0051u,
+	0x8a2b73114a811291u, 0xe6ef1bdd6601d6ecu, 0x000000000000015bu,
+	0x01cead882816ecd4u, 0x6f953f50fdc2619au, 0xc9a6df30dce3bbc4u,
+	0x8c308d0abfc698d8u, 0xf018d2c2f7114c5du, 0x5f22e0e8f5483228u,
+	0xeeb65fda0b073a0cu, 0xd5d1d99d5b7f6346u, 0x0000000000000056u,
+	0x5c6b8bc90525251bu, 0x9e76712a5ddefc7bu, 0x9523a34591ce1a5fu,
+	0x6bd0f293cdec9e2bu, 0x71dbd98a26cbde55u, 0xb5c582d02824f0ddu,
+	0xd1d8317a39d68478u, 0x2d1b7d9baaa2a110u, 0x000000000000003du,
+	0x1f45627967cbe207u, 0x4f50babd85cd2866u, 0xf3c556df725a318fu,
+	0x7429e1396134da35u, 0x2c4ab145b8c6b665u, 0xed34541b98874699u,
+	0xa2f5bf157156d488u, 0x5389e359e1e21826u, 0x0000000000000158u,
+	0x3aa0ea86b9ad2a4eu, 0x736c2ae928880f34u, 0x0ff56ecf4abfd87du,
+	0x0d69e5756057ac84u, 0xc825ba263ddb446eu, 0x3088a654ee1cebb6u,
+	0x0b55557a27ae938eu, 0x2e618c9a8aedf39fu, 0x000000000000002au,
+	0xecc0e02dda0cdb9au, 0x015c024fa4c9a902u, 0xd19b1aebe3191085u,
+	0xf3dbc5332663da1bu, 0x43ef2c54f2991652u, 0xed5dc7ed7c178495u,
+	0x6f1a39573b4315cfu, 0x75841259fdedff54u, 0x000000000000008au,
+	0x58874f92ce48c808u, 0xdcac80e3f4819b5du, 0x3892331914a95336u,
+	0x1bc8a90e8b42a4abu, 0xed2e95d4e0b9b82bu, 0x3add566210bd0493u,
+	0x9d0ca877054fb229u, 0xfb303fcbba212984u, 0x0000000000000096u,
+	0x1887848d32fbcda7u, 0x4bec3b00ab38eff8u, 0x3550a5e79ab88ee9u,
+	0x32c45908e03c996au, 0x4eedd2beaf5b8661u, 0x93f736cde1b4c238u,
+	0xd7865d2b4924861au, 0x3e98f984c396ad9cu, 0x000000000000007eu,
+	0x291a01fb022a71c9u, 0x6199eaaf9117e9f7u, 0x26dfdd351cbfbbc3u,
+	0xc1bd5d5838bc763fu, 0x9c7a67ae5c1e212au, 0xced50a386d5421c6u,
+	0x1a1926daa3ed5a08u, 0xee58eb6d781feda9u, 0x0000000000000108u,
+	0xe9afe337bcb8db55u, 0x9b8d96981e3f92bdu, 0x7875bd1c8fc0331du,
+	0xb91cce27dbd00ffeu, 0xd697b532df128e11u, 0xb8fbcc30b40a0852u,
+	0x41558fc546d4300fu, 0x6ad89abcb92465f0u, 0x000000000000006bu,
+	0x56343480a1475465u, 0x46fd90cc446abdd9u, 0x2148e2232c96c992u,
+	0x7e9062c899470a80u, 0x4b62106997485ed5u, 0xdf0496a9bad20cbau,
+	0x7ce64d2333edbf63u, 0x68da271571391d6au, 0x00000000000001b4u,
+	0x76f817a853110ae0u, 0xf8c3042af0d1a410u, 0xdf4e799b5681380fu,
+	0x760a69e674fe0287u, 0xd66524f269250858u, 0x99ee9e269fa2b3b4u,
+	0xa0b874645923906au, 0x0ddb707f130eda13u, 0x00000000000001b0u,
+	0x35b9cb7c70e64647u, 0xe6905594c2b755f5u, 0xd2f6757f16adf420u,
+	0xf9da564ef6dd0bf0u, 0x8d68ac2b22a1323du, 0xb799534cf69910a9u,
+	0xc111d4e4aeddd106u, 0x683f1d7db16576dbu, 0x0000000000000085u,
+	0x78ff0b2418d6a19bu, 0xfecf431e725bbde4u, 0x9232557d7a45970du,
+	0xfa3b309636266967u, 0xfff0acdb3790e7f1u, 0x45b77e0755df547eu,
+	0xc0f948c2d5a1a072u, 0x8dcce486419c3487u, 0x0000000000000099u,
+	0xa9091a695bfd0575u, 0xf5a4d89ea9fbfe44u, 0xb0ec39991631c377u,
+	0x73ad963ff2eb8cf9u, 0xcc50eee365457727u, 0x67d28aee2b7bcf4au,
+	0xc3942497535b245du, 0xd5da0626a021ed5cu, 0x0000000000000137u,
+	0x42ef399693c8c9edu, 0x37ac920393a46d2du, 0xd9497eaed827d75bu,
+	0x46257eae4d62a309u, 0x19523e759c467fa9u, 0x268bb98c2ed15e98u,
+	0x3cc8550859ed3b10u, 0xcbb2c11a742bd2fbu, 0x00000000000001a1u,
+	0xe60bc43c9cba4df5u, 0x7c9b0f17649ccb61u, 0xbeb43a372c63eec5u,
+	0xdf741a53da483295u, 0x180a296f6bafa7f7u, 0xe83c0059c5193e6cu,
+	0x2c12da7c5e40ce62u, 0x209d7d4f8eeb3d48u, 0x000000000000011au,
+	0xa1c6a5ece2af535cu, 0x07e1f1ac26ae5806u, 0xe9e3f8e9a5ec53e2u,
+	0x1f6f83fc9af5b0afu, 0x490d234d0cdd4510u, 0xee7a39ba785fb282u,
+	0xdb1cacec5f547b8eu, 0x0b275d7290159376u, 0x00000000000001aeu,
+	0xd815c3536fa0d000u, 0x213b4450a8d23856u, 0x3c27b27bb07dd0c2u,
+	0x10843361ee97fcf4u, 0xb431647844c2dc0eu, 0x7d759ff890d05832u,
+	0x68a2858fc068471cu, 0xc97a825e53853806u, 0x00000000000000f2u,
+	0x3f8c2460bf70ace0u, 0xe41e0eb1c25d3fb1u, 0x56e87e2aa648ff27u,
+	0xa91856917c36ee4du, 0x1c772c8c5499994au, 0x0073102651b107b1u,
+	0xa35874a6f5dff9d2u, 0xe84c6d5c5a9a1834u, 0x0000000000000154u,
+	0x4325bce404c78230u, 0xeede2a54672e6b6du, 0xd1e2370a6a5972f5u,
+	0xdee3543572fbc1a0u, 0xf66c2888151666a6u, 0x15a923eb0022a0c7u,
+	0xe22a28f80bb60d3fu, 0x0fdce9171910473au, 0x00000000000000cdu,
+	0x357643017002d68bu, 0xb215604492ec4568u, 0x51353aeda0d3163cu,
+	0x80b2123da719d483u, 0x33f35187e135854du, 0x8739535d0e4f862cu,
+	0x62a4d4eb889e646fu, 0x373edf8218f9b6a7u, 0x0000000000000160u,
+	0xf3e6aeca5d90b740u, 0x463ffe709d45acb3u, 0x13b874f4a8bb572eu,
+	0x1efa491ed92ebc54u, 0x4a56f78e1a1b2201u, 0x9fd193c5cf52c3bbu,
+	0xe5828401ac06a3fau, 0x597050014dcfe1c5u, 0x00000000000000f1u,
+	0x2c3927618eda25dcu, 0xf33d8595d51f6d96u, 0x4003ab8e847ffb9eu,
+	0x5ca9bc06876d7291u, 0x28bef38f7664a130u, 0xf9f45131e86265ecu,
+	0xb3c1fbfcb65a085fu, 0xc644d6c94b68287du, 0x0000000000000174u,
+	0x187bbbc4821a0c30u, 0x0679927c26ebbfbdu, 0x50c2732d706d303fu,
+	0xbe0e21952ce0d90bu, 0xb5cf5eb795ad34b7u, 0x0233ef8fcb6441fcu,
+	0x05acc95b41b7b782u, 0xf3a7c2f87f419e68u, 0x000000000000011au,
+	0x2257d0e0c16a8803u, 0x0dcfb5e488e24812u, 0xfc14c1ac09cd6b22u,
+	0xd65543a904c9d429u, 0x7260a83ca5e7726cu, 0xb574589657c2a661u,
+	0x006a58cdb7307b7du, 0xe9920cf30f0c6615u, 0x00000000000000d8u,
+	0xca4677c739792d19u, 0xaa1bd97c7b54318au, 0x139a868cae4cc263u,
+	0xf76b8c3244d14790u, 0x0aefb72cbed1aa30u, 0x8b5406328f10c806u,
+	0xdf09c13a214a30ecu, 0xb023b5454a663987u, 0x0000000000000127u,
 };
 
 typedef struct jwtauth__ecc {
@@ -2292,13 +2292,25 @@ static const jwtauth__ecc *jwtauth__ec_curve(int curve)
 	return NULL;
 }
 
-/* The working form of a curve: moduli as limbs, Montgomery constants. */
+/* Field operations modulo p (d may alias an operand). */
+typedef void (*jwtauth__ec_fmul)(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *m, jwtauth__limb minv);
+typedef void (*jwtauth__ec_fsqr)(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *m, jwtauth__limb minv);
+typedef void (*jwtauth__ec_fadd)(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *m);
+
+/* The working form of a curve: moduli as limbs, Montgomery constants and
+   the field operations for its size. */
 typedef struct jwtauth__ecf {
 	const jwtauth__ecc *c;
 	unsigned nl;                    /* limbs */
 	jwtauth__limb pinv, ninv;       /* -p^-1, -n^-1 mod 2^LB */
 	jwtauth__limb p[JWTAUTH__ECL], n[JWTAUTH__ECL];
 	jwtauth__limb b[JWTAUTH__ECL], one[JWTAUTH__ECL];  /* b*R, R mod p */
+	jwtauth__ec_fmul fm;
+	jwtauth__ec_fsqr fq;
+	jwtauth__ec_fadd fa, fs;
 } jwtauth__ecf;
 
 /* Jacobian point (x/z^2, y/z^3), Montgomery coordinates. The curves have
@@ -2332,28 +2344,23 @@ static jwtauth__limb jwtauth__ec_ninv(jwtauth__limb m0)
 	return (jwtauth__limb)(0 - x);
 }
 
-static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
-{
-	f->c = c;
-	f->nl = c->n64 * (64 / JWTAUTH__LB);
-	jwtauth__ec_ld(f->p, c->p, f->nl);
-	jwtauth__ec_ld(f->n, c->n, f->nl);
-	jwtauth__ec_ld(f->b, c->b, f->nl);
-	jwtauth__ec_ld(f->one, c->one, f->nl);
-	f->pinv = jwtauth__ec_ninv(f->p[0]);
-	f->ninv = jwtauth__ec_ninv(f->n[0]);
-}
-
 /* ---- multi-limb integers (little-endian limbs, nl of them) ---- */
 
-static int jwtauth__ec_cmp(const jwtauth__limb *a, const jwtauth__limb *b, unsigned nl)
+#if defined(__GNUC__) || defined(__clang__)
+#define JWTAUTH__EC_INLINE static inline __attribute__((always_inline))
+#else
+#define JWTAUTH__EC_INLINE static inline
+#endif
+
+
+JWTAUTH__EC_INLINE int jwtauth__ec_cmp(const jwtauth__limb *a, const jwtauth__limb *b, unsigned nl)
 {
 	while (nl-- > 0)
 		if (a[nl] != b[nl]) return a[nl] < b[nl] ? -1 : 1;
 	return 0;
 }
 
-static int jwtauth__ec_iszero(const jwtauth__limb *a, unsigned nl)
+JWTAUTH__EC_INLINE int jwtauth__ec_iszero(const jwtauth__limb *a, unsigned nl)
 {
 	jwtauth__limb t = 0;
 	unsigned i;
@@ -2362,7 +2369,7 @@ static int jwtauth__ec_iszero(const jwtauth__limb *a, unsigned nl)
 }
 
 /* d = a - b, returns the borrow. */
-static jwtauth__limb jwtauth__ec_subw(jwtauth__limb *d, const jwtauth__limb *a,
+JWTAUTH__EC_INLINE jwtauth__limb jwtauth__ec_subw(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *b, unsigned nl)
 {
 	jwtauth__limb br = 0;
@@ -2376,7 +2383,7 @@ static jwtauth__limb jwtauth__ec_subw(jwtauth__limb *d, const jwtauth__limb *a,
 }
 
 /* d = a + b, returns the carry. */
-static jwtauth__limb jwtauth__ec_addw(jwtauth__limb *d, const jwtauth__limb *a,
+JWTAUTH__EC_INLINE jwtauth__limb jwtauth__ec_addw(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *b, unsigned nl)
 {
 	jwtauth__limb c = 0;
@@ -2420,59 +2427,282 @@ static void jwtauth__ec_encode(uint8_t *dst, size_t len, const jwtauth__limb *a,
 
 /* ---- Montgomery arithmetic modulo m (p or n): values in [0, m) ---- */
 
-/* d = a * b / R mod m (CIOS); d may alias a or b. */
+/* t[0 .. 2nl) = a * b */
+JWTAUTH__EC_INLINE void jwtauth__ec_mulw(jwtauth__limb *t, const jwtauth__limb *a,
+	const jwtauth__limb *b, unsigned nl)
+{
+	unsigned i, j;
+	for (i = 0; i < nl; i++) {
+		jwtauth__limb c = 0, bi = b[i];
+		for (j = 0; j < nl; j++) {
+			jwtauth__dlimb acc = (jwtauth__dlimb)a[j] * bi + (i ? t[i + j] : 0) + c;
+			t[i + j] = (jwtauth__limb)acc;
+			c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		}
+		t[i + nl] = c;
+	}
+}
+
+/* t[0 .. 2nl) = a^2: each cross product once, doubled, plus the squares */
+JWTAUTH__EC_INLINE void jwtauth__ec_sqrw(jwtauth__limb *t, const jwtauth__limb *a,
+	unsigned nl)
+{
+	unsigned i, j;
+	jwtauth__limb c;
+	for (i = 0; i < 2 * nl; i++) t[i] = 0;
+	for (i = 0; i + 1 < nl; i++) {
+		c = 0;
+		for (j = i + 1; j < nl; j++) {
+			jwtauth__dlimb acc = (jwtauth__dlimb)a[j] * a[i] + t[i + j] + c;
+			t[i + j] = (jwtauth__limb)acc;
+			c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		}
+		t[i + nl] = c;
+	}
+	/* double: t = 2t */
+	c = 0;
+	for (i = 1; i < 2 * nl; i++) {
+		jwtauth__limb x = t[i];
+		t[i] = (jwtauth__limb)((x << 1) | c);
+		c = x >> (JWTAUTH__LB - 1);
+	}
+	/* add the squares a[i]^2 at 2i */
+	c = 0;
+	for (i = 0; i < nl; i++) {
+		jwtauth__dlimb sq = (jwtauth__dlimb)a[i] * a[i];
+		jwtauth__dlimb acc = (jwtauth__dlimb)t[2 * i] + (jwtauth__limb)sq + c;
+		t[2 * i] = (jwtauth__limb)acc;
+		acc = (jwtauth__dlimb)t[2 * i + 1] + (jwtauth__limb)(sq >> JWTAUTH__LB)
+			+ (jwtauth__limb)(acc >> JWTAUTH__LB);
+		t[2 * i + 1] = (jwtauth__limb)acc;
+		c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+	}
+}
+
+/* d = t / R mod m for t < m R (Montgomery reduction, word by word) */
+JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__limb *d, jwtauth__limb *t,
+	const jwtauth__limb *m, jwtauth__limb minv, unsigned nl)
+{
+	jwtauth__limb hi = 0;
+	unsigned i, j;
+	for (i = 0; i < nl; i++) {
+		jwtauth__limb u = (jwtauth__limb)(t[i] * minv), c;
+		jwtauth__dlimb acc = (jwtauth__dlimb)u * m[0] + t[i];
+		c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		for (j = 1; j < nl; j++) {
+			acc = (jwtauth__dlimb)u * m[j] + t[i + j] + c;
+			t[i + j] = (jwtauth__limb)acc;
+			c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		}
+		/* the row's carry and the previous row's overflow */
+		acc = (jwtauth__dlimb)t[i + nl] + c + hi;
+		t[i + nl] = (jwtauth__limb)acc;
+		hi = (jwtauth__limb)(acc >> JWTAUTH__LB);
+	}
+	/* the quotient t / R < 2m: one conditional subtraction reduces it */
+	if (hi || jwtauth__ec_cmp(t + nl, m, nl) >= 0) jwtauth__ec_subw(t + nl, t + nl, m, nl);
+	for (j = 0; j < nl; j++) d[j] = t[nl + j];
+}
+
+/* The limb counts in use get their own unrolled copies. */
+#if JWTAUTH__LB == 64
+#define JWTAUTH__EC_SIZES(X) X(4) X(6) X(9)
+#else
+#define JWTAUTH__EC_SIZES(X) X(8) X(12) X(18)
+#endif
+
+/* d = a * b / R mod m (a, b < m); d may alias a or b. */
 static void jwtauth__ec_mm(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *b, const jwtauth__limb *m, jwtauth__limb minv,
 	unsigned nl)
 {
-	jwtauth__limb t[JWTAUTH__ECL + 2];
-	unsigned i, j;
-	for (j = 0; j < nl + 2; j++) t[j] = 0;
-	for (i = 0; i < nl; i++) {
-		jwtauth__limb c = 0, u, bi = b[i];
-		jwtauth__dlimb acc;
-		for (j = 0; j < nl; j++) {
-			acc = (jwtauth__dlimb)a[j] * bi + t[j] + c;
-			t[j] = (jwtauth__limb)acc;
-			c = (jwtauth__limb)(acc >> JWTAUTH__LB);
-		}
-		acc = (jwtauth__dlimb)t[nl] + c;
-		t[nl] = (jwtauth__limb)acc;
-		t[nl + 1] = (jwtauth__limb)(acc >> JWTAUTH__LB);
-		u = (jwtauth__limb)(t[0] * minv);
-		acc = (jwtauth__dlimb)u * m[0] + t[0];
-		c = (jwtauth__limb)(acc >> JWTAUTH__LB);
-		for (j = 1; j < nl; j++) {
-			acc = (jwtauth__dlimb)u * m[j] + t[j] + c;
-			t[j - 1] = (jwtauth__limb)acc;
-			c = (jwtauth__limb)(acc >> JWTAUTH__LB);
-		}
-		acc = (jwtauth__dlimb)t[nl] + c;
-		t[nl - 1] = (jwtauth__limb)acc;
-		t[nl] = t[nl + 1] + (jwtauth__limb)(acc >> JWTAUTH__LB);
+	jwtauth__limb t[2 * JWTAUTH__ECL];
+#define JWTAUTH__EC_MMCASE(k) case k: jwtauth__ec_mulw(t, a, b, k); \
+		jwtauth__ec_redc(d, t, m, minv, k); return;
+	switch (nl) {
+	JWTAUTH__EC_SIZES(JWTAUTH__EC_MMCASE)
+	default: break;
 	}
-	/* t < 2m here: one conditional subtraction reduces it */
-	if (t[nl] || jwtauth__ec_cmp(t, m, nl) >= 0) jwtauth__ec_subw(t, t, m, nl);
-	for (j = 0; j < nl; j++) d[j] = t[j];
+#undef JWTAUTH__EC_MMCASE
+	jwtauth__ec_mulw(t, a, b, nl);
+	jwtauth__ec_redc(d, t, m, minv, nl);
 }
 
-static void jwtauth__ec_madd(jwtauth__limb *d, const jwtauth__limb *a,
+/* d = a^2 / R mod m */
+static void jwtauth__ec_ms(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *m, jwtauth__limb minv, unsigned nl)
+{
+	jwtauth__limb t[2 * JWTAUTH__ECL];
+#define JWTAUTH__EC_MSCASE(k) case k: jwtauth__ec_sqrw(t, a, k); \
+		jwtauth__ec_redc(d, t, m, minv, k); return;
+	switch (nl) {
+	JWTAUTH__EC_SIZES(JWTAUTH__EC_MSCASE)
+	default: break;
+	}
+#undef JWTAUTH__EC_MSCASE
+	jwtauth__ec_sqrw(t, a, nl);
+	jwtauth__ec_redc(d, t, m, minv, nl);
+}
+
+JWTAUTH__EC_INLINE void jwtauth__ec_madd(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *b, const jwtauth__limb *m, unsigned nl)
 {
 	if (jwtauth__ec_addw(d, a, b, nl) || jwtauth__ec_cmp(d, m, nl) >= 0)
 		jwtauth__ec_subw(d, d, m, nl);
 }
 
-static void jwtauth__ec_msub(jwtauth__limb *d, const jwtauth__limb *a,
+JWTAUTH__EC_INLINE void jwtauth__ec_msub(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *b, const jwtauth__limb *m, unsigned nl)
 {
 	if (jwtauth__ec_subw(d, a, b, nl)) jwtauth__ec_addw(d, d, m, nl);
 }
 
+/* One unrolled set of field operations per limb count: additions for
+   every curve, Montgomery products where p has no faster reduction. */
+#define JWTAUTH__EC_FMDEFS(k) \
+static void jwtauth__ec_fm##k(jwtauth__limb *d, const jwtauth__limb *a, \
+	const jwtauth__limb *b, const jwtauth__limb *m, jwtauth__limb minv) \
+{ \
+	jwtauth__limb t[2 * k]; \
+	jwtauth__ec_mulw(t, a, b, k); \
+	jwtauth__ec_redc(d, t, m, minv, k); \
+} \
+static void jwtauth__ec_fq##k(jwtauth__limb *d, const jwtauth__limb *a, \
+	const jwtauth__limb *m, jwtauth__limb minv) \
+{ \
+	jwtauth__limb t[2 * k]; \
+	jwtauth__ec_sqrw(t, a, k); \
+	jwtauth__ec_redc(d, t, m, minv, k); \
+}
+#define JWTAUTH__EC_FADEFS(k) \
+static void jwtauth__ec_fa##k(jwtauth__limb *d, const jwtauth__limb *a, \
+	const jwtauth__limb *b, const jwtauth__limb *m) \
+{ \
+	jwtauth__ec_madd(d, a, b, m, k); \
+} \
+static void jwtauth__ec_fs##k(jwtauth__limb *d, const jwtauth__limb *a, \
+	const jwtauth__limb *b, const jwtauth__limb *m) \
+{ \
+	jwtauth__ec_msub(d, a, b, m, k); \
+}
+JWTAUTH__EC_SIZES(JWTAUTH__EC_FADEFS)
+#if JWTAUTH__LB == 64
+JWTAUTH__EC_FMDEFS(6)
+#else
+JWTAUTH__EC_FMDEFS(8)
+JWTAUTH__EC_FMDEFS(12)
+#endif
+#undef JWTAUTH__EC_FMDEFS
+#undef JWTAUTH__EC_FADEFS
+
+#if JWTAUTH__LB == 64
+/* P-256: the same Montgomery code with p and -p^-1 = 1 as constants, so
+   that the compiler folds the zero and all-ones words of p. */
+static void jwtauth__ec_fm_p256(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *m, jwtauth__limb minv)
+{
+	jwtauth__limb t[8];
+	(void)m; (void)minv;
+	jwtauth__ec_mulw(t, a, b, 4);
+	jwtauth__ec_redc(d, t, jwtauth__ec_p256_p, 1, 4);
+}
+static void jwtauth__ec_fq_p256(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *m, jwtauth__limb minv)
+{
+	jwtauth__limb t[8];
+	(void)m; (void)minv;
+	jwtauth__ec_sqrw(t, a, 4);
+	jwtauth__ec_redc(d, t, jwtauth__ec_p256_p, 1, 4);
+}
+#endif
+
+/* P-521: plain residues modulo the Mersenne prime p = 2^521 - 1, where
+   t = lo + hi * 2^521 = lo + hi (mod p). 521 = 8*64 + 9 = 16*32 + 9. */
+#define JWTAUTH__P521_NL (576 / JWTAUTH__LB)
+#define JWTAUTH__P521_Q (512 / JWTAUTH__LB)
+JWTAUTH__EC_INLINE void jwtauth__ec_p521_red(jwtauth__limb *d, const jwtauth__limb *t)
+{
+	jwtauth__limb s[JWTAUTH__P521_NL], c;
+	unsigned i;
+	/* t < p^2 < 2^1042: lo and hi are below 2^521, their sum below 2^522 */
+	for (i = 0; i < JWTAUTH__P521_NL; i++) {
+		s[i] = (jwtauth__limb)((t[JWTAUTH__P521_Q + i] >> 9)
+			| (JWTAUTH__P521_Q + i + 1 < 2 * JWTAUTH__P521_NL
+				? t[JWTAUTH__P521_Q + i + 1] << (JWTAUTH__LB - 9) : 0));
+		d[i] = i < JWTAUTH__P521_Q ? t[i]
+			: i == JWTAUTH__P521_Q ? (jwtauth__limb)(t[i] & 0x1ffu) : 0;
+	}
+	jwtauth__ec_addw(d, d, s, JWTAUTH__P521_NL);
+	/* fold bit 521 once more: the result is at most p */
+	c = (jwtauth__limb)(d[JWTAUTH__P521_Q] >> 9);
+	d[JWTAUTH__P521_Q] &= 0x1ffu;
+	for (i = 0; i < JWTAUTH__P521_NL && c; i++) {
+		d[i] += c;
+		c = d[i] < c;
+	}
+	/* p itself is 0 */
+	c = (jwtauth__limb)(d[JWTAUTH__P521_Q] ^ 0x1ffu);
+	for (i = 0; i < JWTAUTH__P521_Q; i++) c |= (jwtauth__limb)~d[i];
+	if (c == 0)
+		for (i = 0; i < JWTAUTH__P521_NL; i++) d[i] = 0;
+}
+static void jwtauth__ec_fm_p521(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *b, const jwtauth__limb *m, jwtauth__limb minv)
+{
+	jwtauth__limb t[2 * JWTAUTH__P521_NL];
+	(void)m; (void)minv;
+	jwtauth__ec_mulw(t, a, b, JWTAUTH__P521_NL);
+	jwtauth__ec_p521_red(d, t);
+}
+static void jwtauth__ec_fq_p521(jwtauth__limb *d, const jwtauth__limb *a,
+	const jwtauth__limb *m, jwtauth__limb minv)
+{
+	jwtauth__limb t[2 * JWTAUTH__P521_NL];
+	(void)m; (void)minv;
+	jwtauth__ec_sqrw(t, a, JWTAUTH__P521_NL);
+	jwtauth__ec_p521_red(d, t);
+}
+
+static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
+{
+	f->c = c;
+	f->nl = c->n64 * (64 / JWTAUTH__LB);
+	jwtauth__ec_ld(f->p, c->p, f->nl);
+	jwtauth__ec_ld(f->n, c->n, f->nl);
+	jwtauth__ec_ld(f->b, c->b, f->nl);
+	jwtauth__ec_ld(f->one, c->one, f->nl);
+	f->pinv = jwtauth__ec_ninv(f->p[0]);
+	f->ninv = jwtauth__ec_ninv(f->n[0]);
+#if JWTAUTH__LB == 64
+	if (c->n64 == 4) {
+		f->fm = jwtauth__ec_fm_p256; f->fq = jwtauth__ec_fq_p256;
+		f->fa = jwtauth__ec_fa4; f->fs = jwtauth__ec_fs4;
+	} else if (c->n64 == 6) {
+		f->fm = jwtauth__ec_fm6; f->fq = jwtauth__ec_fq6;
+		f->fa = jwtauth__ec_fa6; f->fs = jwtauth__ec_fs6;
+	} else {
+		f->fm = jwtauth__ec_fm_p521; f->fq = jwtauth__ec_fq_p521;
+		f->fa = jwtauth__ec_fa9; f->fs = jwtauth__ec_fs9;
+	}
+#else
+	if (c->n64 == 4) {
+		f->fm = jwtauth__ec_fm8; f->fq = jwtauth__ec_fq8;
+		f->fa = jwtauth__ec_fa8; f->fs = jwtauth__ec_fs8;
+	} else if (c->n64 == 6) {
+		f->fm = jwtauth__ec_fm12; f->fq = jwtauth__ec_fq12;
+		f->fa = jwtauth__ec_fa12; f->fs = jwtauth__ec_fs12;
+	} else {
+		f->fm = jwtauth__ec_fm_p521; f->fq = jwtauth__ec_fq_p521;
+		f->fa = jwtauth__ec_fa18; f->fs = jwtauth__ec_fs18;
+	}
+#endif
+}
+
 /* field shorthands: modulo p */
-#define JWTAUTH__FM(f, d, a, b) jwtauth__ec_mm(d, a, b, (f)->p, (f)->pinv, (f)->nl)
-#define JWTAUTH__FA(f, d, a, b) jwtauth__ec_madd(d, a, b, (f)->p, (f)->nl)
-#define JWTAUTH__FS(f, d, a, b) jwtauth__ec_msub(d, a, b, (f)->p, (f)->nl)
+#define JWTAUTH__FM(f, d, a, b) (f)->fm(d, a, b, (f)->p, (f)->pinv)
+#define JWTAUTH__FQ(f, d, a) (f)->fq(d, a, (f)->p, (f)->pinv)
+#define JWTAUTH__FA(f, d, a, b) (f)->fa(d, a, b, (f)->p)
+#define JWTAUTH__FS(f, d, a, b) (f)->fs(d, a, b, (f)->p)
 
 /* d = -a mod p */
 static void jwtauth__ec_fneg(const jwtauth__ecf *f, jwtauth__limb *d,
@@ -2507,8 +2737,8 @@ static int jwtauth__ec_point_decode(const jwtauth__ecf *f, jwtauth__limb *x,
 	if (q_len != 1 + 2 * clen || q[0] != 0x04) return 0;
 	if (!jwtauth__ec_fe_decode(f, x, q + 1) || !jwtauth__ec_fe_decode(f, y, q + 1 + clen))
 		return 0;
-	JWTAUTH__FM(f, l, y, y);
-	JWTAUTH__FM(f, r, x, x);
+	JWTAUTH__FQ(f, l, y);
+	JWTAUTH__FQ(f, r, x);
 	JWTAUTH__FM(f, r, r, x);
 	JWTAUTH__FS(f, r, r, x);
 	JWTAUTH__FS(f, r, r, x);
@@ -2526,8 +2756,8 @@ static void jwtauth__ec_dbl(const jwtauth__ecf *f, jwtauth__ecp *p)
 	jwtauth__limb delta[JWTAUTH__ECL], gamma[JWTAUTH__ECL], beta[JWTAUTH__ECL];
 	jwtauth__limb alpha[JWTAUTH__ECL], t[JWTAUTH__ECL];
 	if (p->inf) return;
-	JWTAUTH__FM(f, delta, p->z, p->z);
-	JWTAUTH__FM(f, gamma, p->y, p->y);
+	JWTAUTH__FQ(f, delta, p->z);
+	JWTAUTH__FQ(f, gamma, p->y);
 	JWTAUTH__FM(f, beta, p->x, gamma);
 	JWTAUTH__FS(f, t, p->x, delta);
 	JWTAUTH__FA(f, alpha, p->x, delta);
@@ -2536,19 +2766,19 @@ static void jwtauth__ec_dbl(const jwtauth__ecf *f, jwtauth__ecp *p)
 	JWTAUTH__FA(f, alpha, alpha, t);            /* 3(x - delta)(x + delta) */
 	/* z3 = (y + z)^2 - gamma - delta */
 	JWTAUTH__FA(f, t, p->y, p->z);
-	JWTAUTH__FM(f, t, t, t);
+	JWTAUTH__FQ(f, t, t);
 	JWTAUTH__FS(f, t, t, gamma);
 	JWTAUTH__FS(f, p->z, t, delta);
 	/* x3 = alpha^2 - 8 beta */
 	JWTAUTH__FA(f, beta, beta, beta);
 	JWTAUTH__FA(f, beta, beta, beta);           /* 4 beta */
-	JWTAUTH__FM(f, t, alpha, alpha);
+	JWTAUTH__FQ(f, t, alpha);
 	JWTAUTH__FS(f, t, t, beta);
 	JWTAUTH__FS(f, p->x, t, beta);
 	/* y3 = alpha (4 beta - x3) - 8 gamma^2 */
 	JWTAUTH__FS(f, beta, beta, p->x);
 	JWTAUTH__FM(f, beta, beta, alpha);
-	JWTAUTH__FM(f, gamma, gamma, gamma);
+	JWTAUTH__FQ(f, gamma, gamma);
 	JWTAUTH__FA(f, gamma, gamma, gamma);
 	JWTAUTH__FA(f, gamma, gamma, gamma);
 	JWTAUTH__FA(f, gamma, gamma, gamma);
@@ -2572,12 +2802,12 @@ static void jwtauth__ec_add_tail(const jwtauth__ecf *f, jwtauth__ecp *p,
 		else p->inf = 1;                                      /* P + (-P) */
 		return;
 	}
-	JWTAUTH__FM(f, hh, h, h);
+	JWTAUTH__FQ(f, hh, h);
 	JWTAUTH__FM(f, hhh, hh, h);
 	JWTAUTH__FM(f, v, u1, hh);
 	JWTAUTH__FM(f, p->z, zz, h);
 	/* x3 = r^2 - h^3 - 2 v */
-	JWTAUTH__FM(f, p->x, r, r);
+	JWTAUTH__FQ(f, p->x, r);
 	JWTAUTH__FS(f, p->x, p->x, hhh);
 	JWTAUTH__FS(f, p->x, p->x, v);
 	JWTAUTH__FS(f, p->x, p->x, v);
@@ -2603,7 +2833,7 @@ static void jwtauth__ec_add_affine(const jwtauth__ecf *f, jwtauth__ecp *p,
 		p->inf = 0;
 		return;
 	}
-	JWTAUTH__FM(f, zz, p->z, p->z);
+	JWTAUTH__FQ(f, zz, p->z);
 	JWTAUTH__FM(f, u2, x2, zz);
 	JWTAUTH__FM(f, zz, zz, p->z);
 	JWTAUTH__FM(f, s2, y2, zz);
@@ -2629,11 +2859,11 @@ static void jwtauth__ec_add(const jwtauth__ecf *f, jwtauth__ecp *p,
 		if (neg) jwtauth__ec_fneg(f, p->y, q->y);
 		return;
 	}
-	JWTAUTH__FM(f, t, q->z, q->z);
+	JWTAUTH__FQ(f, t, q->z);
 	JWTAUTH__FM(f, u1, p->x, t);
 	JWTAUTH__FM(f, t, t, q->z);
 	JWTAUTH__FM(f, s1, p->y, t);
-	JWTAUTH__FM(f, t, p->z, p->z);
+	JWTAUTH__FQ(f, t, p->z);
 	JWTAUTH__FM(f, u2, q->x, t);
 	JWTAUTH__FM(f, t, t, p->z);
 	JWTAUTH__FM(f, s2, q->y, t);
@@ -2645,7 +2875,8 @@ static void jwtauth__ec_add(const jwtauth__ecf *f, jwtauth__ecp *p,
 /* ---- exponentiation, scalars, wNAF ---- */
 
 /* d = a^(m-2) = a^-1 (Montgomery form in, Montgomery form out) modulo the
-   prime m, by a 4-bit fixed window: Fermat's little theorem. */
+   prime m (the order n), by a 4-bit fixed window: Fermat's little
+   theorem. */
 static void jwtauth__ec_inv(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *m, jwtauth__limb minv, unsigned nl)
 {
@@ -2663,8 +2894,33 @@ static void jwtauth__ec_inv(jwtauth__limb *d, const jwtauth__limb *a,
 			started = 1;
 			continue;
 		}
-		for (k = 0; k < 4; k++) jwtauth__ec_mm(acc, acc, acc, m, minv, nl);
+		for (k = 0; k < 4; k++) jwtauth__ec_ms(acc, acc, m, minv, nl);
 		if (nib) jwtauth__ec_mm(acc, acc, tab[nib], m, minv, nl);
+	}
+	for (j = 0; j < nl; j++) d[j] = acc[j];
+}
+
+/* d = a^(p-2) = a^-1 in the field (its own representation), the same
+   window on the field operations. */
+static void jwtauth__ec_finv(const jwtauth__ecf *f, jwtauth__limb *d,
+	const jwtauth__limb *a)
+{
+	jwtauth__limb tab[16][JWTAUTH__ECL], e[JWTAUTH__ECL], acc[JWTAUTH__ECL];
+	unsigned nl = f->nl, j, k;
+	int i, started = 0;
+	for (j = 0; j < nl; j++) { e[j] = f->p[j]; tab[1][j] = a[j]; }
+	e[0] -= 2;
+	for (k = 2; k < 16; k++) JWTAUTH__FM(f, tab[k], tab[k - 1], a);
+	for (i = (int)(nl * JWTAUTH__LB / 4) - 1; i >= 0; i--) {
+		unsigned nib = (unsigned)(e[i / (JWTAUTH__LB / 4)] >> (4 * (i % (JWTAUTH__LB / 4)))) & 15u;
+		if (!started) {
+			if (!nib) continue;
+			for (j = 0; j < nl; j++) acc[j] = tab[nib][j];
+			started = 1;
+			continue;
+		}
+		for (k = 0; k < 4; k++) JWTAUTH__FQ(f, acc, acc);
+		if (nib) JWTAUTH__FM(f, acc, acc, tab[nib]);
 	}
 	for (j = 0; j < nl; j++) d[j] = acc[j];
 }
@@ -2787,8 +3043,8 @@ JWTAUTH_DEF uint32_t jwtauth_ec_muladd(unsigned char *A, size_t len,
 	/* affine: x = X / Z^2, y = Y / Z^3, out of Montgomery form */
 	for (j = 0; j < f.nl; j++) one[j] = 0;
 	one[0] = 1;
-	jwtauth__ec_inv(zi, r.z, f.p, f.pinv, f.nl);
-	JWTAUTH__FM(&f, t, zi, zi);
+	jwtauth__ec_finv(&f, zi, r.z);
+	JWTAUTH__FQ(&f, t, zi);
 	JWTAUTH__FM(&f, r.x, r.x, t);
 	JWTAUTH__FM(&f, t, t, zi);
 	JWTAUTH__FM(&f, r.y, r.y, t);
@@ -2859,7 +3115,7 @@ JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
 	/* x(R) = X / Z^2 lies in [0, p) and p < 2n, so x(R) mod n == r exactly
 	   when X == r Z^2, or X == (r + n) Z^2 with r + n < p. r < n < p is a
 	   field element as it is. No inversion needed. */
-	JWTAUTH__FM(&f, zz, r.z, r.z);
+	JWTAUTH__FQ(&f, zz, r.z);
 	jwtauth__ec_ld(w, c->rrp, f.nl);
 	JWTAUTH__FM(&f, t, rs, w);
 	JWTAUTH__FM(&f, t, t, zz);

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Print the constant tables of jwtauth.h's ECDSA section (P-256, P-384,
 P-521): p, n, R^2 mod p, R^2 mod n, b*R mod p, R mod p and the odd multiples
-G, 3G, ..., 31G of the generator in affine Montgomery form, all as
-little-endian 64-bit words (R = 2^(64*words)). Usage: python3 tests/gen_ec_consts.py"""
+G, 3G, ..., 31G of the generator in affine form, all as little-endian 64-bit
+words. R = 2^(64*words) for the Montgomery arithmetic modulo n and, for
+P-256 and P-384, modulo p; P-521's field uses plain residues (its own
+reduction modulo 2^521 - 1), so its field constants take R = 1. Usage: python3 tests/gen_ec_consts.py"""
 
 CURVES = [
     ("p256", 4,
@@ -59,14 +61,15 @@ def mul(k, P, p):
 
 
 for name, nw, p, n, b, gx, gy in CURVES:
-    R = 2**(64 * nw)
+    RN = 2**(64 * nw)
+    R = 1 if name == "p521" else RN
     G = (gx, gy)
     assert (gy * gy - gx**3 + 3 * gx - b) % p == 0
     assert mul(n, G, p) is None
     print(arr("jwtauth__ec_%s_p" % name, words(p, nw)), end="")
     print(arr("jwtauth__ec_%s_n" % name, words(n, nw)), end="")
     print(arr("jwtauth__ec_%s_rrp" % name, words(R * R % p, nw)), end="")
-    print(arr("jwtauth__ec_%s_rrn" % name, words(R * R % n, nw)), end="")
+    print(arr("jwtauth__ec_%s_rrn" % name, words(RN * RN % n, nw)), end="")
     print(arr("jwtauth__ec_%s_b" % name, words(b * R % p, nw)), end="")
     print(arr("jwtauth__ec_%s_one" % name, words(R % p, nw)), end="")
     tbl, P, G2 = [], G, add(G, G, p)
