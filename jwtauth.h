@@ -2351,6 +2351,13 @@ static jwtauth__limb jwtauth__ec_ninv(jwtauth__limb m0)
 #else
 #define JWTAUTH__EC_INLINE static inline
 #endif
+/* Full unrolling of the limb loops: with a constant limb count the carry
+   chains then stay in registers. */
+#if defined(__GNUC__) || defined(__clang__)
+#define JWTAUTH__EC_UNROLL _Pragma("GCC unroll 18")
+#else
+#define JWTAUTH__EC_UNROLL
+#endif
 
 
 JWTAUTH__EC_INLINE int jwtauth__ec_cmp(const jwtauth__limb *a, const jwtauth__limb *b, unsigned nl)
@@ -2364,6 +2371,7 @@ JWTAUTH__EC_INLINE int jwtauth__ec_iszero(const jwtauth__limb *a, unsigned nl)
 {
 	jwtauth__limb t = 0;
 	unsigned i;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) t |= a[i];
 	return t == 0;
 }
@@ -2374,6 +2382,7 @@ JWTAUTH__EC_INLINE jwtauth__limb jwtauth__ec_subw(jwtauth__limb *d, const jwtaut
 {
 	jwtauth__limb br = 0;
 	unsigned i;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) {
 		jwtauth__limb x = a[i], y = b[i], t = x - y - br;
 		br = (jwtauth__limb)((x < y) | ((x == y) & br));
@@ -2388,6 +2397,7 @@ JWTAUTH__EC_INLINE jwtauth__limb jwtauth__ec_addw(jwtauth__limb *d, const jwtaut
 {
 	jwtauth__limb c = 0;
 	unsigned i;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) {
 		jwtauth__limb x = a[i], t = x + b[i] + c;
 		c = (jwtauth__limb)((t < x) | ((t == x) & c));
@@ -2401,7 +2411,9 @@ static int jwtauth__ec_decode(jwtauth__limb *d, unsigned nl,
 	const uint8_t *src, size_t len)
 {
 	size_t i;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) d[i] = 0;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < len; i++) {
 		size_t k = len - 1 - i;            /* byte weight 256^i */
 		if (i / (JWTAUTH__LB / 8) >= nl) {
@@ -2418,6 +2430,7 @@ static void jwtauth__ec_encode(uint8_t *dst, size_t len, const jwtauth__limb *a,
 	unsigned nl)
 {
 	size_t i;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < len; i++) {
 		size_t w = i / (JWTAUTH__LB / 8);
 		dst[len - 1 - i] = w < nl
@@ -2432,8 +2445,10 @@ JWTAUTH__EC_INLINE void jwtauth__ec_mulw(jwtauth__limb *t, const jwtauth__limb *
 	const jwtauth__limb *b, unsigned nl)
 {
 	unsigned i, j;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) {
 		jwtauth__limb c = 0, bi = b[i];
+		JWTAUTH__EC_UNROLL
 		for (j = 0; j < nl; j++) {
 			jwtauth__dlimb acc = (jwtauth__dlimb)a[j] * bi + (i ? t[i + j] : 0) + c;
 			t[i + j] = (jwtauth__limb)acc;
@@ -2449,9 +2464,12 @@ JWTAUTH__EC_INLINE void jwtauth__ec_sqrw(jwtauth__limb *t, const jwtauth__limb *
 {
 	unsigned i, j;
 	jwtauth__limb c;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < 2 * nl; i++) t[i] = 0;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i + 1 < nl; i++) {
 		c = 0;
+		JWTAUTH__EC_UNROLL
 		for (j = i + 1; j < nl; j++) {
 			jwtauth__dlimb acc = (jwtauth__dlimb)a[j] * a[i] + t[i + j] + c;
 			t[i + j] = (jwtauth__limb)acc;
@@ -2461,6 +2479,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_sqrw(jwtauth__limb *t, const jwtauth__limb *
 	}
 	/* double: t = 2t */
 	c = 0;
+	JWTAUTH__EC_UNROLL
 	for (i = 1; i < 2 * nl; i++) {
 		jwtauth__limb x = t[i];
 		t[i] = (jwtauth__limb)((x << 1) | c);
@@ -2468,6 +2487,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_sqrw(jwtauth__limb *t, const jwtauth__limb *
 	}
 	/* add the squares a[i]^2 at 2i */
 	c = 0;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) {
 		jwtauth__dlimb sq = (jwtauth__dlimb)a[i] * a[i];
 		jwtauth__dlimb acc = (jwtauth__dlimb)t[2 * i] + (jwtauth__limb)sq + c;
@@ -2485,10 +2505,12 @@ JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__limb *d, jwtauth__limb *t,
 {
 	jwtauth__limb hi = 0;
 	unsigned i, j;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) {
 		jwtauth__limb u = (jwtauth__limb)(t[i] * minv), c;
 		jwtauth__dlimb acc = (jwtauth__dlimb)u * m[0] + t[i];
 		c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+		JWTAUTH__EC_UNROLL
 		for (j = 1; j < nl; j++) {
 			acc = (jwtauth__dlimb)u * m[j] + t[i + j] + c;
 			t[i + j] = (jwtauth__limb)acc;
@@ -2501,6 +2523,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__limb *d, jwtauth__limb *t,
 	}
 	/* the quotient t / R < 2m: one conditional subtraction reduces it */
 	if (hi || jwtauth__ec_cmp(t + nl, m, nl) >= 0) jwtauth__ec_subw(t + nl, t + nl, m, nl);
+	JWTAUTH__EC_UNROLL
 	for (j = 0; j < nl; j++) d[j] = t[nl + j];
 }
 
@@ -2544,17 +2567,50 @@ static void jwtauth__ec_ms(jwtauth__limb *d, const jwtauth__limb *a,
 	jwtauth__ec_redc(d, t, m, minv, nl);
 }
 
+/* d = a + b mod m and d = a - b mod m, for a, b < m: the correction is
+   chosen by a mask, not a branch (the outcome is random: a mispredicted
+   branch costs more than the masked words). */
 JWTAUTH__EC_INLINE void jwtauth__ec_madd(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *b, const jwtauth__limb *m, unsigned nl)
 {
-	if (jwtauth__ec_addw(d, a, b, nl) || jwtauth__ec_cmp(d, m, nl) >= 0)
-		jwtauth__ec_subw(d, d, m, nl);
+	jwtauth__limb s[JWTAUTH__ECL], t[JWTAUTH__ECL], c = 0, br = 0, keep;
+	unsigned i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__dlimb acc = (jwtauth__dlimb)a[i] + b[i] + c;
+		s[i] = (jwtauth__limb)acc;
+		c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+	}
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__dlimb acc = (jwtauth__dlimb)s[i] - m[i] - br;
+		t[i] = (jwtauth__limb)acc;
+		br = (jwtauth__limb)(acc >> JWTAUTH__LB) & 1u;
+	}
+	/* keep the sum when it is below m: no carry out and a borrow */
+	keep = (jwtauth__limb)0 - (jwtauth__limb)(br & (c ^ 1u));
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) d[i] = (s[i] & keep) | (t[i] & ~keep);
 }
 
 JWTAUTH__EC_INLINE void jwtauth__ec_msub(jwtauth__limb *d, const jwtauth__limb *a,
 	const jwtauth__limb *b, const jwtauth__limb *m, unsigned nl)
 {
-	if (jwtauth__ec_subw(d, a, b, nl)) jwtauth__ec_addw(d, d, m, nl);
+	jwtauth__limb br = 0, c = 0, mask;
+	unsigned i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__dlimb acc = (jwtauth__dlimb)a[i] - b[i] - br;
+		d[i] = (jwtauth__limb)acc;
+		br = (jwtauth__limb)(acc >> JWTAUTH__LB) & 1u;
+	}
+	mask = (jwtauth__limb)0 - br;   /* add m back after a borrow */
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__dlimb acc = (jwtauth__dlimb)d[i] + (m[i] & mask) + c;
+		d[i] = (jwtauth__limb)acc;
+		c = (jwtauth__limb)(acc >> JWTAUTH__LB);
+	}
 }
 
 /* One unrolled set of field operations per limb count: additions for
@@ -2625,6 +2681,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_p521_red(jwtauth__limb *d, const jwtauth__li
 	jwtauth__limb s[JWTAUTH__P521_NL], c;
 	unsigned i;
 	/* t < p^2 < 2^1042: lo and hi are below 2^521, their sum below 2^522 */
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < JWTAUTH__P521_NL; i++) {
 		s[i] = (jwtauth__limb)((t[JWTAUTH__P521_Q + i] >> 9)
 			| (JWTAUTH__P521_Q + i + 1 < 2 * JWTAUTH__P521_NL
@@ -2636,14 +2693,17 @@ JWTAUTH__EC_INLINE void jwtauth__ec_p521_red(jwtauth__limb *d, const jwtauth__li
 	/* fold bit 521 once more: the result is at most p */
 	c = (jwtauth__limb)(d[JWTAUTH__P521_Q] >> 9);
 	d[JWTAUTH__P521_Q] &= 0x1ffu;
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < JWTAUTH__P521_NL && c; i++) {
 		d[i] += c;
 		c = d[i] < c;
 	}
 	/* p itself is 0 */
 	c = (jwtauth__limb)(d[JWTAUTH__P521_Q] ^ 0x1ffu);
+	JWTAUTH__EC_UNROLL
 	for (i = 0; i < JWTAUTH__P521_Q; i++) c |= (jwtauth__limb)~d[i];
 	if (c == 0)
+		JWTAUTH__EC_UNROLL
 		for (i = 0; i < JWTAUTH__P521_NL; i++) d[i] = 0;
 }
 static void jwtauth__ec_fm_p521(jwtauth__limb *d, const jwtauth__limb *a,
