@@ -68,11 +68,18 @@ $(B)/test-static: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_STATIC -DJWTAUTH_OPTIMIZE_SIZE $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-twotu: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DTEST_SEPARATE_IMPL $(BEARSSL_CFLAGS) tests/test.c tests/impl.c -o $@ $(BEARSSL_LIBS)
+# The ECDSA engine on 32-bit limbs (what a compiler without unsigned
+# __int128 builds), and BearSSL's ECDSA alone (JWTAUTH_EC_BEARSSL).
+$(B)/test-ec32: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_32BIT $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+$(B)/test-ecbearssl: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_BEARSSL $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-nostdio: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_STRINGS \
 	  $(BEARSSL_CFLAGS) -c -x c $(HDR) -DJWTAUTH_IMPLEMENTATION -o $(B)/nostdio.o
 
-VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu
+VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-ec32 \
+	$(B)/test-ecbearssl
 test-variants: $(VARIANTS) $(B)/test-nostdio
 	@for t in $(VARIANTS); do echo "== $$t"; $$t > $$t.log 2>&1 || { cat $$t.log; exit 1; }; tail -n 1 $$t.log; done
 

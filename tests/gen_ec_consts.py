@@ -4,7 +4,14 @@ P-521): p, n, R^2 mod p, R^2 mod n, b*R mod p, R mod p and the odd multiples
 G, 3G, ..., 31G of the generator in affine form, all as little-endian 64-bit
 words. R = 2^(64*words) for the Montgomery arithmetic modulo n and, for
 P-256 and P-384, modulo p; P-521's field uses plain residues (its own
-reduction modulo 2^521 - 1), so its field constants take R = 1. Usage: python3 tests/gen_ec_consts.py"""
+reduction modulo 2^521 - 1), so its field constants take R = 1.
+Usage: python3 tests/gen_ec_consts.py               (jwtauth.h's tables)
+       python3 tests/gen_ec_consts.py --test-points (tests/t_ecdsa_engine.c's
+       moduli and a point with a small x, whose x + p still fits the
+       coordinate's bytes: an encoding of the point's residue that is not
+       below p)"""
+
+import sys
 
 CURVES = [
     ("p256", 4,
@@ -59,6 +66,45 @@ def mul(k, P, p):
         if bit == '1': R = add(R, P, p)
     return R
 
+
+def be(name, x, nbytes):
+    v = x.to_bytes(nbytes, "big")
+    out = "static const uint8_t %s[%d] = {\n" % (name, nbytes)
+    for i in range(0, nbytes, 12):
+        out += "\t" + ", ".join("0x%02x" % c for c in v[i:i + 12]) + ",\n"
+    return out + "};\n"
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "--test-points":
+    for name, nw, p, n, b, gx, gy in CURVES:
+        clen = (p.bit_length() + 7) // 8
+        print(be("ect_%s_p" % name, p, clen), end="")
+        print(be("ect_%s_n" % name, n, clen), end="")
+        x = 0
+        while True:   # p = 3 mod 4: a square root is a power
+            rhs = (x**3 - 3 * x + b) % p
+            y = pow(rhs, (p + 1) // 4, p)
+            if y * y % p == rhs: break
+            x += 1
+        print("/* x = %d */" % x)
+        print(be("ect_%s_small" % name, (4 << (16 * clen)) | (x << (8 * clen)) | y, 1 + 2 * clen), end="")
+        # A signature whose R has x >= n (so r = x - n): s = 1, hash e = 1
+        # (32 bytes), so u1 = 1, u2 = r and Q = r^-1 (R - G).
+        x = n + 1
+        while True:
+            rhs = (x**3 - 3 * x + b) % p
+            y = pow(rhs, (p + 1) // 4, p)
+            if y * y % p == rhs: break
+            x += 1
+        r = x - n
+        t = add((x, y), (gx, (p - gy) % p), p)
+        Q = mul(pow(r, -1, n), t, p)
+        Rchk = add((gx, gy), mul(r, Q, p), p)
+        assert Rchk == (x, y) and r < n
+        print("/* R = (n + %d, y): r = %d, s = 1, hash = 1 */" % (x - n, r))
+        print(be("ect_%s_bigx_q" % name, (4 << (16 * clen)) | (Q[0] << (8 * clen)) | Q[1], 1 + 2 * clen), end="")
+        print(be("ect_%s_bigx_sig" % name, (r << (8 * clen)) | 1, 2 * clen), end="")
+    sys.exit(0)
 
 for name, nw, p, n, b, gx, gy in CURVES:
     RN = 2**(64 * nw)

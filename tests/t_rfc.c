@@ -116,8 +116,11 @@ static const char *rfc_rcname(int rc) { return jwtauth_error_name(rc); }
 /* Load a key member (object) of a document as a key document. */
 static int rfc_parse_member(jwtauth_keyset *ks, const rfc_doc *d, long key, jwtauth_error *err)
 {
+	int rc;
 	if (key < 0 || d->t[key].type != JWTAUTH_JSON_OBJECT) return JWTAUTH_ERR_ARGUMENT;
-	return jwtauth_keyset_parse(ks, d->js + d->t[key].start, d->t[key].len, err);
+	rc = jwtauth_keyset_parse(ks, d->js + d->t[key].start, d->t[key].len, err);
+	jwtauth_keyset_set_engines(ks, fx_engines);
+	return rc;
 }
 
 /* ------------------------------------------------- RFC 7515 Appendix A */
@@ -261,6 +264,7 @@ static int rfc_build_key(jwtauth_keyset *ks, const rfc_doc *d, long key)
 	} else {
 		rc = JWTAUTH_ERR_KEY_KTY;
 	}
+	jwtauth_keyset_set_engines(ks, fx_engines);
 	free(kid);
 	return rc;
 }

@@ -88,6 +88,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_auth.c"
 #include "t_tokencache.c"
 #include "t_sources.c"
+#include "t_ecdsa_engine.c"
 
 typedef struct test_group {
 	const char *name;
@@ -109,6 +110,7 @@ static const test_group groups[] = {
 	{ "auth", t_auth_tests },
 	{ "tokencache", t_tokencache_tests },
 	{ "sources", t_sources_tests },
+	{ "ecdsa_engine", t_ecdsa_engine_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)
