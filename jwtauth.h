@@ -2353,7 +2353,7 @@ static jwtauth__limb jwtauth__ec_ninv(jwtauth__limb m0)
 #endif
 /* Full unrolling of the limb loops: with a constant limb count the carry
    chains then stay in registers. */
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 8)
 #define JWTAUTH__EC_UNROLL _Pragma("GCC unroll 18")
 #else
 #define JWTAUTH__EC_UNROLL
