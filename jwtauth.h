@@ -64,9 +64,15 @@
       JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
       JWTAUTH_OPTIMIZE_SIZE     byte-wide base64url table instead of four
                                 pre-shifted ones and no SIMD (5 KB less;
-                                implementation file only)
+                                implementation file only); ECDSA limb loops
+                                not unrolled (about 50 KB less)
       JWTAUTH_NO_SIMD           no SSSE3 base64url block decoder (x86 with
                                 GCC/Clang only; implementation file only)
+      JWTAUTH_EC_BEARSSL        ES256/384/512 on BearSSL's ECDSA instead of the
+                                library's variable-time engine (about 25 KB
+                                less code; docs/ecdsa.md)
+      JWTAUTH_EC_32BIT          that engine on 32-bit limbs even where the
+                                compiler has unsigned __int128 (for tests)
       JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
                                 heap hooks for the cache (define both; only
                                 needed in the implementation file)
@@ -2352,8 +2358,9 @@ static jwtauth__limb jwtauth__ec_ninv(jwtauth__limb m0)
 #define JWTAUTH__EC_INLINE static inline
 #endif
 /* Full unrolling of the limb loops: with a constant limb count the carry
-   chains then stay in registers. */
-#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 8)
+   chains then stay in registers (not under JWTAUTH_OPTIMIZE_SIZE). */
+#if !defined(JWTAUTH_OPTIMIZE_SIZE) \
+    && (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 8))
 #define JWTAUTH__EC_UNROLL _Pragma("GCC unroll 18")
 #else
 #define JWTAUTH__EC_UNROLL
