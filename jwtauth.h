@@ -391,7 +391,8 @@ typedef enum jwtauth_use {
 } jwtauth_use;
 
 /* BearSSL engines used to verify. Any NULL member means BearSSL's
-   *_get_default() choice (measured fastest here: i62 RSA, m31 EC), so a
+   *_get_default() choice (measured fastest here: i62 RSA, m31 EC; a NULL
+   ecdsa_vrfy is the library's own engine, see its comment), so a
    newer BearSSL is picked up automatically; set members to plug another
    implementation (a faster build, a hardware engine). */
 typedef struct jwtauth_engines {
@@ -3129,9 +3130,9 @@ static void jwtauth__ec_hash_int(const jwtauth__ecf *f, jwtauth__limb *e,
 {
 	size_t nbits = f->c->nbits, len = hash_len;
 	unsigned sc = 0, j;
-	if (hash_len * 8 > nbits) {
+	if (hash_len > nbits / 8) {          /* more than nbits bits */
 		len = (nbits + 7) / 8;
-		sc = (unsigned)((hash_len * 8 - nbits) & 7);
+		sc = (unsigned)((8 - nbits % 8) % 8);
 	}
 	jwtauth__ec_decode(e, f->nl, hash, len);   /* len <= clen: it fits */
 	if (sc)

@@ -77,6 +77,7 @@ def be(name, x, nbytes):
 
 if len(sys.argv) > 1 and sys.argv[1] == "--test-points":
     for name, nw, p, n, b, gx, gy in CURVES:
+        G = (gx, gy)
         clen = (p.bit_length() + 7) // 8
         print(be("ect_%s_p" % name, p, clen), end="")
         print(be("ect_%s_n" % name, n, clen), end="")
@@ -104,6 +105,15 @@ if len(sys.argv) > 1 and sys.argv[1] == "--test-points":
         print("/* R = (n + %d, y): r = %d, s = 1, hash = 1 */" % (x - n, r))
         print(be("ect_%s_bigx_q" % name, (4 << (16 * clen)) | (Q[0] << (8 * clen)) | Q[1], 1 + 2 * clen), end="")
         print(be("ect_%s_bigx_sig" % name, (r << (8 * clen)) | 1, 2 * clen), end="")
+        # A valid signature over a hash of zeros (e = 0, so u1 = 0):
+        # fixed d and k, r = x(kG) mod n, s = r d / k.
+        d, k = 0x1234567 * 7919, 0x7654321 * 104729
+        Q, R = mul(d, G, p), mul(k, G, p)
+        r = R[0] % n
+        s_ = r * d * pow(k, -1, n) % n
+        print("/* hash = 0: d = %d, k = %d */" % (d, k))
+        print(be("ect_%s_zh_q" % name, (4 << (16 * clen)) | (Q[0] << (8 * clen)) | Q[1], 1 + 2 * clen), end="")
+        print(be("ect_%s_zh_sig" % name, (r << (8 * clen)) | s_, 2 * clen), end="")
     sys.exit(0)
 
 for name, nw, p, n, b, gx, gy in CURVES:
