@@ -499,7 +499,9 @@ JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
    length) over `hash` with the public key `pk` (P-256, P-384 or P-521,
    uncompressed point): BearSSL's br_ecdsa_vrfy shape. `impl` is ignored
    (it may be NULL): the arithmetic is the library's own, variable time,
-   which is safe because every input is public. 1 when valid, else 0. */
+   which is safe because every input is public. 1 when valid, else 0. The
+   verdicts are BearSSL's but for a hash that is 0 modulo n, where a valid
+   signature verifies here and fails with BearSSL. */
 JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
 	const void *hash, size_t hash_len, const br_ec_public_key *pk,
 	const void *sig, size_t sig_len);
@@ -1949,7 +1951,8 @@ JWTAUTH_DEF int jwtauth_json_str_copy(const char *js, const jwtauth_json_tok *to
    ----------------------------------------------------------------------
    jwtauth_ecdsa_vrfy_raw has the shape of BearSSL's br_ecdsa_vrfy (raw
    r || s) and does all of its work with the arithmetic below: Montgomery
-   multiplication modulo p and modulo n on 64-bit limbs with 128-bit
+   multiplication modulo n, and modulo p for P-256 and P-384 (P-521 reduces
+   modulo its Mersenne prime directly), on 64-bit limbs with 128-bit
    products (32-bit limbs with 64-bit products where the compiler has no
    unsigned __int128, or when JWTAUTH_EC_32BIT is defined), s^-1 by
    Fermat's little theorem, u1*G + u2*Q by interleaved wNAF in Jacobian
