@@ -103,6 +103,12 @@ $(B)/test-rsa-bearssl: $(TEST_DEPS)
 # Ed25519 on the 32-bit field code (the default on x86-64 is 51-bit limbs).
 $(B)/test-ed32: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_ED25519_32BIT $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+# The ECDSA engine on 32-bit limbs (what a compiler without unsigned
+# __int128 builds), and BearSSL's ECDSA alone (JWTAUTH_EC_BEARSSL).
+$(B)/test-ec32: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_32BIT $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+$(B)/test-ecbearssl: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_BEARSSL $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # Every message text compiled out: the tests that read messages relax.
 $(B)/test-nostrings: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_ERROR_STRINGS $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
@@ -113,7 +119,8 @@ $(B)/test-nostdio.o: $(HDR)
 
 # Every unit-runner build is one test step (run-NAME runs build/NAME).
 VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-nostrings \
-	$(B)/test-embedded $(B)/test-limb32 $(B)/test-rsa-bearssl $(B)/test-ed32
+	$(B)/test-embedded $(B)/test-limb32 $(B)/test-rsa-bearssl $(B)/test-ed32 \
+	$(B)/test-ec32 $(B)/test-ecbearssl
 run-%: $(B)/%
 	$(B)/$*
 compile-nostdio: $(B)/test-nostdio.o

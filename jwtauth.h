@@ -99,8 +99,9 @@
       JWTAUTH_NO_STDIO          no file reader (jwtauth_file_read)
       JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
       JWTAUTH_OPTIMIZE_SIZE     byte-wide base64url table instead of four
-                                pre-shifted ones (4 KB less; implementation
-                                file only)
+                                pre-shifted ones (4 KB less), and ECDSA limb
+                                loops not unrolled (about 50 KB less;
+                                implementation file only)
       JWTAUTH_RSA_BEARSSL       RSA verification by BearSSL's engines only:
                                 the library's own variable-time RSA public
                                 operation is left out, and with it its
@@ -113,6 +114,11 @@
       JWTAUTH_ED25519_32BIT     Ed25519 field arithmetic on 32-bit limbs even
                                 where 128-bit products exist (implementation
                                 file only)
+      JWTAUTH_EC_BEARSSL        ES256/384/512 on BearSSL's ECDSA instead of the
+                                library's variable-time engine (about 25 KB
+                                less code; docs/ecdsa.md)
+      JWTAUTH_EC_32BIT          that engine on 32-bit limbs even where the
+                                compiler has unsigned __int128 (for tests)
       JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
                                 heap hooks for the cache (define both; only
                                 needed in the implementation file)
@@ -551,22 +557,26 @@ typedef enum jwtauth_use {
    - RSA: the library's own public operation (see RSA PUBLIC OPERATION),
      with the key's precomputed constants; RS* compare the whole expected
      PKCS#1 v1.5 block. With JWTAUTH_RSA_BEARSSL: BearSSL's defaults.
-   - EC: BearSSL's *_get_default() choice (m31/m64 for P-256, i31 else).
+   - EC: the library's own ECDSA engine (see ECDSA ENGINE; with
+     JWTAUTH_EC_BEARSSL, BearSSL's defaults). Setting only `ec` runs
+     BearSSL's default ECDSA verifier on that curve engine.
    rsa_public serves PS* always, and RS* too when rsa_pkcs1_vrfy is NULL
    (the block is then still built and compared by the library).
    rsa_pkcs1_vrfy, when set, verifies RS* BearSSL's way (it checks the
    padding and returns the hash, which the library compares).
-   BearSSL's own RSA engines, as before the fast operation existed:
-   jwtauth_engines_bearssl() fills a struct with BearSSL's defaults
-   (br_rsa_pkcs1_vrfy_get_default(), br_rsa_public_get_default(); EC
-   members NULL); pass it to jwtauth_keyset_set_engines. The fast
+   BearSSL's own engines for everything: jwtauth_engines_bearssl() fills
+   a struct with BearSSL's defaults (br_rsa_pkcs1_vrfy_get_default(),
+   br_rsa_public_get_default(), br_ecdsa_vrfy_raw_get_default(),
+   br_ec_get_default()); pass it to jwtauth_keyset_set_engines. The fast
    operation in BearSSL's shape, for other engine slots, is
    jwtauth_rsa_public. */
 typedef struct jwtauth_engines {
 	br_rsa_pkcs1_vrfy rsa_pkcs1_vrfy;   /* RS256/384/512 (NULL: see above) */
 	br_rsa_public rsa_public;           /* raw s^e mod n for PS* (and RS*) */
-	br_ecdsa_vrfy ecdsa_vrfy;           /* ES*: raw r||s verification */
-	const br_ec_impl *ec;               /* ES*: curve arithmetic */
+	br_ecdsa_vrfy ecdsa_vrfy;           /* ES*: raw r||s verification
+	                                       (NULL: jwtauth_ecdsa_vrfy_raw,
+	                                       or BearSSL's when `ec` is set) */
+	const br_ec_impl *ec;               /* ES*: BearSSL curve arithmetic */
 } jwtauth_engines;
 
 typedef struct jwtauth_key {
@@ -646,9 +656,9 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
    is ignored for that key. Cannot fail (NULL ks is ignored). */
 JWTAUTH_DEF void jwtauth_keyset_set_engines(jwtauth_keyset *ks,
 	const jwtauth_engines *engines);
-/* Fill *e with BearSSL's default RSA engines (EC members NULL, which are
-   BearSSL's defaults already): the library's verification without its own
-   RSA operation, for comparison or as a fallback. */
+/* Fill *e with BearSSL's default RSA and ECDSA engines: the library's
+   verification without its own RSA and ECDSA arithmetic, for comparison
+   or as a fallback. */
 JWTAUTH_DEF void jwtauth_engines_bearssl(jwtauth_engines *e);
 
 /* Build one key directly (no JSON): appends to the set. Used by tests,
@@ -667,6 +677,37 @@ JWTAUTH_DEF int jwtauth_keyset_add_ec(jwtauth_keyset *ks, int curve,
 	const char *kid, size_t kid_len);
 JWTAUTH_DEF int jwtauth_keyset_add_oct(jwtauth_keyset *ks, const uint8_t *k,
 	size_t k_len, jwtauth_alg alg, const char *kid, size_t kid_len);
+
+/* ======================================================================
+   ECDSA ENGINE: variable-time verification of public inputs
+   ----------------------------------------------------------------------
+   The default ES256/ES384/ES512 verifier. BearSSL's ECDSA is chosen with
+   jwtauth_engines: set ecdsa_vrfy to BearSSL's (br_ecdsa_i31_vrfy_raw or
+   br_ecdsa_vrfy_raw_get_default()), or set only `ec` to a BearSSL curve
+   engine, which then runs under BearSSL's default ECDSA verifier.
+   Defining JWTAUTH_EC_BEARSSL leaves this engine out of the build and
+   makes BearSSL's ECDSA the default.
+   ====================================================================== */
+#ifndef JWTAUTH_EC_BEARSSL
+/* ECDSA verification of a raw r || s signature (two halves of equal
+   length) over `hash` with the public key `pk` (P-256, P-384 or P-521,
+   uncompressed point): BearSSL's br_ecdsa_vrfy shape. `impl` is ignored
+   (it may be NULL): the arithmetic is the library's own, variable time,
+   which is safe because every input is public. 1 when valid, else 0. The
+   verdicts are BearSSL's but for a hash that is 0 modulo n, where a valid
+   signature verifies here and fails with BearSSL. */
+JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
+	const void *hash, size_t hash_len, const br_ec_public_key *pk,
+	const void *sig, size_t sig_len);
+/* x*A + y*G on `curve`, written back into A (0x04 || X || Y, len bytes):
+   br_ec_impl.muladd with B = NULL, on the same arithmetic. x and y are
+   big-endian integers of any value up to the curve's limb size, taken
+   modulo n (0 allowed). 0 when A is not a point of the curve or the sum is
+   the point at infinity, else 1. */
+JWTAUTH_DEF uint32_t jwtauth_ec_muladd(unsigned char *A, size_t len,
+	const unsigned char *x, size_t xlen, const unsigned char *y, size_t ylen,
+	int curve);
+#endif
 /* x: the 32-byte Ed25519 public key (RFC 8032 5.1.5); alg may be 0,
    JWTAUTH_ALG_EDDSA or JWTAUTH_ALG_ED25519. */
 JWTAUTH_DEF int jwtauth_keyset_add_ed25519(jwtauth_keyset *ks, const uint8_t *x,
@@ -3336,6 +3377,1272 @@ static int jwtauth__ed25519_verify(const uint64_t nega[15], const uint8_t a[32],
 }
 
 /* ======================================================================
+   ECDSA: variable-time P-256, P-384 and P-521 verification
+   ----------------------------------------------------------------------
+   jwtauth_ecdsa_vrfy_raw has the shape of BearSSL's br_ecdsa_vrfy (raw
+   r || s) and does all of its work with the arithmetic below: Montgomery
+   multiplication modulo n, and modulo p for P-256 and P-384 (P-521 reduces
+   modulo its Mersenne prime directly), on 64-bit limbs with 128-bit
+   products (32-bit limbs with 64-bit products where the compiler has no
+   unsigned __int128, or when JWTAUTH_EC_32BIT is defined), s^-1 by
+   Fermat's little theorem, u1*G + u2*Q by interleaved wNAF in Jacobian
+   coordinates (a precomputed affine table of G, a per-call table of Q),
+   and the final x(R) mod n == r check without an inversion.
+   Variable time is safe here: every input is public (the signature, the
+   public key, the hash of a token anyone can read), so timing reveals
+   nothing an attacker does not already hold. Key loading uses the same
+   arithmetic to check that a public point lies on its curve.
+   JWTAUTH_EC_BEARSSL leaves this code out; BearSSL's ECDSA is then the
+   default, and it stays selectable through jwtauth_engines otherwise.
+   The constants come from tests/gen_ec_consts.py.
+   ====================================================================== */
+#ifndef JWTAUTH_EC_BEARSSL
+
+#if defined(__SIZEOF_INT128__) && !defined(JWTAUTH_EC_32BIT)
+typedef uint64_t jwtauth__ec_limb;
+__extension__ typedef unsigned __int128 jwtauth__ec_dlimb;
+#define JWTAUTH__LB 64
+#else
+typedef uint32_t jwtauth__ec_limb;
+typedef uint64_t jwtauth__ec_dlimb;
+#define JWTAUTH__LB 32
+#endif
+/* Limbs of the largest element: P-521 in 9 64-bit or 18 32-bit words, so
+   that both widths share R = 2^(64*words) and the constant tables. */
+#define JWTAUTH__ECL (576 / JWTAUTH__LB)
+#define JWTAUTH__GW 16   /* odd multiples of G in its table (wNAF width 6) */
+#define JWTAUTH__QW 8    /* odd multiples of Q (wNAF width 5) */
+
+static const uint64_t jwtauth__ec_p256_p[4] = {
+	0xffffffffffffffffu, 0x00000000ffffffffu, 0x0000000000000000u,
+	0xffffffff00000001u,
+};
+static const uint64_t jwtauth__ec_p256_n[4] = {
+	0xf3b9cac2fc632551u, 0xbce6faada7179e84u, 0xffffffffffffffffu,
+	0xffffffff00000000u,
+};
+static const uint64_t jwtauth__ec_p256_rrp[4] = {
+	0x0000000000000003u, 0xfffffffbffffffffu, 0xfffffffffffffffeu,
+	0x00000004fffffffdu,
+};
+static const uint64_t jwtauth__ec_p256_rrn[4] = {
+	0x83244c95be79eea2u, 0x4699799c49bd6fa6u, 0x2845b2392b6bec59u,
+	0x66e12d94f3d95620u,
+};
+static const uint64_t jwtauth__ec_p256_b[4] = {
+	0xd89cdf6229c4bddfu, 0xacf005cd78843090u, 0xe5a220abf7212ed6u,
+	0xdc30061d04874834u,
+};
+static const uint64_t jwtauth__ec_p256_one[4] = {
+	0x0000000000000001u, 0xffffffff00000000u, 0xffffffffffffffffu,
+	0x00000000fffffffeu,
+};
+/* G, 3G, ..., 31G: x then y of each */
+static const uint64_t jwtauth__ec_p256_g[128] = {
+	0x79e730d418a9143cu, 0x75ba95fc5fedb601u, 0x79fb732b77622510u,
+	0x18905f76a53755c6u, 0xddf25357ce95560au, 0x8b4ab8e4ba19e45cu,
+	0xd2e88688dd21f325u, 0x8571ff1825885d85u, 0xffac3f904eebc127u,
+	0xb027f84a087d81fbu, 0x66ad77dd87cbbc98u, 0x26936a3fb6ff747eu,
+	0xb04c5c1fc983a7ebu, 0x583e47ad0861fe1au, 0x788208311a2ee98eu,
+	0xd5f06a29e587cc07u, 0xbe1b8aaec45c61f5u, 0x90ec649a94b9537du,
+	0x941cb5aad076c20cu, 0xc9079605890523c8u, 0xeb309b4ae7ba4f10u,
+	0x73c568efe5eb882bu, 0x3540a9877e7a1f68u, 0x73a076bb2dd1e916u,
+	0x0746354ea0173b4fu, 0x2bd20213d23c00f7u, 0xf43eaab50c23bb08u,
+	0x13ba5119c3123e03u, 0x2847d0303f5b9d4du, 0x6742f2f25da67bddu,
+	0xef933bdc77c94195u, 0xeaedd9156e240867u, 0x75c96e8f264e20e8u,
+	0xabe6bfed59a7a841u, 0x2cc09c0444c8eb00u, 0xe05b3080f0c4e16bu,
+	0x1eb7777aa45f3314u, 0x56af7bedce5d45e3u, 0x2b6e019a88b12f1au,
+	0x086659cdfd835f9bu, 0xea7d260a6245e404u, 0x9de407956e7fdfe0u,
+	0x1ff3a4158dac1ab5u, 0x3e7090f1649c9073u, 0x1a7685612b944e88u,
+	0x250f939ee57f61c8u, 0x0c0daa891ead643du, 0x68930023e125b88eu,
+	0xccc425634b2ed709u, 0x0e356769856fd30du, 0xbcbcd43f559e9811u,
+	0x738477ac5395b759u, 0x35752b90c00ee17fu, 0x68748390742ed2e3u,
+	0x7cd06422bd1f5bc1u, 0xfbc08769c9e7b797u, 0x72bcd8b7bc60055bu,
+	0x03cc23ee56e27e4bu, 0xee337424e4819370u, 0xe2aa0e430ad3da09u,
+	0x40b8524f6383c45du, 0xd766355442a41b25u, 0x64efa6de778a4797u,
+	0x2042170a7079adf4u, 0x97091dcbd53c5c9du, 0xf17624b6ac0a177bu,
+	0xb0f139752cfe2dffu, 0xc1a35c0a6c7a574eu, 0x227d314693e79987u,
+	0x0575bf30e89cb80eu, 0x2f4e247f0d1883bbu, 0xebd512263274c3d0u,
+	0xfea912baa5659ae8u, 0x68363aba25e1a16eu, 0xb8842277752c41acu,
+	0xfe545c282897c3fcu, 0x2d36e9e7dc4c696bu, 0x5806244afba977c5u,
+	0x85665e9be39508c1u, 0xf720ee256d12597bu, 0x562e4cecc135b208u,
+	0x74e1b2654783f47du, 0x6d2a506c5a3f3b30u, 0xecead9f4c16762fcu,
+	0xf29dd4b2e286e5b9u, 0x1b0fadc083bb3c61u, 0x7a75023e7fac29a4u,
+	0xc086d5f1c9477fa3u, 0xf4f876532de45068u, 0x37c7a7e89e2e1f6eu,
+	0xd0825fa2a3584069u, 0xaf2cea7c1727bf42u, 0x0360a4fb9e4785a9u,
+	0xe5fda49c27299f4au, 0x48068e1371ac2f71u, 0x83d0687b9077666fu,
+	0xa4a319acd837879fu, 0x6fc1b49eed6b67b0u, 0xe395993332f1f3afu,
+	0x966742eb65432a2eu, 0x4b8dc9feb4966228u, 0x96cc631243f43950u,
+	0x12068859c9b731eeu, 0x7b948dc356f79968u, 0x042c2af497e2feb4u,
+	0xd36a42d7aebf7313u, 0x49d2c9eb084ffdd7u, 0x9f8aa54b2ef7c76au,
+	0x9200b7ba09895e70u, 0x3bd0c66fddb7fb58u, 0x2d97d10878eb4cbbu,
+	0x2d431068d84bde31u, 0x5e5db46acb66e132u, 0xf1be963a0d925880u,
+	0x944a70270317b9e2u, 0xe266f95948603d48u, 0x98db66735c208899u,
+	0x90472447a2fb18a3u, 0x8a966939777c619fu, 0x3798142a2a3be21bu,
+	0xe2f73c696755ff89u, 0xdd3cf7e7473017e6u, 0x8ef5689d3cf7600du,
+	0x948dc4f8b1fc87b4u, 0xd9e9fe814ea53299u, 0x2d921ca298eb6028u,
+	0xfaecedfd0c9803fcu, 0xf38ae8914d7b4745u,
+};
+static const uint64_t jwtauth__ec_p384_p[6] = {
+	0x00000000ffffffffu, 0xffffffff00000000u, 0xfffffffffffffffeu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+};
+static const uint64_t jwtauth__ec_p384_n[6] = {
+	0xecec196accc52973u, 0x581a0db248b0a77au, 0xc7634d81f4372ddfu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+};
+static const uint64_t jwtauth__ec_p384_rrp[6] = {
+	0xfffffffe00000001u, 0x0000000200000000u, 0xfffffffe00000000u,
+	0x0000000200000000u, 0x0000000000000001u, 0x0000000000000000u,
+};
+static const uint64_t jwtauth__ec_p384_rrn[6] = {
+	0x2d319b2419b409a9u, 0xff3d81e5df1aa419u, 0xbc3e483afcb82947u,
+	0xd40d49174aab1cc5u, 0x3fb05b7a28266895u, 0x0c84ee012b39bf21u,
+};
+static const uint64_t jwtauth__ec_p384_b[6] = {
+	0x081188719d412dccu, 0xf729add87a4c32ecu, 0x77f2209b1920022eu,
+	0xe3374bee94938ae2u, 0xb62b21f41f022094u, 0xcd08114b604fbff9u,
+};
+static const uint64_t jwtauth__ec_p384_one[6] = {
+	0xffffffff00000001u, 0x00000000ffffffffu, 0x0000000000000001u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+};
+/* G, 3G, ..., 31G: x then y of each */
+static const uint64_t jwtauth__ec_p384_g[192] = {
+	0x3dd0756649c0b528u, 0x20e378e2a0d6ce38u, 0x879c3afc541b4d6eu,
+	0x6454868459a30effu, 0x812ff723614ede2bu, 0x4d3aadc2299e1513u,
+	0x23043dad4b03a4feu, 0xa1bfa8bf7bb4a9acu, 0x8bade7562e83b050u,
+	0xc6c3521968f4ffd9u, 0xdd8002263969a840u, 0x2b78abc25a15c5e9u,
+	0x05e4dbe6c1dc4073u, 0xc54ea9fff04f779cu, 0x6b2034e9a170ccf0u,
+	0x3a48d732d51c6c3eu, 0xe36f7e2d263aa470u, 0xd283fe68e7c1c3acu,
+	0x7e284821c04ee157u, 0x92d789a77ae0e36du, 0x132663c04ef67446u,
+	0x68012d5ad2e1d0b4u, 0xf6db68b15102b339u, 0x465465fc983292afu,
+	0xbb595eba68f1f0dfu, 0xc185c0cbcc873466u, 0x7f1eb1b5293c703bu,
+	0x60db2cf5aacc05e6u, 0xc676b987e2e8e4c6u, 0xe1bb26b11d178ffbu,
+	0x2b694ba07073fa21u, 0x22c16e2e72f34566u, 0x80b61b3101c35b99u,
+	0x4b237faf982c0411u, 0xe6c5944024de236du, 0x4db1c9d6e209e4a3u,
+	0xdf13b9d17d69222bu, 0x4ce6415f874774b1u, 0x731edcf8211faa95u,
+	0x5f4215d1659753edu, 0xf893db589db2df55u, 0x932c9f811c89025bu,
+	0x0996b2207706a61eu, 0x135349d5a8641c79u, 0x65aad76f50130844u,
+	0x0ff37c0401fff780u, 0xf57f238e693b0706u, 0xd90a16b6af6c9b3eu,
+	0x2f5d200e2353b92fu, 0xe35d87293fd7e4f9u, 0x26094833a96d745du,
+	0xdc351dc13cbfff3fu, 0x26d464c6dad54d6au, 0x5cab1d1d53636c6au,
+	0xf2813072b18ec0b0u, 0x3777e270d742aa2fu, 0x27f061c7033ca7c2u,
+	0xa6ecaccc68ead0d8u, 0x7d9429f4ee69a754u, 0xe770633431e8f5c6u,
+	0xc7708b19b68b8c7du, 0x4532077c44377abau, 0x0dcc67706cdad64fu,
+	0x01b8bf56147b6602u, 0xf8d89885f0561d79u, 0x9c19e9fc7ba9c437u,
+	0x764eb146bdc4ba25u, 0x604fe46bac144b83u, 0x3ce813298a77e780u,
+	0x2e070f36fe9e682eu, 0x41821d0c3a53287au, 0x9aa62f9f3533f918u,
+	0x9b7aeb7e75ccbdfbu, 0xb25e28c5f6749a95u, 0x8a7a8e4633b7d4aeu,
+	0xdb5203a8d9c1bd56u, 0xd2657265ed22df97u, 0xb51c56e18cf23c94u,
+	0xf4d394596c3d812du, 0xd8e88f1a87cae0c2u, 0x789a2a48cf4d0fe3u,
+	0xb7feac2dfec38d60u, 0x81fdbd1c3b490ec3u, 0x4617adb7cc6979e1u,
+	0x446ad8884709f4a9u, 0x2b7210e2ec3dabd8u, 0x83ccf19550e07b34u,
+	0x59500917789b3075u, 0x0fc01fd4eb085993u, 0xfb62d26f4903026bu,
+	0x2309cc9d6fe989bbu, 0x61609cbd144bd586u, 0x4b23d3a0de06610cu,
+	0xdddc2866d898f470u, 0x8733fc41400c5797u, 0x5a68c6fed0bc2716u,
+	0x8903e1304b4a3cd0u, 0x3ea4ea4c8ff1f43eu, 0xe6fc3f2af655a10du,
+	0x7be3737d524ffefcu, 0x9f6928555330455eu, 0x524f166ee475ce70u,
+	0x3fcc69cd6c12f055u, 0x4e23b6ffd5b9c0dau, 0x49ce6993336bf183u,
+	0xf87d6d854a54504au, 0x25eb5df1b3c2677au, 0xac37986f55b164c9u,
+	0x82a2ed4abaa84c08u, 0x22c4cc5f41a8c912u, 0xca109c3b154aad5eu,
+	0x23891298fc38538eu, 0xb3b6639c539802aeu, 0xfa0f1f450390d706u,
+	0x46b78e5db0dc21d0u, 0xa8c72d3cc3da2eacu, 0x9170b3786ff2f643u,
+	0x3f5a799bb67f30c3u, 0x15d1dc778264b672u, 0xa1d47b23e9577764u,
+	0x08265e510422ce2fu, 0x88e0d496dd2f9e21u, 0x30128aa06177f75du,
+	0x2e59ab62bd9ebe69u, 0x1b1a0f6c5df0e537u, 0xab16c626dac012b5u,
+	0x8014214b008c5de7u, 0xaa740a9e38f17beau, 0x262ebb498a149098u,
+	0xb454111e8527cd59u, 0x266ad15aacea5817u, 0x21824f411353ccbau,
+	0xd1b4e74d12e3683bu, 0x990ed20b569b8ef6u, 0xb9d3dd25429c0a18u,
+	0x1c75b8ab2a351783u, 0x61e4ca2b905432f0u, 0x80826a69eea8f224u,
+	0x7fc33a6bec52abadu, 0x0bcca3f0a65e4813u, 0x7ad8a132a527cebeu,
+	0xf0138950eaf22c7eu, 0x282d2437566718c1u, 0x9dfccb0de2212559u,
+	0x1e93722758ce3b83u, 0xbb280dfa3cb3fb36u, 0x57d0f3d2e2be174au,
+	0x9bd51b99208abe1eu, 0x3809ab50de248024u, 0xc29c6e2ca5bb7331u,
+	0x9944fd2e61124f05u, 0x83ccbc4e9009e391u, 0x01628f059424a3ccu,
+	0xd6a2f51dea8e4344u, 0xda3e1a3d4cebc96eu, 0x1fe6fb42e97809dcu,
+	0xa04482d2467d66e4u, 0xcf1912934d78291du, 0x8e0d4168482396f9u,
+	0x7228e2d5d18f14d0u, 0x2f7e8d509c6a58feu, 0xe8ca780e373e5aecu,
+	0x42aad1d61b68e9f8u, 0x58a6d7f569e2f8f4u, 0xd779adfe31da1beau,
+	0x7d26540638c85a85u, 0x67e67195d44d3cdfu, 0x17820a0bc5134ed7u,
+	0x019d6ac5d3021470u, 0x25846b66780443d6u, 0xce3c15ed55c97647u,
+	0x3dc22d490e3feb0fu, 0x2065b7cba7df26e4u, 0xc8b00ae8187cea1fu,
+	0x1a5284a0865dded3u, 0x293c164920c83de2u, 0xab178d26cce851b3u,
+	0x8e6db10b404505fbu, 0xf6f57e7190c82033u, 0x1d2a1c015977f16cu,
+	0xa39c89317c8906a4u, 0xb6e7ecdd9e821ee6u, 0x2ecf8340f0df4fe6u,
+	0xd42f7dc953c14965u, 0x1afb51a3e3ba8285u, 0x6c07c4040a3305d1u,
+	0xdab83288127fc1dau, 0xbc0a699b374c4b08u, 0x402a9bab42eb20ddu,
+	0xd7dd464f045a7a1cu, 0x5b3d0d6d36beecc4u, 0x475a3e756398a19du,
+};
+static const uint64_t jwtauth__ec_p521_p[9] = {
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0x00000000000001ffu,
+};
+static const uint64_t jwtauth__ec_p521_n[9] = {
+	0xbb6fb71e91386409u, 0x3bb5c9b8899c47aeu, 0x7fcc0148f709a5d0u,
+	0x51868783bf2f966bu, 0xfffffffffffffffau, 0xffffffffffffffffu,
+	0xffffffffffffffffu, 0xffffffffffffffffu, 0x00000000000001ffu,
+};
+static const uint64_t jwtauth__ec_p521_rrp[9] = {
+	0x0000000000000001u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+};
+static const uint64_t jwtauth__ec_p521_rrn[9] = {
+	0x137cd04dcf15dd04u, 0xf707badce5547ea3u, 0x12a78d38794573ffu,
+	0xd3721ef557f75e06u, 0xdd6e23d82e49c7dbu, 0xcff3d142b7756e3eu,
+	0x5bcc6d61a8e567bcu, 0x2d8e03d1492d0d45u, 0x000000000000003du,
+};
+static const uint64_t jwtauth__ec_p521_b[9] = {
+	0xef451fd46b503f00u, 0x3573df883d2c34f1u, 0x1652c0bd3bb1bf07u,
+	0x56193951ec7e937bu, 0xb8b489918ef109e1u, 0xa2da725b99b315f3u,
+	0x929a21a0b68540eeu, 0x953eb9618e1c9a1fu, 0x0000000000000051u,
+};
+static const uint64_t jwtauth__ec_p521_one[9] = {
+	0x0000000000000001u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+	0x0000000000000000u, 0x0000000000000000u, 0x0000000000000000u,
+};
+/* G, 3G, ..., 31G: x then y of each */
+static const uint64_t jwtauth__ec_p521_g[288] = {
+	0xf97e7e31c2e5bd66u, 0x3348b3c1856a429bu, 0xfe1dc127a2ffa8deu,
+	0xa14b5e77efe75928u, 0xf828af606b4d3dbau, 0x9c648139053fb521u,
+	0x9e3ecb662395b442u, 0x858e06b70404e9cdu, 0x00000000000000c6u,
+	0x88be94769fd16650u, 0x353c7086a272c240u, 0xc550b9013fad0761u,
+	0x97ee72995ef42640u, 0x17afbd17273e662cu, 0x98f54449579b4468u,
+	0x5c8a5fb42c7d1bd9u, 0x39296a789a3bc004u, 0x0000000000000118u,
+	0xa5919d2ede37ad7du, 0xaeb490862c32ea05u, 0x1da6bd16b59fe21bu,
+	0xad3f164a3a483205u, 0xe5ad7a112d7a8dd1u, 0xb52a6e5b123d9ab9u,
+	0xd91d6a64b5959479u, 0x3d352443de29195du, 0x00000000000001a7u,
+	0x5f588ca1ee86c0e5u, 0xf105c9bc93a59042u, 0x2d5aced1dec3c70cu,
+	0x2e2dd4cf8dc575b0u, 0xd2f8ab1fa355ceecu, 0xf1557fa82a9d0317u,
+	0x979f86c6cab814f2u, 0x9b03b97dfa62ddd9u, 0x000000000000013eu,
+	0xd5ab5096ec8f3078u, 0x29d7e1e6d8931738u, 0x7112feaf137e79a3u,
+	0x383c0c6d5e301423u, 0xcf03dab8f177ace4u, 0x7a596efdb53f0d24u,
+	0x3dbc3391c04eb0bfu, 0x2bf3c52927a432c7u, 0x0000000000000065u,
+	0x173cc3e8deb090cbu, 0xd1f007257354f7f8u, 0x311540211cf5ff79u,
+	0xbb6897c9072cf374u, 0xedd817c9a0347087u, 0x1cd8fe8e872e0051u,
+	0x8a2b73114a811291u, 0xe6ef1bdd6601d6ecu, 0x000000000000015bu,
+	0x01cead882816ecd4u, 0x6f953f50fdc2619au, 0xc9a6df30dce3bbc4u,
+	0x8c308d0abfc698d8u, 0xf018d2c2f7114c5du, 0x5f22e0e8f5483228u,
+	0xeeb65fda0b073a0cu, 0xd5d1d99d5b7f6346u, 0x0000000000000056u,
+	0x5c6b8bc90525251bu, 0x9e76712a5ddefc7bu, 0x9523a34591ce1a5fu,
+	0x6bd0f293cdec9e2bu, 0x71dbd98a26cbde55u, 0xb5c582d02824f0ddu,
+	0xd1d8317a39d68478u, 0x2d1b7d9baaa2a110u, 0x000000000000003du,
+	0x1f45627967cbe207u, 0x4f50babd85cd2866u, 0xf3c556df725a318fu,
+	0x7429e1396134da35u, 0x2c4ab145b8c6b665u, 0xed34541b98874699u,
+	0xa2f5bf157156d488u, 0x5389e359e1e21826u, 0x0000000000000158u,
+	0x3aa0ea86b9ad2a4eu, 0x736c2ae928880f34u, 0x0ff56ecf4abfd87du,
+	0x0d69e5756057ac84u, 0xc825ba263ddb446eu, 0x3088a654ee1cebb6u,
+	0x0b55557a27ae938eu, 0x2e618c9a8aedf39fu, 0x000000000000002au,
+	0xecc0e02dda0cdb9au, 0x015c024fa4c9a902u, 0xd19b1aebe3191085u,
+	0xf3dbc5332663da1bu, 0x43ef2c54f2991652u, 0xed5dc7ed7c178495u,
+	0x6f1a39573b4315cfu, 0x75841259fdedff54u, 0x000000000000008au,
+	0x58874f92ce48c808u, 0xdcac80e3f4819b5du, 0x3892331914a95336u,
+	0x1bc8a90e8b42a4abu, 0xed2e95d4e0b9b82bu, 0x3add566210bd0493u,
+	0x9d0ca877054fb229u, 0xfb303fcbba212984u, 0x0000000000000096u,
+	0x1887848d32fbcda7u, 0x4bec3b00ab38eff8u, 0x3550a5e79ab88ee9u,
+	0x32c45908e03c996au, 0x4eedd2beaf5b8661u, 0x93f736cde1b4c238u,
+	0xd7865d2b4924861au, 0x3e98f984c396ad9cu, 0x000000000000007eu,
+	0x291a01fb022a71c9u, 0x6199eaaf9117e9f7u, 0x26dfdd351cbfbbc3u,
+	0xc1bd5d5838bc763fu, 0x9c7a67ae5c1e212au, 0xced50a386d5421c6u,
+	0x1a1926daa3ed5a08u, 0xee58eb6d781feda9u, 0x0000000000000108u,
+	0xe9afe337bcb8db55u, 0x9b8d96981e3f92bdu, 0x7875bd1c8fc0331du,
+	0xb91cce27dbd00ffeu, 0xd697b532df128e11u, 0xb8fbcc30b40a0852u,
+	0x41558fc546d4300fu, 0x6ad89abcb92465f0u, 0x000000000000006bu,
+	0x56343480a1475465u, 0x46fd90cc446abdd9u, 0x2148e2232c96c992u,
+	0x7e9062c899470a80u, 0x4b62106997485ed5u, 0xdf0496a9bad20cbau,
+	0x7ce64d2333edbf63u, 0x68da271571391d6au, 0x00000000000001b4u,
+	0x76f817a853110ae0u, 0xf8c3042af0d1a410u, 0xdf4e799b5681380fu,
+	0x760a69e674fe0287u, 0xd66524f269250858u, 0x99ee9e269fa2b3b4u,
+	0xa0b874645923906au, 0x0ddb707f130eda13u, 0x00000000000001b0u,
+	0x35b9cb7c70e64647u, 0xe6905594c2b755f5u, 0xd2f6757f16adf420u,
+	0xf9da564ef6dd0bf0u, 0x8d68ac2b22a1323du, 0xb799534cf69910a9u,
+	0xc111d4e4aeddd106u, 0x683f1d7db16576dbu, 0x0000000000000085u,
+	0x78ff0b2418d6a19bu, 0xfecf431e725bbde4u, 0x9232557d7a45970du,
+	0xfa3b309636266967u, 0xfff0acdb3790e7f1u, 0x45b77e0755df547eu,
+	0xc0f948c2d5a1a072u, 0x8dcce486419c3487u, 0x0000000000000099u,
+	0xa9091a695bfd0575u, 0xf5a4d89ea9fbfe44u, 0xb0ec39991631c377u,
+	0x73ad963ff2eb8cf9u, 0xcc50eee365457727u, 0x67d28aee2b7bcf4au,
+	0xc3942497535b245du, 0xd5da0626a021ed5cu, 0x0000000000000137u,
+	0x42ef399693c8c9edu, 0x37ac920393a46d2du, 0xd9497eaed827d75bu,
+	0x46257eae4d62a309u, 0x19523e759c467fa9u, 0x268bb98c2ed15e98u,
+	0x3cc8550859ed3b10u, 0xcbb2c11a742bd2fbu, 0x00000000000001a1u,
+	0xe60bc43c9cba4df5u, 0x7c9b0f17649ccb61u, 0xbeb43a372c63eec5u,
+	0xdf741a53da483295u, 0x180a296f6bafa7f7u, 0xe83c0059c5193e6cu,
+	0x2c12da7c5e40ce62u, 0x209d7d4f8eeb3d48u, 0x000000000000011au,
+	0xa1c6a5ece2af535cu, 0x07e1f1ac26ae5806u, 0xe9e3f8e9a5ec53e2u,
+	0x1f6f83fc9af5b0afu, 0x490d234d0cdd4510u, 0xee7a39ba785fb282u,
+	0xdb1cacec5f547b8eu, 0x0b275d7290159376u, 0x00000000000001aeu,
+	0xd815c3536fa0d000u, 0x213b4450a8d23856u, 0x3c27b27bb07dd0c2u,
+	0x10843361ee97fcf4u, 0xb431647844c2dc0eu, 0x7d759ff890d05832u,
+	0x68a2858fc068471cu, 0xc97a825e53853806u, 0x00000000000000f2u,
+	0x3f8c2460bf70ace0u, 0xe41e0eb1c25d3fb1u, 0x56e87e2aa648ff27u,
+	0xa91856917c36ee4du, 0x1c772c8c5499994au, 0x0073102651b107b1u,
+	0xa35874a6f5dff9d2u, 0xe84c6d5c5a9a1834u, 0x0000000000000154u,
+	0x4325bce404c78230u, 0xeede2a54672e6b6du, 0xd1e2370a6a5972f5u,
+	0xdee3543572fbc1a0u, 0xf66c2888151666a6u, 0x15a923eb0022a0c7u,
+	0xe22a28f80bb60d3fu, 0x0fdce9171910473au, 0x00000000000000cdu,
+	0x357643017002d68bu, 0xb215604492ec4568u, 0x51353aeda0d3163cu,
+	0x80b2123da719d483u, 0x33f35187e135854du, 0x8739535d0e4f862cu,
+	0x62a4d4eb889e646fu, 0x373edf8218f9b6a7u, 0x0000000000000160u,
+	0xf3e6aeca5d90b740u, 0x463ffe709d45acb3u, 0x13b874f4a8bb572eu,
+	0x1efa491ed92ebc54u, 0x4a56f78e1a1b2201u, 0x9fd193c5cf52c3bbu,
+	0xe5828401ac06a3fau, 0x597050014dcfe1c5u, 0x00000000000000f1u,
+	0x2c3927618eda25dcu, 0xf33d8595d51f6d96u, 0x4003ab8e847ffb9eu,
+	0x5ca9bc06876d7291u, 0x28bef38f7664a130u, 0xf9f45131e86265ecu,
+	0xb3c1fbfcb65a085fu, 0xc644d6c94b68287du, 0x0000000000000174u,
+	0x187bbbc4821a0c30u, 0x0679927c26ebbfbdu, 0x50c2732d706d303fu,
+	0xbe0e21952ce0d90bu, 0xb5cf5eb795ad34b7u, 0x0233ef8fcb6441fcu,
+	0x05acc95b41b7b782u, 0xf3a7c2f87f419e68u, 0x000000000000011au,
+	0x2257d0e0c16a8803u, 0x0dcfb5e488e24812u, 0xfc14c1ac09cd6b22u,
+	0xd65543a904c9d429u, 0x7260a83ca5e7726cu, 0xb574589657c2a661u,
+	0x006a58cdb7307b7du, 0xe9920cf30f0c6615u, 0x00000000000000d8u,
+	0xca4677c739792d19u, 0xaa1bd97c7b54318au, 0x139a868cae4cc263u,
+	0xf76b8c3244d14790u, 0x0aefb72cbed1aa30u, 0x8b5406328f10c806u,
+	0xdf09c13a214a30ecu, 0xb023b5454a663987u, 0x0000000000000127u,
+};
+
+typedef struct jwtauth__ecc {
+	int curve;             /* BR_EC_secp256r1, ... */
+	unsigned n64;          /* 64-bit words of p and n */
+	unsigned clen;         /* bytes of a coordinate, of r and of s */
+	unsigned nbits;        /* bit length of n (hash truncation) */
+	const uint64_t *p, *n, *rrp, *rrn, *b, *one, *g;
+} jwtauth__ecc;
+
+static const jwtauth__ecc jwtauth__ec_curves[3] = {
+	{ BR_EC_secp256r1, 4, 32, 256, jwtauth__ec_p256_p, jwtauth__ec_p256_n,
+	  jwtauth__ec_p256_rrp, jwtauth__ec_p256_rrn, jwtauth__ec_p256_b,
+	  jwtauth__ec_p256_one, jwtauth__ec_p256_g },
+	{ BR_EC_secp384r1, 6, 48, 384, jwtauth__ec_p384_p, jwtauth__ec_p384_n,
+	  jwtauth__ec_p384_rrp, jwtauth__ec_p384_rrn, jwtauth__ec_p384_b,
+	  jwtauth__ec_p384_one, jwtauth__ec_p384_g },
+	{ BR_EC_secp521r1, 9, 66, 521, jwtauth__ec_p521_p, jwtauth__ec_p521_n,
+	  jwtauth__ec_p521_rrp, jwtauth__ec_p521_rrn, jwtauth__ec_p521_b,
+	  jwtauth__ec_p521_one, jwtauth__ec_p521_g }
+};
+
+static const jwtauth__ecc *jwtauth__ec_curve(int curve)
+{
+	int i;
+	for (i = 0; i < 3; i++)
+		if (jwtauth__ec_curves[i].curve == curve) return &jwtauth__ec_curves[i];
+	return NULL;
+}
+
+/* Field operations modulo p (d may alias an operand). */
+typedef void (*jwtauth__ec_fmul)(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv);
+typedef void (*jwtauth__ec_fsqr)(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv);
+typedef void (*jwtauth__ec_fadd)(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m);
+
+/* The working form of a curve: moduli as limbs, Montgomery constants and
+   the field operations for its size. */
+typedef struct jwtauth__ecf {
+	const jwtauth__ecc *c;
+	unsigned nl;                    /* limbs */
+	jwtauth__ec_limb pinv, ninv;       /* -p^-1, -n^-1 mod 2^LB */
+	jwtauth__ec_limb p[JWTAUTH__ECL], n[JWTAUTH__ECL];
+	jwtauth__ec_limb b[JWTAUTH__ECL], one[JWTAUTH__ECL];  /* b*R, R mod p */
+	jwtauth__ec_fmul fm;
+	jwtauth__ec_fsqr fq;
+	jwtauth__ec_fadd fa, fs;
+} jwtauth__ecf;
+
+/* Jacobian point (x/z^2, y/z^3), Montgomery coordinates. The curves have
+   prime order (cofactor 1), so every point other than infinity has y != 0
+   and a doubling never gives infinity; `inf` is therefore exact. */
+typedef struct jwtauth__ecp {
+	jwtauth__ec_limb x[JWTAUTH__ECL], y[JWTAUTH__ECL], z[JWTAUTH__ECL];
+	int inf;
+} jwtauth__ecp;
+
+/* Constant words -> limbs (the 32-bit path splits each word). */
+static void jwtauth__ec_ld(jwtauth__ec_limb *d, const uint64_t *s, unsigned nl)
+{
+	unsigned i;
+#if JWTAUTH__LB == 64
+	for (i = 0; i < nl; i++) d[i] = s[i];
+#else
+	for (i = 0; i < nl / 2; i++) {
+		d[2 * i] = (jwtauth__ec_limb)s[i];
+		d[2 * i + 1] = (jwtauth__ec_limb)(s[i] >> 32);
+	}
+#endif
+}
+
+/* -m^-1 mod 2^LB for odd m0 (Newton: each step doubles the good bits). */
+static jwtauth__ec_limb jwtauth__ec_ninv(jwtauth__ec_limb m0)
+{
+	jwtauth__ec_limb x = m0;   /* correct to 3 bits: m0 * m0 = 1 mod 8 */
+	int i;
+	for (i = 0; i < 5; i++) x *= (jwtauth__ec_limb)(2 - m0 * x);
+	return (jwtauth__ec_limb)(0 - x);
+}
+
+/* ---- multi-limb integers (little-endian limbs, nl of them) ---- */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define JWTAUTH__EC_INLINE static inline __attribute__((always_inline))
+#else
+#define JWTAUTH__EC_INLINE static inline
+#endif
+/* Full unrolling of the limb loops: with a constant limb count the carry
+   chains then stay in registers (not under JWTAUTH_OPTIMIZE_SIZE). */
+#if !defined(JWTAUTH_OPTIMIZE_SIZE) \
+    && (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 8))
+#define JWTAUTH__EC_UNROLL _Pragma("GCC unroll 18")
+#else
+#define JWTAUTH__EC_UNROLL
+#endif
+
+
+JWTAUTH__EC_INLINE int jwtauth__ec_cmp(const jwtauth__ec_limb *a, const jwtauth__ec_limb *b, unsigned nl)
+{
+	while (nl-- > 0)
+		if (a[nl] != b[nl]) return a[nl] < b[nl] ? -1 : 1;
+	return 0;
+}
+
+JWTAUTH__EC_INLINE int jwtauth__ec_iszero(const jwtauth__ec_limb *a, unsigned nl)
+{
+	jwtauth__ec_limb t = 0;
+	unsigned i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) t |= a[i];
+	return t == 0;
+}
+
+/* d = a - b, returns the borrow. */
+JWTAUTH__EC_INLINE jwtauth__ec_limb jwtauth__ec_subw(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, unsigned nl)
+{
+	jwtauth__ec_limb br = 0;
+	unsigned i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_limb x = a[i], y = b[i], t = x - y - br;
+		br = (jwtauth__ec_limb)((x < y) | ((x == y) & br));
+		d[i] = t;
+	}
+	return br;
+}
+
+/* d = a + b, returns the carry. */
+JWTAUTH__EC_INLINE jwtauth__ec_limb jwtauth__ec_addw(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, unsigned nl)
+{
+	jwtauth__ec_limb c = 0;
+	unsigned i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_limb x = a[i], t = x + b[i] + c;
+		c = (jwtauth__ec_limb)((t < x) | ((t == x) & c));
+		d[i] = t;
+	}
+	return c;
+}
+
+/* Big-endian bytes -> limbs; 0 when the value needs more than nl limbs. */
+static int jwtauth__ec_decode(jwtauth__ec_limb *d, unsigned nl,
+	const uint8_t *src, size_t len)
+{
+	size_t i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) d[i] = 0;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < len; i++) {
+		size_t k = len - 1 - i;            /* byte weight 256^i */
+		if (i / (JWTAUTH__LB / 8) >= nl) {
+			if (src[k]) return 0;
+			continue;
+		}
+		d[i / (JWTAUTH__LB / 8)] |= (jwtauth__ec_limb)src[k] << (8 * (i % (JWTAUTH__LB / 8)));
+	}
+	return 1;
+}
+
+/* limbs -> big-endian bytes (len bytes; the value must fit). */
+static void jwtauth__ec_encode(uint8_t *dst, size_t len, const jwtauth__ec_limb *a,
+	unsigned nl)
+{
+	size_t i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < len; i++) {
+		size_t w = i / (JWTAUTH__LB / 8);
+		dst[len - 1 - i] = w < nl
+			? (uint8_t)(a[w] >> (8 * (i % (JWTAUTH__LB / 8)))) : 0;
+	}
+}
+
+/* ---- Montgomery arithmetic modulo m (p or n): values in [0, m) ---- */
+
+/* t[0 .. 2nl) = a * b */
+JWTAUTH__EC_INLINE void jwtauth__ec_mulw(jwtauth__ec_limb *t, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, unsigned nl)
+{
+	unsigned i, j;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_limb c = 0, bi = b[i];
+		JWTAUTH__EC_UNROLL
+		for (j = 0; j < nl; j++) {
+			jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)a[j] * bi + (i ? t[i + j] : 0) + c;
+			t[i + j] = (jwtauth__ec_limb)acc;
+			c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+		}
+		t[i + nl] = c;
+	}
+}
+
+/* t[0 .. 2nl) = a^2: each cross product once, doubled, plus the squares */
+JWTAUTH__EC_INLINE void jwtauth__ec_sqrw(jwtauth__ec_limb *t, const jwtauth__ec_limb *a,
+	unsigned nl)
+{
+	unsigned i, j;
+	jwtauth__ec_limb c;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < 2 * nl; i++) t[i] = 0;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i + 1 < nl; i++) {
+		c = 0;
+		JWTAUTH__EC_UNROLL
+		for (j = i + 1; j < nl; j++) {
+			jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)a[j] * a[i] + t[i + j] + c;
+			t[i + j] = (jwtauth__ec_limb)acc;
+			c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+		}
+		t[i + nl] = c;
+	}
+	/* double: t = 2t */
+	c = 0;
+	JWTAUTH__EC_UNROLL
+	for (i = 1; i < 2 * nl; i++) {
+		jwtauth__ec_limb x = t[i];
+		t[i] = (jwtauth__ec_limb)((x << 1) | c);
+		c = x >> (JWTAUTH__LB - 1);
+	}
+	/* add the squares a[i]^2 at 2i */
+	c = 0;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_dlimb sq = (jwtauth__ec_dlimb)a[i] * a[i];
+		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)t[2 * i] + (jwtauth__ec_limb)sq + c;
+		t[2 * i] = (jwtauth__ec_limb)acc;
+		acc = (jwtauth__ec_dlimb)t[2 * i + 1] + (jwtauth__ec_limb)(sq >> JWTAUTH__LB)
+			+ (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+		t[2 * i + 1] = (jwtauth__ec_limb)acc;
+		c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+	}
+}
+
+/* d = t / R mod m for t < m R (Montgomery reduction, word by word) */
+JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__ec_limb *d, jwtauth__ec_limb *t,
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv, unsigned nl)
+{
+	jwtauth__ec_limb hi = 0;
+	unsigned i, j;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_limb u = (jwtauth__ec_limb)(t[i] * minv), c;
+		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)u * m[0] + t[i];
+		c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+		JWTAUTH__EC_UNROLL
+		for (j = 1; j < nl; j++) {
+			acc = (jwtauth__ec_dlimb)u * m[j] + t[i + j] + c;
+			t[i + j] = (jwtauth__ec_limb)acc;
+			c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+		}
+		/* the row's carry and the previous row's overflow */
+		acc = (jwtauth__ec_dlimb)t[i + nl] + c + hi;
+		t[i + nl] = (jwtauth__ec_limb)acc;
+		hi = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+	}
+	/* the quotient t / R < 2m: one conditional subtraction reduces it */
+	if (hi || jwtauth__ec_cmp(t + nl, m, nl) >= 0) jwtauth__ec_subw(t + nl, t + nl, m, nl);
+	JWTAUTH__EC_UNROLL
+	for (j = 0; j < nl; j++) d[j] = t[nl + j];
+}
+
+/* The limb counts in use get their own unrolled copies. */
+#if JWTAUTH__LB == 64
+#define JWTAUTH__EC_SIZES(X) X(4) X(6) X(9)
+#else
+#define JWTAUTH__EC_SIZES(X) X(8) X(12) X(18)
+#endif
+
+/* d = a * b / R mod m (a, b < m); d may alias a or b. */
+static void jwtauth__ec_mm(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv,
+	unsigned nl)
+{
+	jwtauth__ec_limb t[2 * JWTAUTH__ECL];
+#define JWTAUTH__EC_MMCASE(k) case k: jwtauth__ec_mulw(t, a, b, k); \
+		jwtauth__ec_redc(d, t, m, minv, k); return;
+	switch (nl) {
+	JWTAUTH__EC_SIZES(JWTAUTH__EC_MMCASE)
+	default: break;
+	}
+#undef JWTAUTH__EC_MMCASE
+	jwtauth__ec_mulw(t, a, b, nl);
+	jwtauth__ec_redc(d, t, m, minv, nl);
+}
+
+/* d = a^2 / R mod m */
+static void jwtauth__ec_ms(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv, unsigned nl)
+{
+	jwtauth__ec_limb t[2 * JWTAUTH__ECL];
+#define JWTAUTH__EC_MSCASE(k) case k: jwtauth__ec_sqrw(t, a, k); \
+		jwtauth__ec_redc(d, t, m, minv, k); return;
+	switch (nl) {
+	JWTAUTH__EC_SIZES(JWTAUTH__EC_MSCASE)
+	default: break;
+	}
+#undef JWTAUTH__EC_MSCASE
+	jwtauth__ec_sqrw(t, a, nl);
+	jwtauth__ec_redc(d, t, m, minv, nl);
+}
+
+/* d = a + b mod m and d = a - b mod m, for a, b < m: the correction is
+   chosen by a mask, not a branch (the outcome is random: a mispredicted
+   branch costs more than the masked words). */
+JWTAUTH__EC_INLINE void jwtauth__ec_madd(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, unsigned nl)
+{
+	jwtauth__ec_limb s[JWTAUTH__ECL], t[JWTAUTH__ECL], c = 0, br = 0, keep;
+	unsigned i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)a[i] + b[i] + c;
+		s[i] = (jwtauth__ec_limb)acc;
+		c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+	}
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)s[i] - m[i] - br;
+		t[i] = (jwtauth__ec_limb)acc;
+		br = (jwtauth__ec_limb)(acc >> JWTAUTH__LB) & 1u;
+	}
+	/* keep the sum when it is below m: no carry out and a borrow */
+	keep = (jwtauth__ec_limb)0 - (jwtauth__ec_limb)(br & (c ^ 1u));
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) d[i] = (s[i] & keep) | (t[i] & ~keep);
+}
+
+JWTAUTH__EC_INLINE void jwtauth__ec_msub(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, unsigned nl)
+{
+	jwtauth__ec_limb br = 0, c = 0, mask;
+	unsigned i;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)a[i] - b[i] - br;
+		d[i] = (jwtauth__ec_limb)acc;
+		br = (jwtauth__ec_limb)(acc >> JWTAUTH__LB) & 1u;
+	}
+	mask = (jwtauth__ec_limb)0 - br;   /* add m back after a borrow */
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < nl; i++) {
+		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)d[i] + (m[i] & mask) + c;
+		d[i] = (jwtauth__ec_limb)acc;
+		c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
+	}
+}
+
+/* One unrolled set of field operations per limb count: additions for
+   every curve, Montgomery products where p has no faster reduction. */
+#define JWTAUTH__EC_FMDEFS(k) \
+static void jwtauth__ec_fm##k(jwtauth__ec_limb *d, const jwtauth__ec_limb *a, \
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv) \
+{ \
+	jwtauth__ec_limb t[2 * k]; \
+	jwtauth__ec_mulw(t, a, b, k); \
+	jwtauth__ec_redc(d, t, m, minv, k); \
+} \
+static void jwtauth__ec_fq##k(jwtauth__ec_limb *d, const jwtauth__ec_limb *a, \
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv) \
+{ \
+	jwtauth__ec_limb t[2 * k]; \
+	jwtauth__ec_sqrw(t, a, k); \
+	jwtauth__ec_redc(d, t, m, minv, k); \
+}
+#define JWTAUTH__EC_FADEFS(k) \
+static void jwtauth__ec_fa##k(jwtauth__ec_limb *d, const jwtauth__ec_limb *a, \
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m) \
+{ \
+	jwtauth__ec_madd(d, a, b, m, k); \
+} \
+static void jwtauth__ec_fs##k(jwtauth__ec_limb *d, const jwtauth__ec_limb *a, \
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m) \
+{ \
+	jwtauth__ec_msub(d, a, b, m, k); \
+}
+JWTAUTH__EC_SIZES(JWTAUTH__EC_FADEFS)
+#if JWTAUTH__LB == 64
+JWTAUTH__EC_FMDEFS(6)
+#else
+JWTAUTH__EC_FMDEFS(8)
+JWTAUTH__EC_FMDEFS(12)
+#endif
+#undef JWTAUTH__EC_FMDEFS
+#undef JWTAUTH__EC_FADEFS
+
+#if JWTAUTH__LB == 64
+/* P-256: the same Montgomery code with p and -p^-1 = 1 as constants, so
+   that the compiler folds the zero and all-ones words of p. */
+static void jwtauth__ec_fm_p256(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv)
+{
+	jwtauth__ec_limb t[8];
+	(void)m; (void)minv;
+	jwtauth__ec_mulw(t, a, b, 4);
+	jwtauth__ec_redc(d, t, jwtauth__ec_p256_p, 1, 4);
+}
+static void jwtauth__ec_fq_p256(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv)
+{
+	jwtauth__ec_limb t[8];
+	(void)m; (void)minv;
+	jwtauth__ec_sqrw(t, a, 4);
+	jwtauth__ec_redc(d, t, jwtauth__ec_p256_p, 1, 4);
+}
+#endif
+
+/* P-521: plain residues modulo the Mersenne prime p = 2^521 - 1, where
+   t = lo + hi * 2^521 = lo + hi (mod p). 521 = 8*64 + 9 = 16*32 + 9. */
+#define JWTAUTH__P521_NL (576 / JWTAUTH__LB)
+#define JWTAUTH__P521_Q (512 / JWTAUTH__LB)
+JWTAUTH__EC_INLINE void jwtauth__ec_p521_red(jwtauth__ec_limb *d, const jwtauth__ec_limb *t)
+{
+	jwtauth__ec_limb s[JWTAUTH__P521_NL], c;
+	unsigned i;
+	/* t < p^2 < 2^1042: lo and hi are below 2^521, their sum below 2^522 */
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < JWTAUTH__P521_NL; i++) {
+		s[i] = (jwtauth__ec_limb)((t[JWTAUTH__P521_Q + i] >> 9)
+			| (JWTAUTH__P521_Q + i + 1 < 2 * JWTAUTH__P521_NL
+				? t[JWTAUTH__P521_Q + i + 1] << (JWTAUTH__LB - 9) : 0));
+		d[i] = i < JWTAUTH__P521_Q ? t[i]
+			: i == JWTAUTH__P521_Q ? (jwtauth__ec_limb)(t[i] & 0x1ffu) : 0;
+	}
+	jwtauth__ec_addw(d, d, s, JWTAUTH__P521_NL);
+	/* fold bit 521 once more: the result is at most p */
+	c = (jwtauth__ec_limb)(d[JWTAUTH__P521_Q] >> 9);
+	d[JWTAUTH__P521_Q] &= 0x1ffu;
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < JWTAUTH__P521_NL && c; i++) {
+		d[i] += c;
+		c = d[i] < c;
+	}
+	/* p itself is 0 */
+	c = (jwtauth__ec_limb)(d[JWTAUTH__P521_Q] ^ 0x1ffu);
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < JWTAUTH__P521_Q; i++) c |= (jwtauth__ec_limb)~d[i];
+	if (c == 0)
+		JWTAUTH__EC_UNROLL
+		for (i = 0; i < JWTAUTH__P521_NL; i++) d[i] = 0;
+}
+static void jwtauth__ec_fm_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv)
+{
+	jwtauth__ec_limb t[2 * JWTAUTH__P521_NL];
+	(void)m; (void)minv;
+	jwtauth__ec_mulw(t, a, b, JWTAUTH__P521_NL);
+	jwtauth__ec_p521_red(d, t);
+}
+static void jwtauth__ec_fq_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv)
+{
+	jwtauth__ec_limb t[2 * JWTAUTH__P521_NL];
+	(void)m; (void)minv;
+	jwtauth__ec_sqrw(t, a, JWTAUTH__P521_NL);
+	jwtauth__ec_p521_red(d, t);
+}
+
+static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
+{
+	f->c = c;
+	f->nl = c->n64 * (64 / JWTAUTH__LB);
+	jwtauth__ec_ld(f->p, c->p, f->nl);
+	jwtauth__ec_ld(f->n, c->n, f->nl);
+	jwtauth__ec_ld(f->b, c->b, f->nl);
+	jwtauth__ec_ld(f->one, c->one, f->nl);
+	f->pinv = jwtauth__ec_ninv(f->p[0]);
+	f->ninv = jwtauth__ec_ninv(f->n[0]);
+#if JWTAUTH__LB == 64
+	if (c->n64 == 4) {
+		f->fm = jwtauth__ec_fm_p256; f->fq = jwtauth__ec_fq_p256;
+		f->fa = jwtauth__ec_fa4; f->fs = jwtauth__ec_fs4;
+	} else if (c->n64 == 6) {
+		f->fm = jwtauth__ec_fm6; f->fq = jwtauth__ec_fq6;
+		f->fa = jwtauth__ec_fa6; f->fs = jwtauth__ec_fs6;
+	} else {
+		f->fm = jwtauth__ec_fm_p521; f->fq = jwtauth__ec_fq_p521;
+		f->fa = jwtauth__ec_fa9; f->fs = jwtauth__ec_fs9;
+	}
+#else
+	if (c->n64 == 4) {
+		f->fm = jwtauth__ec_fm8; f->fq = jwtauth__ec_fq8;
+		f->fa = jwtauth__ec_fa8; f->fs = jwtauth__ec_fs8;
+	} else if (c->n64 == 6) {
+		f->fm = jwtauth__ec_fm12; f->fq = jwtauth__ec_fq12;
+		f->fa = jwtauth__ec_fa12; f->fs = jwtauth__ec_fs12;
+	} else {
+		f->fm = jwtauth__ec_fm_p521; f->fq = jwtauth__ec_fq_p521;
+		f->fa = jwtauth__ec_fa18; f->fs = jwtauth__ec_fs18;
+	}
+#endif
+}
+
+/* field shorthands: modulo p */
+#define JWTAUTH__FM(f, d, a, b) (f)->fm(d, a, b, (f)->p, (f)->pinv)
+#define JWTAUTH__FQ(f, d, a) (f)->fq(d, a, (f)->p, (f)->pinv)
+#define JWTAUTH__FA(f, d, a, b) (f)->fa(d, a, b, (f)->p)
+#define JWTAUTH__FS(f, d, a, b) (f)->fs(d, a, b, (f)->p)
+
+/* d = -a mod p */
+static void jwtauth__ec_fneg(const jwtauth__ecf *f, jwtauth__ec_limb *d,
+	const jwtauth__ec_limb *a)
+{
+	unsigned i;
+	if (jwtauth__ec_iszero(a, f->nl)) { for (i = 0; i < f->nl; i++) d[i] = 0; return; }
+	jwtauth__ec_subw(d, f->p, a, f->nl);
+}
+
+/* Decode a coordinate (clen bytes) into Montgomery form; 0 if >= p. */
+static int jwtauth__ec_fe_decode(const jwtauth__ecf *f, jwtauth__ec_limb *d,
+	const uint8_t *src)
+{
+	jwtauth__ec_limb rr[JWTAUTH__ECL];
+	if (!jwtauth__ec_decode(d, f->nl, src, f->c->clen)
+	    || jwtauth__ec_cmp(d, f->p, f->nl) >= 0)
+		return 0;
+	jwtauth__ec_ld(rr, f->c->rrp, f->nl);
+	JWTAUTH__FM(f, d, d, rr);
+	return 1;
+}
+
+/* Decode 0x04 || X || Y (exactly 1 + 2*clen bytes) with X, Y < p and
+   y^2 = x^3 - 3x + b; the curves have cofactor 1, so a point on the curve
+   is in the prime-order group. */
+static int jwtauth__ec_point_decode(const jwtauth__ecf *f, jwtauth__ec_limb *x,
+	jwtauth__ec_limb *y, const uint8_t *q, size_t q_len)
+{
+	jwtauth__ec_limb l[JWTAUTH__ECL], r[JWTAUTH__ECL];
+	size_t clen = f->c->clen;
+	if (q_len != 1 + 2 * clen || q[0] != 0x04) return 0;
+	if (!jwtauth__ec_fe_decode(f, x, q + 1) || !jwtauth__ec_fe_decode(f, y, q + 1 + clen))
+		return 0;
+	JWTAUTH__FQ(f, l, y);
+	JWTAUTH__FQ(f, r, x);
+	JWTAUTH__FM(f, r, r, x);
+	JWTAUTH__FS(f, r, r, x);
+	JWTAUTH__FS(f, r, r, x);
+	JWTAUTH__FS(f, r, r, x);
+	JWTAUTH__FA(f, r, r, f->b);
+	return jwtauth__ec_cmp(l, r, f->nl) == 0;
+}
+
+/* ---- points ---- */
+
+/* p = 2p (a = -3, "dbl-2001-b", 3M + 5S). Infinity stays infinity; no
+   other point doubles to infinity (no point of order 2). */
+static void jwtauth__ec_dbl(const jwtauth__ecf *f, jwtauth__ecp *p)
+{
+	jwtauth__ec_limb delta[JWTAUTH__ECL], gamma[JWTAUTH__ECL], beta[JWTAUTH__ECL];
+	jwtauth__ec_limb alpha[JWTAUTH__ECL], t[JWTAUTH__ECL];
+	if (p->inf) return;
+	JWTAUTH__FQ(f, delta, p->z);
+	JWTAUTH__FQ(f, gamma, p->y);
+	JWTAUTH__FM(f, beta, p->x, gamma);
+	JWTAUTH__FS(f, t, p->x, delta);
+	JWTAUTH__FA(f, alpha, p->x, delta);
+	JWTAUTH__FM(f, alpha, alpha, t);
+	JWTAUTH__FA(f, t, alpha, alpha);
+	JWTAUTH__FA(f, alpha, alpha, t);            /* 3(x - delta)(x + delta) */
+	/* z3 = (y + z)^2 - gamma - delta */
+	JWTAUTH__FA(f, t, p->y, p->z);
+	JWTAUTH__FQ(f, t, t);
+	JWTAUTH__FS(f, t, t, gamma);
+	JWTAUTH__FS(f, p->z, t, delta);
+	/* x3 = alpha^2 - 8 beta */
+	JWTAUTH__FA(f, beta, beta, beta);
+	JWTAUTH__FA(f, beta, beta, beta);           /* 4 beta */
+	JWTAUTH__FQ(f, t, alpha);
+	JWTAUTH__FS(f, t, t, beta);
+	JWTAUTH__FS(f, p->x, t, beta);
+	/* y3 = alpha (4 beta - x3) - 8 gamma^2 */
+	JWTAUTH__FS(f, beta, beta, p->x);
+	JWTAUTH__FM(f, beta, beta, alpha);
+	JWTAUTH__FQ(f, gamma, gamma);
+	JWTAUTH__FA(f, gamma, gamma, gamma);
+	JWTAUTH__FA(f, gamma, gamma, gamma);
+	JWTAUTH__FA(f, gamma, gamma, gamma);
+	JWTAUTH__FS(f, p->y, beta, gamma);
+}
+
+/* The end of an addition once u1 (= x1 z2^2), u2, s1 (= y1 z2^3), s2 and
+   the product z1 z2 are known. h = 0 means x1 = x2 (affinely): the same
+   point (doubling, since the formula's slope is undefined there) or
+   opposite points (infinity). */
+static void jwtauth__ec_add_tail(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__ec_limb *u1, const jwtauth__ec_limb *u2, const jwtauth__ec_limb *s1,
+	const jwtauth__ec_limb *s2, const jwtauth__ec_limb *zz)
+{
+	jwtauth__ec_limb h[JWTAUTH__ECL], r[JWTAUTH__ECL], hh[JWTAUTH__ECL];
+	jwtauth__ec_limb hhh[JWTAUTH__ECL], v[JWTAUTH__ECL];
+	JWTAUTH__FS(f, h, u2, u1);
+	JWTAUTH__FS(f, r, s2, s1);
+	if (jwtauth__ec_iszero(h, f->nl)) {
+		if (jwtauth__ec_iszero(r, f->nl)) jwtauth__ec_dbl(f, p);  /* P + P */
+		else p->inf = 1;                                      /* P + (-P) */
+		return;
+	}
+	JWTAUTH__FQ(f, hh, h);
+	JWTAUTH__FM(f, hhh, hh, h);
+	JWTAUTH__FM(f, v, u1, hh);
+	JWTAUTH__FM(f, p->z, zz, h);
+	/* x3 = r^2 - h^3 - 2 v */
+	JWTAUTH__FQ(f, p->x, r);
+	JWTAUTH__FS(f, p->x, p->x, hhh);
+	JWTAUTH__FS(f, p->x, p->x, v);
+	JWTAUTH__FS(f, p->x, p->x, v);
+	/* y3 = r (v - x3) - s1 h^3 */
+	JWTAUTH__FS(f, v, v, p->x);
+	JWTAUTH__FM(f, v, v, r);
+	JWTAUTH__FM(f, hhh, hhh, s1);
+	JWTAUTH__FS(f, p->y, v, hhh);
+}
+
+/* p += (x2, y2) affine, negated when neg (8M + 3S). p at infinity becomes
+   the affine point. */
+static void jwtauth__ec_add_affine(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__ec_limb *x2, const jwtauth__ec_limb *y2, int neg)
+{
+	jwtauth__ec_limb zz[JWTAUTH__ECL], u2[JWTAUTH__ECL], s2[JWTAUTH__ECL];
+	unsigned i;
+	if (p->inf) {
+		for (i = 0; i < f->nl; i++) {
+			p->x[i] = x2[i]; p->y[i] = y2[i]; p->z[i] = f->one[i];
+		}
+		if (neg) jwtauth__ec_fneg(f, p->y, y2);
+		p->inf = 0;
+		return;
+	}
+	JWTAUTH__FQ(f, zz, p->z);
+	JWTAUTH__FM(f, u2, x2, zz);
+	JWTAUTH__FM(f, zz, zz, p->z);
+	JWTAUTH__FM(f, s2, y2, zz);
+	if (neg) jwtauth__ec_fneg(f, s2, s2);
+	for (i = 0; i < f->nl; i++) zz[i] = p->z[i];
+	{
+		jwtauth__ec_limb u1[JWTAUTH__ECL], s1[JWTAUTH__ECL];
+		for (i = 0; i < f->nl; i++) { u1[i] = p->x[i]; s1[i] = p->y[i]; }
+		jwtauth__ec_add_tail(f, p, u1, u2, s1, s2, zz);
+	}
+}
+
+/* p += q (both Jacobian; q negated when neg; 12M + 4S). Either operand at
+   infinity gives the other. */
+static void jwtauth__ec_add(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__ecp *q, int neg)
+{
+	jwtauth__ec_limb u1[JWTAUTH__ECL], u2[JWTAUTH__ECL], s1[JWTAUTH__ECL];
+	jwtauth__ec_limb s2[JWTAUTH__ECL], t[JWTAUTH__ECL];
+	if (q->inf) return;
+	if (p->inf) {
+		*p = *q;
+		if (neg) jwtauth__ec_fneg(f, p->y, q->y);
+		return;
+	}
+	JWTAUTH__FQ(f, t, q->z);
+	JWTAUTH__FM(f, u1, p->x, t);
+	JWTAUTH__FM(f, t, t, q->z);
+	JWTAUTH__FM(f, s1, p->y, t);
+	JWTAUTH__FQ(f, t, p->z);
+	JWTAUTH__FM(f, u2, q->x, t);
+	JWTAUTH__FM(f, t, t, p->z);
+	JWTAUTH__FM(f, s2, q->y, t);
+	if (neg) jwtauth__ec_fneg(f, s2, s2);
+	JWTAUTH__FM(f, t, p->z, q->z);
+	jwtauth__ec_add_tail(f, p, u1, u2, s1, s2, t);
+}
+
+/* ---- exponentiation, scalars, wNAF ---- */
+
+/* d = a^(m-2) = a^-1 (Montgomery form in, Montgomery form out) modulo the
+   prime m (the order n), by a 4-bit fixed window: Fermat's little
+   theorem. */
+static void jwtauth__ec_inv(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv, unsigned nl)
+{
+	jwtauth__ec_limb tab[16][JWTAUTH__ECL], e[JWTAUTH__ECL], acc[JWTAUTH__ECL];
+	int i, started = 0;
+	unsigned j, k;
+	for (j = 0; j < nl; j++) { e[j] = m[j]; tab[1][j] = a[j]; }
+	e[0] -= 2;   /* the moduli's low limbs are odd and above 2: no borrow */
+	for (k = 2; k < 16; k++) jwtauth__ec_mm(tab[k], tab[k - 1], a, m, minv, nl);
+	for (i = (int)(nl * JWTAUTH__LB / 4) - 1; i >= 0; i--) {
+		unsigned nib = (unsigned)(e[i / (JWTAUTH__LB / 4)] >> (4 * (i % (JWTAUTH__LB / 4)))) & 15u;
+		if (!started) {
+			if (!nib) continue;
+			for (j = 0; j < nl; j++) acc[j] = tab[nib][j];
+			started = 1;
+			continue;
+		}
+		for (k = 0; k < 4; k++) jwtauth__ec_ms(acc, acc, m, minv, nl);
+		if (nib) jwtauth__ec_mm(acc, acc, tab[nib], m, minv, nl);
+	}
+	for (j = 0; j < nl; j++) d[j] = acc[j];
+}
+
+/* d = a^(p-2) = a^-1 in the field (its own representation), the same
+   window on the field operations. */
+static void jwtauth__ec_finv(const jwtauth__ecf *f, jwtauth__ec_limb *d,
+	const jwtauth__ec_limb *a)
+{
+	jwtauth__ec_limb tab[16][JWTAUTH__ECL], e[JWTAUTH__ECL], acc[JWTAUTH__ECL];
+	unsigned nl = f->nl, j, k;
+	int i, started = 0;
+	for (j = 0; j < nl; j++) { e[j] = f->p[j]; tab[1][j] = a[j]; }
+	e[0] -= 2;
+	for (k = 2; k < 16; k++) JWTAUTH__FM(f, tab[k], tab[k - 1], a);
+	for (i = (int)(nl * JWTAUTH__LB / 4) - 1; i >= 0; i--) {
+		unsigned nib = (unsigned)(e[i / (JWTAUTH__LB / 4)] >> (4 * (i % (JWTAUTH__LB / 4)))) & 15u;
+		if (!started) {
+			if (!nib) continue;
+			for (j = 0; j < nl; j++) acc[j] = tab[nib][j];
+			started = 1;
+			continue;
+		}
+		for (k = 0; k < 4; k++) JWTAUTH__FQ(f, acc, acc);
+		if (nib) JWTAUTH__FM(f, acc, acc, tab[nib]);
+	}
+	for (j = 0; j < nl; j++) d[j] = acc[j];
+}
+
+static unsigned jwtauth__ec_bit(const jwtauth__ec_limb *k, unsigned nl, unsigned i)
+{
+	if (i / JWTAUTH__LB >= nl) return 0;
+	return (unsigned)(k[i / JWTAUTH__LB] >> (i % JWTAUTH__LB)) & 1u;
+}
+
+/* Width-w NAF of k (len >= bit length of k + 1): digits 0 or odd in
+   (-2^(w-1), 2^(w-1)), any two nonzero ones at least w positions apart.
+   Returns the index of the highest nonzero digit + 1 (0 for k = 0). A
+   window is taken only where bit i differs from the carry, so a window
+   never ends on a carry beyond bit len - 1. */
+static unsigned jwtauth__ec_wnaf(signed char *dig, unsigned len,
+	const jwtauth__ec_limb *k, unsigned nl, unsigned w)
+{
+	unsigned i, j, carry = 0, top = 0;
+	for (i = 0; i < len; i++) dig[i] = 0;
+	i = 0;
+	while (i < len) {
+		unsigned now = w, word = 0;
+		if (jwtauth__ec_bit(k, nl, i) == carry) { i++; continue; }
+		if (now > len - i) now = len - i;
+		for (j = 0; j < now; j++) word |= jwtauth__ec_bit(k, nl, i + j) << j;
+		word += carry;
+		carry = (word >> (w - 1)) & 1u;
+		dig[i] = (signed char)((int)word - (int)(carry << w));
+		top = i + 1;
+		i += now;
+	}
+	return top;
+}
+
+/* r = u1 G + u2 Q, with Q = (qx, qy) affine (Montgomery) on the curve and
+   u1, u2 < n (either may be 0). Interleaved wNAF: one doubling chain,
+   additions of odd multiples of G (static affine table) and of Q (built
+   here, Jacobian). The result may be infinity (r->inf). */
+static void jwtauth__ec_muladd_core(const jwtauth__ecf *f, jwtauth__ecp *r,
+	const jwtauth__ec_limb *qx, const jwtauth__ec_limb *qy,
+	const jwtauth__ec_limb *u1, const jwtauth__ec_limb *u2)
+{
+	signed char d1[JWTAUTH__ECL * JWTAUTH__LB + 1], d2[JWTAUTH__ECL * JWTAUTH__LB + 1];
+	jwtauth__ecp tq[JWTAUTH__QW], q2;
+	jwtauth__ec_limb gx[JWTAUTH__ECL], gy[JWTAUTH__ECL];
+	unsigned nl = f->nl, n64 = f->c->n64, len = nl * JWTAUTH__LB + 1, t1, t2, j;
+	int i, k;
+	t1 = jwtauth__ec_wnaf(d1, len, u1, nl, 6);
+	t2 = jwtauth__ec_wnaf(d2, len, u2, nl, 5);
+	if (t2 > 0) {
+		/* Q, 3Q, ..., 15Q. (2k+1)Q = (2k-1)Q + 2Q: the operands are equal
+		   or opposite only if Q had order <= 15, impossible in a group of
+		   prime order n; the addition would handle it anyway. */
+		for (j = 0; j < nl; j++) {
+			tq[0].x[j] = qx[j]; tq[0].y[j] = qy[j]; tq[0].z[j] = f->one[j];
+		}
+		tq[0].inf = 0;
+		q2 = tq[0];
+		jwtauth__ec_dbl(f, &q2);
+		for (k = 1; k < JWTAUTH__QW; k++) {
+			tq[k] = tq[k - 1];
+			jwtauth__ec_add(f, &tq[k], &q2, 0);
+		}
+	}
+	/* Start at infinity: the first addition copies its operand, doublings
+	   of infinity do nothing. Intermediate sums can reach infinity (e.g.
+	   u1 G = -u2 Q partway), and the additions handle that exactly. */
+	r->inf = 1;
+	for (i = (int)(t1 > t2 ? t1 : t2) - 1; i >= 0; i--) {
+		jwtauth__ec_dbl(f, r);
+		if (d1[i]) {
+			k = (d1[i] < 0 ? -d1[i] : d1[i]) >> 1;
+			jwtauth__ec_ld(gx, f->c->g + (size_t)k * 2 * n64, nl);
+			jwtauth__ec_ld(gy, f->c->g + (size_t)k * 2 * n64 + n64, nl);
+			jwtauth__ec_add_affine(f, r, gx, gy, d1[i] < 0);
+		}
+		if (d2[i]) {
+			k = (d2[i] < 0 ? -d2[i] : d2[i]) >> 1;
+			jwtauth__ec_add(f, r, &tq[k], d2[i] < 0);
+		}
+	}
+}
+
+/* Any big-endian integer that fits in nl limbs, reduced modulo n: a
+   Montgomery product by R^2 gives a R mod n (exact for any a < R), a
+   product by 1 removes the R. 0 when the integer does not fit. */
+static int jwtauth__ec_scalar(const jwtauth__ecf *f, jwtauth__ec_limb *d,
+	const uint8_t *src, size_t len)
+{
+	jwtauth__ec_limb rr[JWTAUTH__ECL], one[JWTAUTH__ECL];
+	unsigned j;
+	if (!jwtauth__ec_decode(d, f->nl, src, len)) return 0;
+	jwtauth__ec_ld(rr, f->c->rrn, f->nl);
+	for (j = 0; j < f->nl; j++) one[j] = 0;
+	one[0] = 1;
+	jwtauth__ec_mm(d, d, rr, f->n, f->ninv, f->nl);
+	jwtauth__ec_mm(d, d, one, f->n, f->ninv, f->nl);
+	return 1;
+}
+
+JWTAUTH_DEF uint32_t jwtauth_ec_muladd(unsigned char *A, size_t len,
+	const unsigned char *x, size_t xlen, const unsigned char *y, size_t ylen,
+	int curve)
+{
+	const jwtauth__ecc *c = jwtauth__ec_curve(curve);
+	jwtauth__ecf f;
+	jwtauth__ecp r;
+	jwtauth__ec_limb qx[JWTAUTH__ECL], qy[JWTAUTH__ECL], u1[JWTAUTH__ECL], u2[JWTAUTH__ECL];
+	jwtauth__ec_limb zi[JWTAUTH__ECL], t[JWTAUTH__ECL], one[JWTAUTH__ECL];
+	unsigned j;
+	if (!c || !A) return 0;
+	jwtauth__ecf_init(&f, c);
+	if (!jwtauth__ec_point_decode(&f, qx, qy, A, len)) return 0;
+	if ((xlen && !x) || (ylen && !y)) return 0;
+	if (!jwtauth__ec_scalar(&f, u2, x, xlen) || !jwtauth__ec_scalar(&f, u1, y, ylen))
+		return 0;
+	jwtauth__ec_muladd_core(&f, &r, qx, qy, u1, u2);
+	if (r.inf) return 0;
+	/* affine: x = X / Z^2, y = Y / Z^3, out of Montgomery form */
+	for (j = 0; j < f.nl; j++) one[j] = 0;
+	one[0] = 1;
+	jwtauth__ec_finv(&f, zi, r.z);
+	JWTAUTH__FQ(&f, t, zi);
+	JWTAUTH__FM(&f, r.x, r.x, t);
+	JWTAUTH__FM(&f, t, t, zi);
+	JWTAUTH__FM(&f, r.y, r.y, t);
+	JWTAUTH__FM(&f, r.x, r.x, one);
+	JWTAUTH__FM(&f, r.y, r.y, one);
+	jwtauth__ec_encode(A + 1, c->clen, r.x, f.nl);
+	jwtauth__ec_encode(A + 1 + c->clen, c->clen, r.y, f.nl);
+	return 1;
+}
+
+/* The hash as an integer modulo n the way FIPS 186-4 6.4 and BearSSL take
+   it: its leftmost nbits(n) bits, then one subtraction of n at most. */
+static void jwtauth__ec_hash_int(const jwtauth__ecf *f, jwtauth__ec_limb *e,
+	const uint8_t *hash, size_t hash_len)
+{
+	size_t nbits = f->c->nbits, len = hash_len;
+	unsigned sc = 0, j;
+	if (hash_len > nbits / 8) {          /* more than nbits bits */
+		len = (nbits + 7) / 8;
+		sc = (unsigned)((8 - nbits % 8) % 8);
+	}
+	jwtauth__ec_decode(e, f->nl, hash, len);   /* len <= clen: it fits */
+	if (sc)
+		for (j = 0; j < f->nl; j++)
+			e[j] = (jwtauth__ec_limb)((e[j] >> sc)
+				| (j + 1 < f->nl ? e[j + 1] << (JWTAUTH__LB - sc) : 0));
+	if (jwtauth__ec_cmp(e, f->n, f->nl) >= 0) jwtauth__ec_subw(e, e, f->n, f->nl);
+}
+
+JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
+	const void *hash, size_t hash_len, const br_ec_public_key *pk,
+	const void *sig, size_t sig_len)
+{
+	const jwtauth__ecc *c;
+	const uint8_t *sg = (const uint8_t *)sig;
+	jwtauth__ecf f;
+	jwtauth__ecp r;
+	jwtauth__ec_limb qx[JWTAUTH__ECL], qy[JWTAUTH__ECL], rs[JWTAUTH__ECL], s[JWTAUTH__ECL];
+	jwtauth__ec_limb e[JWTAUTH__ECL], w[JWTAUTH__ECL], u1[JWTAUTH__ECL], u2[JWTAUTH__ECL];
+	jwtauth__ec_limb t[JWTAUTH__ECL], zz[JWTAUTH__ECL];
+	size_t rlen;
+	(void)impl;   /* all the arithmetic is this section's */
+	if (!pk || !pk->q || (!hash && hash_len) || (!sig && sig_len)) return 0;
+	c = jwtauth__ec_curve(pk->curve);
+	if (!c || (sig_len & 1)) return 0;
+	rlen = sig_len / 2;
+	jwtauth__ecf_init(&f, c);
+	if (!jwtauth__ec_point_decode(&f, qx, qy, pk->q, pk->qlen)) return 0;
+	/* r and s in [1, n-1] (FIPS 186-4 6.4.2 step 1); r || s halves of any
+	   equal length, leading zero octets allowed, as BearSSL reads them */
+	if (!jwtauth__ec_decode(rs, f.nl, sg, rlen) || jwtauth__ec_iszero(rs, f.nl)
+	    || jwtauth__ec_cmp(rs, f.n, f.nl) >= 0)
+		return 0;
+	if (!jwtauth__ec_decode(s, f.nl, sg + rlen, rlen) || jwtauth__ec_iszero(s, f.nl)
+	    || jwtauth__ec_cmp(s, f.n, f.nl) >= 0)
+		return 0;
+	jwtauth__ec_hash_int(&f, e, (const uint8_t *)hash, hash_len);
+	/* w = s^-1: s R (Montgomery form), inverted to R / s; then
+	   u1 = e w and u2 = r w leave Montgomery form by the product itself */
+	jwtauth__ec_ld(t, c->rrn, f.nl);
+	jwtauth__ec_mm(s, s, t, f.n, f.ninv, f.nl);
+	jwtauth__ec_inv(w, s, f.n, f.ninv, f.nl);
+	jwtauth__ec_mm(u1, e, w, f.n, f.ninv, f.nl);
+	jwtauth__ec_mm(u2, rs, w, f.n, f.ninv, f.nl);
+	jwtauth__ec_muladd_core(&f, &r, qx, qy, u1, u2);
+	/* the point at infinity has no x: the signature is invalid */
+	if (r.inf) return 0;
+	/* x(R) = X / Z^2 lies in [0, p) and p < 2n, so x(R) mod n == r exactly
+	   when X == r Z^2, or X == (r + n) Z^2 with r + n < p. r < n < p is a
+	   field element as it is. No inversion needed. */
+	JWTAUTH__FQ(&f, zz, r.z);
+	jwtauth__ec_ld(w, c->rrp, f.nl);
+	JWTAUTH__FM(&f, t, rs, w);
+	JWTAUTH__FM(&f, t, t, zz);
+	if (jwtauth__ec_cmp(t, r.x, f.nl) == 0) return 1;
+	if (jwtauth__ec_addw(t, rs, f.n, f.nl) || jwtauth__ec_cmp(t, f.p, f.nl) >= 0)
+		return 0;
+	JWTAUTH__FM(&f, t, t, w);
+	JWTAUTH__FM(&f, t, t, zz);
+	return jwtauth__ec_cmp(t, r.x, f.nl) == 0;
+}
+
+/* Key load: the point decodes (0x04, coordinates below p) and lies on
+   the curve. */
+static int jwtauth__ec_point_ok(int curve, const uint8_t *q, size_t q_len)
+{
+	const jwtauth__ecc *c = jwtauth__ec_curve(curve);
+	jwtauth__ecf f;
+	jwtauth__ec_limb x[JWTAUTH__ECL], y[JWTAUTH__ECL];
+	if (!c) return 0;
+	jwtauth__ecf_init(&f, c);
+	return jwtauth__ec_point_decode(&f, x, y, q, q_len);
+}
+
+#endif /* JWTAUTH_EC_BEARSSL */
+
+/* ======================================================================
    KEYS: JWK, JWKS, PEM (SPKI, PKCS#1), X.509
    ====================================================================== */
 
@@ -3465,11 +4772,18 @@ static int jwtauth__key_set_ec(jwtauth_key *key, int curve,
 	/* Uncompressed point only: 0x04 || X || Y, each of the curve's size. */
 	if (q_len != 1 + 2 * clen || q[0] != 0x04) return JWTAUTH_ERR_KEY_EC_POINT;
 	impl = jwtauth__ec_impl(curve);
+	/* An invalid point is refused now, not at every login. */
+#ifndef JWTAUTH_EC_BEARSSL
+	/* coordinates below p, on the curve: a few field operations */
+	(void)one; (void)tmp;
+	if (!jwtauth__ec_point_ok(curve, q, q_len)) return JWTAUTH_ERR_KEY_EC_POINT;
+#else
 	/* Multiplying by 1 makes BearSSL decode the point and check that it is
-	   on the curve; an invalid point is refused now, not at every login. */
+	   on the curve. */
 	memcpy(tmp, q, q_len);
 	if (impl->mul(tmp, q_len, one, 1, curve) != 1 || memcmp(tmp, q, q_len) != 0)
 		return JWTAUTH_ERR_KEY_EC_POINT;
+#endif
 	memcpy(key->u.ec.q, q, q_len);
 	key->u.ec.q_len = q_len;
 	key->u.ec.curve = curve;
@@ -3628,8 +4942,8 @@ JWTAUTH_DEF void jwtauth_engines_bearssl(jwtauth_engines *e)
 	if (!e) return;
 	e->rsa_pkcs1_vrfy = br_rsa_pkcs1_vrfy_get_default();
 	e->rsa_public = br_rsa_public_get_default();
-	e->ecdsa_vrfy = NULL;
-	e->ec = NULL;
+	e->ecdsa_vrfy = br_ecdsa_vrfy_raw_get_default();
+	e->ec = br_ec_get_default();
 }
 
 JWTAUTH_DEF void jwtauth_keyset_init(jwtauth_keyset *ks)
@@ -4688,8 +6002,16 @@ static int jwtauth__verify_ecdsa(const jwtauth_key *key, size_t hlen,
 	pk.curve = key->u.ec.curve;
 	pk.q = (unsigned char *)key->u.ec.q;
 	pk.qlen = key->u.ec.q_len;
-	vrfy = key->engines && key->engines->ecdsa_vrfy
-		? key->engines->ecdsa_vrfy : br_ecdsa_vrfy_raw_get_default();
+	/* a caller's verifier; BearSSL's under a caller's curve engine; else
+	   the default (jwtauth_ecdsa_vrfy_raw unless JWTAUTH_EC_BEARSSL) */
+	if (key->engines && key->engines->ecdsa_vrfy) vrfy = key->engines->ecdsa_vrfy;
+	else if (key->engines && key->engines->ec) vrfy = br_ecdsa_vrfy_raw_get_default();
+	else
+#ifndef JWTAUTH_EC_BEARSSL
+		vrfy = jwtauth_ecdsa_vrfy_raw;
+#else
+		vrfy = br_ecdsa_vrfy_raw_get_default();
+#endif
 	return vrfy(key->u.ec.impl, hash, hlen, &pk, sig, sig_len)
 		? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
 }

@@ -4,6 +4,10 @@
 /* Shared by the later t_*.c files of this translation unit. */
 static jwtauth_keyset fx_ks;
 static jwtauth_jwt fx_jwt;
+/* Engines for the sets the conformance tests load (NULL: the defaults);
+   t_ecdsa_engine.c and t_rsa_engine.c run those tests again through
+   BearSSL's engines. */
+static const jwtauth_engines *fx_engines;
 
 static char *fx_read(const char *rel, size_t *len)
 {
@@ -21,6 +25,7 @@ static int fx_load(jwtauth_keyset *ks, const char *rel, jwtauth_error *err)
 	int rc;
 	if (!doc) return JWTAUTH_ERR_IO;
 	rc = jwtauth_keyset_parse(ks, doc, len, err);
+	jwtauth_keyset_set_engines(ks, fx_engines);
 	free(doc);
 	return rc;
 }

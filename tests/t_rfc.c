@@ -6,10 +6,6 @@
 
 #include <stdarg.h>
 
-/* Engines the key sets of the RFC and real-token tests verify with (NULL:
-   the defaults); t_rsa_engine.c runs them again with BearSSL's. */
-static const jwtauth_engines *rfc_engines;
-
 typedef struct rfc_doc {
 	char *js;
 	size_t len;
@@ -120,8 +116,11 @@ static const char *rfc_rcname(int rc) { return jwtauth_error_name(rc); }
 /* Load a key member (object) of a document as a key document. */
 static int rfc_parse_member(jwtauth_keyset *ks, const rfc_doc *d, long key, jwtauth_error *err)
 {
+	int rc;
 	if (key < 0 || d->t[key].type != JWTAUTH_JSON_OBJECT) return JWTAUTH_ERR_ARGUMENT;
-	return jwtauth_keyset_parse(ks, d->js + d->t[key].start, d->t[key].len, err);
+	rc = jwtauth_keyset_parse(ks, d->js + d->t[key].start, d->t[key].len, err);
+	jwtauth_keyset_set_engines(ks, fx_engines);
+	return rc;
 }
 
 /* ------------------------------------------------- RFC 7515 Appendix A */
@@ -160,7 +159,6 @@ static void rfc_test_7515(void)
 		key = rfc_get(&d, 0, "public_jwk");
 		if (key < 0) key = rfc_get(&d, 0, "jwk");   /* A.1: the oct key */
 		rck = rfc_parse_member(k, &d, key, &err);
-		jwtauth_keyset_set_engines(k, rfc_engines);
 		tok = rfc_str(&d, rfc_get(&d, 0, "token"), &tl);
 		payload = rfc_str(&d, rfc_get(&d, 0, "payload"), &pl);
 		alg = rfc_str(&d, rfc_get(&d, 0, "alg"), &al);
@@ -273,6 +271,7 @@ static int rfc_build_key(jwtauth_keyset *ks, const rfc_doc *d, long key)
 	} else {
 		rc = JWTAUTH_ERR_KEY_KTY;
 	}
+	jwtauth_keyset_set_engines(ks, fx_engines);
 	free(kid);
 	return rc;
 }
@@ -324,7 +323,6 @@ static void rfc_test_7520(void)
 			jwtauth_keyset_wipe(ks);
 		}
 		rck = rfc_build_key(ks, &d, key);
-		jwtauth_keyset_set_engines(ks, rfc_engines);
 		tok = rfc_str(&d, rfc_get(&d, rfc_get(&d, 0, "output"), "compact"), &tl);
 		payload = rfc_str(&d, rfc_get(&d, input, "payload"), &pl);
 		alg = rfc_str(&d, rfc_get(&d, input, "alg"), &al);
@@ -653,7 +651,7 @@ static void rfc_test_jwks_tokens(void)
 		} else {
 			jwtauth_keyset_init(ks);
 			rck = jwtauth_keyset_parse(ks, text, len, &err);
-			jwtauth_keyset_set_engines(ks, rfc_engines);
+			jwtauth_keyset_set_engines(ks, fx_engines);
 			if (rck == JWTAUTH_OK) rc = jwtauth_jws_verify_signature_only(ks, tok, tl, JWTAUTH_ALGS_ALL, jwt, &err);
 			printf("  %s token (%lu bytes): keys %s, verify %s\n", names[i], (unsigned long)tl,
 				rfc_rcname(rck), rck == JWTAUTH_OK ? rfc_rcname(rc) : "-");

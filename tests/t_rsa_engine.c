@@ -316,7 +316,7 @@ static void re_test_engine_choice(void)
 	jwtauth_engines_bearssl(&bear);
 	CHECK(bear.rsa_pkcs1_vrfy == br_rsa_pkcs1_vrfy_get_default());
 	CHECK(bear.rsa_public == br_rsa_public_get_default());
-	CHECK(bear.ecdsa_vrfy == NULL && bear.ec == NULL);
+	CHECK(bear.ecdsa_vrfy == br_ecdsa_vrfy_raw_get_default() && bear.ec == br_ec_get_default());
 	memset(&plugged, 0, sizeof plugged);
 	plugged.rsa_public = re_counting_public;   /* RS* too: the block is compared */
 	memset(&zero, 0, sizeof zero);
@@ -505,7 +505,7 @@ static void re_test_pkcs1_blocks(void)
 
 /* -------------------------- the RFC and real-token vectors, other engines */
 
-static void re_test_rfc_engines(void)
+static void re_test_fx_engines(void)
 {
 	jwtauth_engines bear, plugged;
 	int pass;
@@ -518,14 +518,14 @@ static void re_test_rfc_engines(void)
 #endif
 	for (pass = 0; pass < 2; pass++) {
 		int failed_before = tl_failed;
-		rfc_engines = pass == 0 ? &bear : &plugged;
+		fx_engines = pass == 0 ? &bear : &plugged;
 		printf("  with %s:\n", pass == 0 ? "BearSSL's engines (jwtauth_engines_bearssl)"
 			: "rsa_public plugged, the library's block comparison");
 		tl_failed = 0;
 		rfc_test_7515();
 		if (!tl_failed) rfc_test_7520();
 		if (!tl_failed) rfc_test_jwks_tokens();
-		rfc_engines = NULL;
+		fx_engines = NULL;
 		CHECKF(!tl_failed, "RFC / real-token vectors fail with engine set %d", pass);
 		tl_failed = failed_before;
 	}
@@ -540,6 +540,6 @@ static const test_case t_rsa_engine_tests[] = {
 	{ "rsa_engine_choice", re_test_engine_choice },
 	{ "rsa_engine_out_of_range", re_test_out_of_range },
 	{ "rsa_engine_pkcs1_blocks", re_test_pkcs1_blocks },
-	{ "rsa_engine_rfc_vectors", re_test_rfc_engines },
+	{ "rsa_engine_rfc_vectors", re_test_fx_engines },
 	{ NULL, NULL }
 };

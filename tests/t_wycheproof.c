@@ -351,6 +351,7 @@ static void wp_group_ecdsa(const wp_doc *d, long g, const char *file, wp_stats *
 	}
 	jwtauth_keyset_init(ks);
 	rc = jwtauth_keyset_add_ec(ks, curve, q, ql, alg, NULL, 0);
+	jwtauth_keyset_set_engines(ks, fx_engines);
 	if (rc != JWTAUTH_OK) {
 		s->keys_refused++;
 		wp_refused_tests(d, tests, file, s, rc, 0);
@@ -438,6 +439,7 @@ static void wp_group_jose(const wp_doc *d, long g, const char *file, wp_stats *s
 	}
 	jwtauth_keyset_init(ks);
 	rc_load = jwtauth_keyset_parse(ks, d->js + d->t[key].start, d->t[key].len, &err);
+	jwtauth_keyset_set_engines(ks, fx_engines);
 	{
 		char *name = wp_str(d, wp_get(d, g, "comment"), NULL);
 		used = (size_t)snprintf(line, sizeof line, "    %-23.23s key %-16s",

@@ -92,6 +92,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_sources.c"
 #include "t_embedded.c"
 #include "t_api.c"
+#include "t_ecdsa_engine.c"
 
 typedef struct test_group {
 	const char *name;
@@ -117,6 +118,7 @@ static const test_group groups[] = {
 	{ "sources", t_sources_tests },
 	{ "embedded", t_embedded_tests },
 	{ "api", t_api_tests },
+	{ "ecdsa_engine", t_ecdsa_engine_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)
