@@ -115,6 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < len; i++) x[i] = in_byte(data, size, &pos);
 	/* into [1, n-1]: below n by its top octet, nonzero by the last */
 	x[0] = (uint8_t)(len == 66 ? x[0] & 1u : x[0] & 0x7fu);
+	if (len == 66) x[1] &= 0x7fu;   /* P-521's n starts 0x01 0xff */
 	x[len - 1] |= 1u;
 	memset(h, 0, sizeof h);
 	for (i = 0; i < hl; i++) h[i] = in_byte(data, size, &pos);
