@@ -4134,7 +4134,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_p521_red(jwtauth__ec_limb *d, const jwtauth_
 	/* fold bit 521 once more: the result is at most p */
 	c = (jwtauth__ec_limb)(d[JWTAUTH__P521_Q] >> 9);
 	d[JWTAUTH__P521_Q] &= 0x1ffu;
-	JWTAUTH__EC_UNROLL
+	/* not unrolled: GCC refuses the annotation on an early-exit loop */
 	for (i = 0; i < JWTAUTH__P521_NL && c; i++) {
 		d[i] += c;
 		c = d[i] < c;
