@@ -69,7 +69,7 @@ if [ -n "$JWTAUTH_NO_AUTO_INSTALL" ] || [ "$(id -u)" != 0 ] || ! command -v apt-
 	[ -n "$need" ] && echo "missing:$need"
 	[ -n "$foreign" ] && echo "first: for a in$foreign; do sudo dpkg --add-architecture \$a; done"
 	[ -n "$src_need" ] && echo "missing: a deb-src line for the machine's Debian sources"
-	[ -n "$need" ] && echo "install with: sudo apt-get install$need"
+	[ -n "$need" ] && echo "install with: sudo apt-get install --no-install-recommends$need"
 	exit 1
 fi
 for a in $foreign; do dpkg --add-architecture "$a"; done
@@ -88,4 +88,7 @@ fi
 echo "deps: installing$need"
 apt-get update -qq || exit 1
 [ -z "$need" ] && exit 0
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 $need >/dev/null
+# Without recommends: qemu-user's would register binfmt handlers, which a
+# container may refuse; nothing here needs a recommended package.
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	-o DPkg::Lock::Timeout=600 $need >/dev/null
