@@ -3817,6 +3817,38 @@ JWTAUTH__EC_INLINE int jwtauth__ec_iszero(const jwtauth__ec_limb *a, unsigned nl
 	return t == 0;
 }
 
+/* *d = a + b + c and *d = a - b - c (c is 0 or 1), returning the carry or
+   borrow. GCC and Clang turn the overflow builtins into add-with-carry
+   chains, about half the instructions of the portable comparisons. */
+JWTAUTH__EC_INLINE jwtauth__ec_limb jwtauth__ec_adc(jwtauth__ec_limb *d, jwtauth__ec_limb a,
+	jwtauth__ec_limb b, jwtauth__ec_limb c)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	jwtauth__ec_limb t;
+	unsigned c1 = __builtin_add_overflow(a, b, &t);
+	unsigned c2 = __builtin_add_overflow(t, c, d);
+	return (jwtauth__ec_limb)(c1 | c2);
+#else
+	jwtauth__ec_limb t = a + b, c1 = t < a;
+	*d = t + c;
+	return c1 | (*d < t);
+#endif
+}
+JWTAUTH__EC_INLINE jwtauth__ec_limb jwtauth__ec_sbb(jwtauth__ec_limb *d, jwtauth__ec_limb a,
+	jwtauth__ec_limb b, jwtauth__ec_limb c)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	jwtauth__ec_limb t;
+	unsigned b1 = __builtin_sub_overflow(a, b, &t);
+	unsigned b2 = __builtin_sub_overflow(t, c, d);
+	return (jwtauth__ec_limb)(b1 | b2);
+#else
+	jwtauth__ec_limb t = a - b, b1 = a < b;
+	*d = t - c;
+	return b1 | (t < c);
+#endif
+}
+
 /* d = a - b, returns the borrow. */
 JWTAUTH__EC_INLINE jwtauth__ec_limb jwtauth__ec_subw(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	const jwtauth__ec_limb *b, unsigned nl)
@@ -3824,11 +3856,7 @@ JWTAUTH__EC_INLINE jwtauth__ec_limb jwtauth__ec_subw(jwtauth__ec_limb *d, const 
 	jwtauth__ec_limb br = 0;
 	unsigned i;
 	JWTAUTH__EC_UNROLL
-	for (i = 0; i < nl; i++) {
-		jwtauth__ec_limb x = a[i], y = b[i], t = x - y - br;
-		br = (jwtauth__ec_limb)((x < y) | ((x == y) & br));
-		d[i] = t;
-	}
+	for (i = 0; i < nl; i++) br = jwtauth__ec_sbb(&d[i], a[i], b[i], br);
 	return br;
 }
 
@@ -3839,11 +3867,7 @@ JWTAUTH__EC_INLINE jwtauth__ec_limb jwtauth__ec_addw(jwtauth__ec_limb *d, const 
 	jwtauth__ec_limb c = 0;
 	unsigned i;
 	JWTAUTH__EC_UNROLL
-	for (i = 0; i < nl; i++) {
-		jwtauth__ec_limb x = a[i], t = x + b[i] + c;
-		c = (jwtauth__ec_limb)((t < x) | ((t == x) & c));
-		d[i] = t;
-	}
+	for (i = 0; i < nl; i++) c = jwtauth__ec_adc(&d[i], a[i], b[i], c);
 	return c;
 }
 
@@ -3992,22 +4016,6 @@ static void jwtauth__ec_mm(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	jwtauth__ec_redc(d, t, m, minv, nl);
 }
 
-/* d = a^2 / R mod m */
-static void jwtauth__ec_ms(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
-	const jwtauth__ec_limb *m, jwtauth__ec_limb minv, unsigned nl)
-{
-	jwtauth__ec_limb t[2 * JWTAUTH__ECL];
-#define JWTAUTH__EC_MSCASE(k) case k: jwtauth__ec_sqrw(t, a, k); \
-		jwtauth__ec_redc(d, t, m, minv, k); return;
-	switch (nl) {
-	JWTAUTH__EC_SIZES(JWTAUTH__EC_MSCASE)
-	default: break;
-	}
-#undef JWTAUTH__EC_MSCASE
-	jwtauth__ec_sqrw(t, a, nl);
-	jwtauth__ec_redc(d, t, m, minv, nl);
-}
-
 /* d = a + b mod m and d = a - b mod m, for a, b < m: the correction is
    chosen by a mask, not a branch (the outcome is random: a mispredicted
    branch costs more than the masked words). */
@@ -4017,17 +4025,9 @@ JWTAUTH__EC_INLINE void jwtauth__ec_madd(jwtauth__ec_limb *d, const jwtauth__ec_
 	jwtauth__ec_limb s[JWTAUTH__ECL], t[JWTAUTH__ECL], c = 0, br = 0, keep;
 	unsigned i;
 	JWTAUTH__EC_UNROLL
-	for (i = 0; i < nl; i++) {
-		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)a[i] + b[i] + c;
-		s[i] = (jwtauth__ec_limb)acc;
-		c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
-	}
+	for (i = 0; i < nl; i++) c = jwtauth__ec_adc(&s[i], a[i], b[i], c);
 	JWTAUTH__EC_UNROLL
-	for (i = 0; i < nl; i++) {
-		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)s[i] - m[i] - br;
-		t[i] = (jwtauth__ec_limb)acc;
-		br = (jwtauth__ec_limb)(acc >> JWTAUTH__LB) & 1u;
-	}
+	for (i = 0; i < nl; i++) br = jwtauth__ec_sbb(&t[i], s[i], m[i], br);
 	/* keep the sum when it is below m: no carry out and a borrow */
 	keep = (jwtauth__ec_limb)0 - (jwtauth__ec_limb)(br & (c ^ 1u));
 	JWTAUTH__EC_UNROLL
@@ -4040,18 +4040,10 @@ JWTAUTH__EC_INLINE void jwtauth__ec_msub(jwtauth__ec_limb *d, const jwtauth__ec_
 	jwtauth__ec_limb br = 0, c = 0, mask;
 	unsigned i;
 	JWTAUTH__EC_UNROLL
-	for (i = 0; i < nl; i++) {
-		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)a[i] - b[i] - br;
-		d[i] = (jwtauth__ec_limb)acc;
-		br = (jwtauth__ec_limb)(acc >> JWTAUTH__LB) & 1u;
-	}
+	for (i = 0; i < nl; i++) br = jwtauth__ec_sbb(&d[i], a[i], b[i], br);
 	mask = (jwtauth__ec_limb)0 - br;   /* add m back after a borrow */
 	JWTAUTH__EC_UNROLL
-	for (i = 0; i < nl; i++) {
-		jwtauth__ec_dlimb acc = (jwtauth__ec_dlimb)d[i] + (m[i] & mask) + c;
-		d[i] = (jwtauth__ec_limb)acc;
-		c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
-	}
+	for (i = 0; i < nl; i++) c = jwtauth__ec_adc(&d[i], d[i], m[i] & mask, c);
 }
 
 /* One unrolled set of field operations per limb count: additions for
@@ -4082,10 +4074,13 @@ static void jwtauth__ec_fs##k(jwtauth__ec_limb *d, const jwtauth__ec_limb *a, \
 { \
 	jwtauth__ec_msub(d, a, b, m, k); \
 }
-JWTAUTH__EC_SIZES(JWTAUTH__EC_FADEFS)
 #if JWTAUTH__LB == 64
+/* P-521 has its own additions (below) */
+JWTAUTH__EC_FADEFS(4)
+JWTAUTH__EC_FADEFS(6)
 JWTAUTH__EC_FMDEFS(6)
 #else
+JWTAUTH__EC_SIZES(JWTAUTH__EC_FADEFS)
 JWTAUTH__EC_FMDEFS(8)
 JWTAUTH__EC_FMDEFS(12)
 #endif
@@ -4117,6 +4112,7 @@ static void jwtauth__ec_fq_p256(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
    t = lo + hi * 2^521 = lo + hi (mod p). 521 = 8*64 + 9 = 16*32 + 9. */
 #define JWTAUTH__P521_NL (576 / JWTAUTH__LB)
 #define JWTAUTH__P521_Q (512 / JWTAUTH__LB)
+#if JWTAUTH__LB == 32   /* the 64-bit path has its own products below */
 JWTAUTH__EC_INLINE void jwtauth__ec_p521_red(jwtauth__ec_limb *d, const jwtauth__ec_limb *t)
 {
 	jwtauth__ec_limb s[JWTAUTH__P521_NL], c;
@@ -4147,6 +4143,154 @@ JWTAUTH__EC_INLINE void jwtauth__ec_p521_red(jwtauth__ec_limb *d, const jwtauth_
 		JWTAUTH__EC_UNROLL
 		for (i = 0; i < JWTAUTH__P521_NL; i++) d[i] = 0;
 }
+#endif
+
+#if JWTAUTH__LB == 64
+/* With 128-bit products, P-521 products are computed on nine 58-bit limbs
+   (bits 58k .. 58k+57 of the element): a product of two limbs is below
+   2^116, so a whole column adds up in one 128-bit word without a carry
+   chain, and a column k + 9 folds onto column k times 2 (2^522 = 2 mod p).
+   Elements stay in the 64-bit form everywhere else: converting costs a
+   few shifts per limb, far less than the carries it saves. */
+#define JWTAUTH__P521_M58 (((uint64_t)1 << 58) - 1)
+JWTAUTH__EC_INLINE void jwtauth__p521_split(uint64_t *x, const jwtauth__ec_limb *a)
+{
+	unsigned k;
+	/* a < 2^521: limb 8 (bits 464 .. 520) has 57 bits */
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 9; k++) {
+		unsigned o = 58 * k, w = o / 64, sh = o % 64;
+		uint64_t v = a[w] >> sh;
+		if (sh > 6 && w + 1 < 9) v |= a[w + 1] << (64 - sh);
+		x[k] = v & JWTAUTH__P521_M58;
+	}
+}
+/* d < 2^522 reduced below p: bit 521 folds onto bit 0 (2^521 = 1 mod p),
+   at most once, and p itself becomes 0 */
+JWTAUTH__EC_INLINE void jwtauth__p521_fold(jwtauth__ec_limb *d)
+{
+	uint64_t c = d[8] >> 9;
+	unsigned k;
+	d[8] &= 0x1ffu;
+	for (k = 0; k < 9 && c; k++) {
+		d[k] += c;
+		c = d[k] < c;
+	}
+	c = d[8] ^ 0x1ffu;
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 8; k++) c |= ~d[k];
+	if (c == 0)
+		JWTAUTH__EC_UNROLL
+		for (k = 0; k < 9; k++) d[k] = 0;
+}
+/* d = a + b and d = a - b mod p, for a, b < p: the sum is below 2^522, so
+   it needs no wider word, and p - b is b with its 521 bits inverted, so
+   the difference is an addition too */
+static void jwtauth__ec_fa_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m)
+{
+	(void)m;
+	jwtauth__ec_addw(d, a, b, 9);
+	jwtauth__p521_fold(d);
+}
+static void jwtauth__ec_fs_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m)
+{
+	jwtauth__ec_limb c = 0;
+	unsigned k;
+	(void)m;
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 9; k++)
+		c = jwtauth__ec_adc(&d[k], a[k], k < 8 ? ~b[k] : b[k] ^ 0x1ffu, c);
+	jwtauth__p521_fold(d);
+}
+/* d = the columns r[0..9) carried and reduced below p */
+JWTAUTH__EC_INLINE void jwtauth__p521_join(jwtauth__ec_limb *d, jwtauth__ec_dlimb *r)
+{
+	uint64_t x[9], c;
+	unsigned k;
+	/* carry up; bits 521 and above of the top column wrap to bit 0 */
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 8; k++) {
+		r[k + 1] += r[k] >> 58;
+		x[k] = (uint64_t)r[k] & JWTAUTH__P521_M58;
+	}
+	x[8] = (uint64_t)r[8] & (JWTAUTH__P521_M58 >> 1);
+	/* column 8 has no wrapped term: below 9 * 2^116 + 2^70, so c < 2^64 */
+	c = (uint64_t)(r[8] >> 57);
+	/* one more pass carries x[0] + c; the top limb may then pass 57 bits,
+	   which the final fold takes back */
+	x[0] += c;
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 8; k++) {
+		x[k + 1] += x[k] >> 58;
+		x[k] &= JWTAUTH__P521_M58;
+	}
+	/* back to 64-bit limbs: the value is below 2^522 */
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 9; k++) d[k] = 0;
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 9; k++) {
+		unsigned o = 58 * k, w = o / 64, sh = o % 64;
+		d[w] |= x[k] << sh;
+		if (sh > 6 && w + 1 < 9) d[w + 1] |= x[k] >> (64 - sh);
+	}
+	jwtauth__p521_fold(d);
+}
+static void jwtauth__ec_fm_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv)
+{
+	uint64_t x[9], y[9], y2[9];
+	jwtauth__ec_dlimb r[9];
+	unsigned i, k;
+	(void)m; (void)minv;
+	jwtauth__p521_split(x, a);
+	jwtauth__p521_split(y, b);
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < 9; i++) y2[i] = y[i] << 1;
+	/* column k: x_i y_(k-i), plus x_i 2 y_(k+9-i) from the column k + 9;
+	   at most 9 products below 2^117 each */
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 9; k++) {
+		jwtauth__ec_dlimb acc = 0;
+		JWTAUTH__EC_UNROLL
+		for (i = 0; i < 9; i++)
+			acc += (jwtauth__ec_dlimb)x[i] * (i <= k ? y[k - i] : y2[k + 9 - i]);
+		r[k] = acc;
+	}
+	jwtauth__p521_join(d, r);
+}
+static void jwtauth__ec_fq_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *m, jwtauth__ec_limb minv)
+{
+	uint64_t x[9], x2[9], x4[9];
+	jwtauth__ec_dlimb r[9];
+	unsigned i, k;
+	(void)m; (void)minv;
+	jwtauth__p521_split(x, a);
+	JWTAUTH__EC_UNROLL
+	for (i = 0; i < 9; i++) {
+		x2[i] = x[i] << 1;
+		x4[i] = x[i] << 2;
+	}
+	/* each pair i < j once, doubled; a wrapped pair doubled again */
+	JWTAUTH__EC_UNROLL
+	for (k = 0; k < 9; k++) {
+		jwtauth__ec_dlimb acc = 0;
+		JWTAUTH__EC_UNROLL
+		for (i = 0; i < 9; i++) {
+			unsigned j = i <= k ? k - i : k + 9 - i;
+			if (i > j) continue;
+			if (i == j)
+				acc += (jwtauth__ec_dlimb)x[i] * (i <= k ? x[j] : x2[j]);
+			else
+				acc += (jwtauth__ec_dlimb)x[i] * (i <= k ? x2[j] : x4[j]);
+		}
+		r[k] = acc;
+	}
+	jwtauth__p521_join(d, r);
+}
+#else
 static void jwtauth__ec_fm_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv)
 {
@@ -4163,6 +4307,7 @@ static void jwtauth__ec_fq_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	jwtauth__ec_sqrw(t, a, JWTAUTH__P521_NL);
 	jwtauth__ec_p521_red(d, t);
 }
+#endif
 
 static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
 {
@@ -4183,7 +4328,7 @@ static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
 		f->fa = jwtauth__ec_fa6; f->fs = jwtauth__ec_fs6;
 	} else {
 		f->fm = jwtauth__ec_fm_p521; f->fq = jwtauth__ec_fq_p521;
-		f->fa = jwtauth__ec_fa9; f->fs = jwtauth__ec_fs9;
+		f->fa = jwtauth__ec_fa_p521; f->fs = jwtauth__ec_fs_p521;
 	}
 #else
 	if (c->n64 == 4) {
@@ -4375,30 +4520,56 @@ static void jwtauth__ec_add(const jwtauth__ecf *f, jwtauth__ecp *p,
 
 /* ---- exponentiation, scalars, wNAF ---- */
 
-/* d = a^(m-2) = a^-1 (Montgomery form in, Montgomery form out) modulo the
-   prime m (the order n), by a 4-bit fixed window: Fermat's little
-   theorem. */
-static void jwtauth__ec_inv(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
-	const jwtauth__ec_limb *m, jwtauth__ec_limb minv, unsigned nl)
+/* x / 2 mod m for odd m: x, or x + m when x is odd, shifted right; the
+   carry of x + m comes back in as the top bit */
+static void jwtauth__ec_half(jwtauth__ec_limb *x, const jwtauth__ec_limb *m, unsigned nl)
 {
-	jwtauth__ec_limb tab[16][JWTAUTH__ECL], e[JWTAUTH__ECL], acc[JWTAUTH__ECL];
-	int i, started = 0;
-	unsigned j, k;
-	for (j = 0; j < nl; j++) { e[j] = m[j]; tab[1][j] = a[j]; }
-	e[0] -= 2;   /* the moduli's low limbs are odd and above 2: no borrow */
-	for (k = 2; k < 16; k++) jwtauth__ec_mm(tab[k], tab[k - 1], a, m, minv, nl);
-	for (i = (int)(nl * JWTAUTH__LB / 4) - 1; i >= 0; i--) {
-		unsigned nib = (unsigned)(e[i / (JWTAUTH__LB / 4)] >> (4 * (i % (JWTAUTH__LB / 4)))) & 15u;
-		if (!started) {
-			if (!nib) continue;
-			for (j = 0; j < nl; j++) acc[j] = tab[nib][j];
-			started = 1;
-			continue;
-		}
-		for (k = 0; k < 4; k++) jwtauth__ec_ms(acc, acc, m, minv, nl);
-		if (nib) jwtauth__ec_mm(acc, acc, tab[nib], m, minv, nl);
+	jwtauth__ec_limb c = 0;
+	unsigned i;
+	if (x[0] & 1u) c = jwtauth__ec_addw(x, x, m, nl);
+	for (i = 0; i + 1 < nl; i++)
+		x[i] = (x[i] >> 1) | (jwtauth__ec_limb)(x[i + 1] << (JWTAUTH__LB - 1));
+	x[nl - 1] = (x[nl - 1] >> 1) | (jwtauth__ec_limb)(c << (JWTAUTH__LB - 1));
+}
+
+/* d = a^-1 mod m, for m an odd prime and 0 < a < m, by the binary extended
+   Euclidean algorithm: variable time, which is safe because it only ever
+   inverts s, a public part of the signature. Invariants: x1 a = u and
+   x2 a = v (mod m); u and v stay odd after their halvings, and every step
+   lowers u + v until one of them is 1 (gcd(a, m) = 1). */
+static void jwtauth__ec_inv(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *m, unsigned nl)
+{
+	jwtauth__ec_limb u[JWTAUTH__ECL], v[JWTAUTH__ECL], x1[JWTAUTH__ECL], x2[JWTAUTH__ECL];
+	unsigned i;
+	for (i = 0; i < nl; i++) {
+		u[i] = a[i]; v[i] = m[i]; x1[i] = 0; x2[i] = 0;
 	}
-	for (j = 0; j < nl; j++) d[j] = acc[j];
+	x1[0] = 1;
+	for (;;) {
+		while (!(u[0] & 1u)) {
+			for (i = 0; i + 1 < nl; i++)
+				u[i] = (u[i] >> 1) | (jwtauth__ec_limb)(u[i + 1] << (JWTAUTH__LB - 1));
+			u[nl - 1] >>= 1;
+			jwtauth__ec_half(x1, m, nl);
+		}
+		while (!(v[0] & 1u)) {
+			for (i = 0; i + 1 < nl; i++)
+				v[i] = (v[i] >> 1) | (jwtauth__ec_limb)(v[i + 1] << (JWTAUTH__LB - 1));
+			v[nl - 1] >>= 1;
+			jwtauth__ec_half(x2, m, nl);
+		}
+		if (jwtauth__ec_cmp(u, v, nl) >= 0) {
+			jwtauth__ec_subw(u, u, v, nl);
+			jwtauth__ec_msub(x1, x1, x2, m, nl);
+			if (jwtauth__ec_iszero(u, nl)) break;   /* u = v = gcd = 1 */
+		} else {
+			jwtauth__ec_subw(v, v, u, nl);
+			jwtauth__ec_msub(x2, x2, x1, m, nl);
+		}
+	}
+	/* u reached 0 from u = v = 1: the inverse is x2 (x2 a = v = 1) */
+	for (i = 0; i < nl; i++) d[i] = x2[i];
 }
 
 /* d = a^(p-2) = a^-1 in the field (its own representation), the same
@@ -4603,11 +4774,11 @@ JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
 	    || jwtauth__ec_cmp(s, f.n, f.nl) >= 0)
 		return 0;
 	jwtauth__ec_hash_int(&f, e, (const uint8_t *)hash, hash_len);
-	/* w = s^-1: s R (Montgomery form), inverted to R / s; then
-	   u1 = e w and u2 = r w leave Montgomery form by the product itself */
+	/* w = s^-1 R (Montgomery form of s^-1); then u1 = e w and u2 = r w
+	   leave Montgomery form by the product itself */
+	jwtauth__ec_inv(w, s, f.n, f.nl);
 	jwtauth__ec_ld(t, c->rrn, f.nl);
-	jwtauth__ec_mm(s, s, t, f.n, f.ninv, f.nl);
-	jwtauth__ec_inv(w, s, f.n, f.ninv, f.nl);
+	jwtauth__ec_mm(w, w, t, f.n, f.ninv, f.nl);
 	jwtauth__ec_mm(u1, e, w, f.n, f.ninv, f.nl);
 	jwtauth__ec_mm(u2, rs, w, f.n, f.ninv, f.nl);
 	jwtauth__ec_muladd_core(&f, &r, qx, qy, u1, u2);
