@@ -764,6 +764,126 @@ static void ect_vrfy_edges(void)
 	}
 }
 
+
+/* Field and scalar arithmetic against slower references (a bit-by-bit
+   Mersenne reduction, additions with a compare, the Montgomery product to
+   check inverses): P-521's own products and additions (whose
+   products run on 58-bit limbs where 128-bit words exist) and the binary
+   inversion of s modulo n. Operands: the edges (0, 1, 2, p-1, p-2, all
+   bits of one 58-bit or 64-bit limb set, single high bits) and random
+   values below the modulus. */
+static void ect_arith_value(jwtauth__ec_limb *a, const jwtauth__ec_limb *m, unsigned nl,
+	unsigned kind)
+{
+	unsigned i, bit;
+	for (i = 0; i < nl; i++) a[i] = 0;
+	switch (kind) {
+	case 0: return;
+	case 1: a[0] = 1; return;
+	case 2: a[0] = 2; return;
+	case 3: jwtauth__ec_subw(a, m, a, nl); a[0] -= 1; return;   /* m - 1 */
+	case 4: jwtauth__ec_subw(a, m, a, nl); a[0] -= 2; return;   /* m - 2 */
+	default: break;
+	}
+	if (kind < 40) {
+		/* a run of ones: bits [lo, lo + 58) or a single bit near the top */
+		unsigned lo = (kind - 5) * 58 / 2;
+		unsigned top = 64 * nl;
+		for (bit = lo; bit < lo + 58 && bit < top; bit++)
+			a[bit / JWTAUTH__LB] |= (jwtauth__ec_limb)1 << (bit % JWTAUTH__LB);
+	} else {
+		for (i = 0; i < nl; i++) {
+			unsigned j;
+			for (j = 0; j < sizeof a[i]; j++)
+				a[i] = (jwtauth__ec_limb)((a[i] << 8) | ect_byte());
+		}
+	}
+	/* below m: clear the bits above m's top one, then subtract once */
+	{
+		unsigned top = nl;
+		jwtauth__ec_limb hi;
+		while (top > 0 && m[top - 1] == 0) top--;
+		hi = m[top - 1];
+		for (i = top; i < nl; i++) a[i] = 0;
+		bit = 0;
+		while (bit < JWTAUTH__LB && (hi >> bit) != 0) bit++;
+		if (bit < JWTAUTH__LB) a[top - 1] &= ((jwtauth__ec_limb)1 << bit) - 1;
+		if (jwtauth__ec_cmp(a, m, nl) >= 0) jwtauth__ec_subw(a, a, m, nl);
+	}
+}
+
+/* r = a b mod 2^521 - 1, the slow way: the full product, then
+   lo + hi (2^521 = 1) and one subtraction of p */
+static void ect_p521_mul_ref(jwtauth__ec_limb *r, const jwtauth__ec_limb *a,
+	const jwtauth__ec_limb *b, const jwtauth__ec_limb *p, unsigned nl)
+{
+	jwtauth__ec_limb t[2 * JWTAUTH__ECL], hi[JWTAUTH__ECL];
+	unsigned i, bit;
+	jwtauth__ec_mulw(t, a, b, nl);
+	for (i = 0; i < nl; i++) hi[i] = 0;
+	for (bit = 521; bit < 2 * nl * JWTAUTH__LB; bit++)
+		if ((t[bit / JWTAUTH__LB] >> (bit % JWTAUTH__LB)) & 1u)
+			hi[(bit - 521) / JWTAUTH__LB] |= (jwtauth__ec_limb)1 << ((bit - 521) % JWTAUTH__LB);
+	for (i = 0; i < nl; i++) r[i] = i <= 521 / JWTAUTH__LB ? t[i] : 0;
+	r[521 / JWTAUTH__LB] &= ((jwtauth__ec_limb)1 << (521 % JWTAUTH__LB)) - 1;
+	jwtauth__ec_addw(r, r, hi, nl);
+	if (jwtauth__ec_cmp(r, p, nl) >= 0) jwtauth__ec_subw(r, r, p, nl);
+}
+
+static void ect_field_arith(void)
+{
+	const jwtauth__ecc *c521 = jwtauth__ec_curve(BR_EC_secp521r1);
+	unsigned ci, ka, kb;
+	jwtauth__ecf f;
+	jwtauth__ec_limb a[JWTAUTH__ECL], b[JWTAUTH__ECL], d[JWTAUTH__ECL], r[JWTAUTH__ECL];
+	jwtauth__ec_limb rr[JWTAUTH__ECL], one[JWTAUTH__ECL];
+	int bad_mul = 0, bad_sqr = 0, bad_add = 0, bad_sub = 0, bad_inv = 0;
+	unsigned i;
+	jwtauth__ecf_init(&f, c521);
+	for (ka = 0; ka < 60; ka++) {
+		ect_arith_value(a, f.p, f.nl, ka);
+		for (kb = 0; kb < 60; kb++) {
+			ect_arith_value(b, f.p, f.nl, kb);
+			ect_p521_mul_ref(r, a, b, f.p, f.nl);
+			JWTAUTH__FM(&f, d, a, b);
+			bad_mul += jwtauth__ec_cmp(d, r, f.nl) != 0;
+			if (jwtauth__ec_addw(r, a, b, f.nl) || jwtauth__ec_cmp(r, f.p, f.nl) >= 0)
+				jwtauth__ec_subw(r, r, f.p, f.nl);
+			JWTAUTH__FA(&f, d, a, b);
+			bad_add += jwtauth__ec_cmp(d, r, f.nl) != 0;
+			if (jwtauth__ec_subw(r, a, b, f.nl)) jwtauth__ec_addw(r, r, f.p, f.nl);
+			JWTAUTH__FS(&f, d, a, b);
+			bad_sub += jwtauth__ec_cmp(d, r, f.nl) != 0;
+		}
+		ect_p521_mul_ref(r, a, a, f.p, f.nl);
+		JWTAUTH__FQ(&f, d, a);
+		bad_sqr += jwtauth__ec_cmp(d, r, f.nl) != 0;
+	}
+	CHECKF(bad_mul == 0, "P-521 products: %d differ", bad_mul);
+	CHECKF(bad_sqr == 0, "P-521 squares: %d differ", bad_sqr);
+	CHECKF(bad_add == 0, "P-521 sums: %d differ", bad_add);
+	CHECKF(bad_sub == 0, "P-521 differences: %d differ", bad_sub);
+
+	/* s s^-1 = 1 mod n: (s w / R) R^2 / R = 1 */
+	for (ci = 0; ci < 3; ci++) {
+		const jwtauth__ecc *c = jwtauth__ec_curve(ect_curves[ci].curve);
+		jwtauth__ecf_init(&f, c);
+		jwtauth__ec_ld(rr, c->rrn, f.nl);
+		for (i = 0; i < f.nl; i++) one[i] = 0;
+		one[0] = 1;
+		for (ka = 1; ka < 60; ka++) {
+			ect_arith_value(a, f.n, f.nl, ka);
+			if (jwtauth__ec_iszero(a, f.nl)) continue;
+			jwtauth__ec_inv(d, a, f.n, f.nl);
+			jwtauth__ec_mm(r, a, d, f.n, f.ninv, f.nl);
+			jwtauth__ec_mm(r, r, rr, f.n, f.ninv, f.nl);
+			bad_inv += jwtauth__ec_cmp(r, one, f.nl) != 0
+				|| jwtauth__ec_cmp(d, f.n, f.nl) >= 0;
+		}
+		CHECKF(bad_inv == 0, "%s: %d inverses modulo n wrong", ect_curves[ci].name, bad_inv);
+	}
+}
+
 #endif /* JWTAUTH_EC_BEARSSL */
 
 static const test_case t_ecdsa_engine_tests[] = {
@@ -776,6 +896,7 @@ static const test_case t_ecdsa_engine_tests[] = {
 #ifndef JWTAUTH_EC_BEARSSL
 	{ "ecdsa_muladd_exceptional", ect_muladd_exceptional },
 	{ "ecdsa_vrfy_edges", ect_vrfy_edges },
+	{ "ecdsa_field_arith", ect_field_arith },
 #endif
 	{ NULL, NULL }
 };
