@@ -3,12 +3,12 @@
 # 1 and 1,000 iterations of PROGRAM (build/alloc_plain: jws_verify +
 # authenticate + cached authenticate per token case; see
 # tests/alloc_count.c). Any allocation per call would make the 1,000-run
-# summary larger. Skips (exit 0, says so) when valgrind is not installed.
+# summary larger. Without valgrind it fails and says so (make deps).
 set -u
 prog=${1:-build/alloc_plain}
 if ! command -v valgrind >/dev/null 2>&1; then
-	echo "alloc_valgrind: SKIP: valgrind not installed"
-	exit 0
+	echo "alloc_valgrind: FAIL: valgrind not installed (make deps installs it)"
+	exit 1
 fi
 tmp=${TMPDIR:-/tmp}/alloc_valgrind.$$
 trap 'rm -f "$tmp".*' EXIT INT TERM

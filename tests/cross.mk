@@ -10,10 +10,14 @@ CROSS_QEMU_armhf = qemu-arm
 # 32-bit readdir() fails with EOVERFLOW on 64-bit directory offsets
 CROSS_CFLAGS_armhf = -D_FILE_OFFSET_BITS=64
 
+# Their own optimisation flags, not CFLAGS: the caller's CFLAGS are for the
+# host compiler (a sanitizer build has no runtime on the emulated target).
+CROSS_OPT ?= -O2 -g
+
 CROSS_TRIPLE = $(CROSS_TRIPLE_$(ARCH))
 # BearSSL's headers are architecture-independent (/usr/include); searched
 # after the cross compiler's own so that no host libc header is picked up.
-CROSS_BUILD = $(CROSS_TRIPLE)-gcc $(STD) $(WARN) $(CFLAGS) $(CROSS_CFLAGS_$(ARCH)) \
+CROSS_BUILD = $(CROSS_TRIPLE)-gcc $(STD) $(WARN) $(CROSS_OPT) $(CROSS_CFLAGS_$(ARCH)) \
 	-idirafter /usr/include -L/usr/lib/$(CROSS_TRIPLE)
 
 .PHONY: cross-test cross-test-s390x cross-test-armhf
