@@ -1233,7 +1233,8 @@ JWTAUTH_DEF int jwtauth_cache_acquire(jwtauth_cache *cache, const char *source,
 	jwtauth_keys_ref *ref, jwtauth_error *err);
 JWTAUTH_DEF void jwtauth_cache_release(jwtauth_cache *cache, jwtauth_keys_ref *ref);
 
-/* Counters for tests and monitoring, copied under the lock (cannot fail). */
+/* Counters for tests and monitoring, copied under the lock (cannot fail;
+   all zero for a NULL cache). */
 typedef struct jwtauth_cache_stats {
 	uint64_t fetches, fetch_failures, refreshes_unknown_kid, stale_served,
 		snapshots_live;
@@ -4007,13 +4008,14 @@ static void jwtauth__ec_mm(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	jwtauth__ec_limb t[2 * JWTAUTH__ECL];
 #define JWTAUTH__EC_MMCASE(k) case k: jwtauth__ec_mulw(t, a, b, k); \
 		jwtauth__ec_redc(d, t, m, minv, k); return;
+	/* nl is always one of the three sizes: every path has a constant
+	   limb count (a variable one defeats the unrolling, which clang
+	   reports as an error under -Werror) */
 	switch (nl) {
 	JWTAUTH__EC_SIZES(JWTAUTH__EC_MMCASE)
 	default: break;
 	}
 #undef JWTAUTH__EC_MMCASE
-	jwtauth__ec_mulw(t, a, b, nl);
-	jwtauth__ec_redc(d, t, m, minv, nl);
 }
 
 /* d = a + b mod m and d = a - b mod m, for a, b < m: the correction is
@@ -7933,7 +7935,11 @@ JWTAUTH_DEF void jwtauth_token_cache_clear(jwtauth_token_cache *tc)
 JWTAUTH_DEF void jwtauth_token_cache_stats(jwtauth_token_cache *tc,
 	uint64_t *hits, uint64_t *misses)
 {
-	if (!tc) return;
+	if (!tc) {   /* no cache: zero counts */
+		if (hits) *hits = 0;
+		if (misses) *misses = 0;
+		return;
+	}
 	jwtauth__tc_lock(tc);
 	if (hits) *hits = tc->hits;
 	if (misses) *misses = tc->misses;
@@ -8336,7 +8342,11 @@ JWTAUTH_DEF void jwtauth_cache_free(jwtauth_cache *cache)
 
 JWTAUTH_DEF void jwtauth_cache_get_stats(jwtauth_cache *cache, jwtauth_cache_stats *st)
 {
-	if (!cache || !st) return;
+	if (!st) return;
+	if (!cache) {   /* no cache: all zero, never stale values */
+		memset(st, 0, sizeof *st);
+		return;
+	}
 	jwtauth__cache_lock(cache);
 	*st = cache->stats;
 	jwtauth__cache_unlock(cache);

@@ -819,7 +819,8 @@ static void ect_p521_mul_ref(jwtauth__ec_limb *r, const jwtauth__ec_limb *a,
 {
 	jwtauth__ec_limb t[2 * JWTAUTH__ECL], hi[JWTAUTH__ECL];
 	unsigned i, bit;
-	jwtauth__ec_mulw(t, a, b, nl);
+	/* a constant limb count: the header's loops ask to be unrolled */
+	jwtauth__ec_mulw(t, a, b, JWTAUTH__ECL);
 	for (i = 0; i < nl; i++) hi[i] = 0;
 	for (bit = 521; bit < 2 * nl * JWTAUTH__LB; bit++)
 		if ((t[bit / JWTAUTH__LB] >> (bit % JWTAUTH__LB)) & 1u)
