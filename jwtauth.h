@@ -628,6 +628,11 @@ typedef struct jwtauth_keyset {
 	size_t usable;         /* entries with status == JWTAUTH_OK */
 	uint8_t kind;          /* JWTAUTH_KTY_OCT for a secret set, else RSA/EC */
 	jwtauth_key keys[JWTAUTH_MAX_KEYS];
+	/* Workspace of jwtauth_keyset_parse: the key document's JSON tokens
+	   (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) live here, in memory the caller
+	   already provides, instead of on the stack. Zeroed when the parse
+	   returns; nothing else reads it. */
+	jwtauth_json_tok parse_tokens[JWTAUTH_MAX_JWKS_TOKENS];
 } jwtauth_keyset;
 
 /* Empty set (cannot fail; NULL is ignored). */
@@ -643,8 +648,9 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    invalid, has more than JWTAUTH_MAX_KEYS entries, mixes oct and
    asymmetric keys, or holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
    entries are still filled in for reporting). err->offset is a byte offset
-   into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. Nothing
-   points into `doc` afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
+   into `doc`. The document's JSON tokens go to ks->parse_tokens, not the
+   stack (peak stack: docs/embedded.md). Nothing points into `doc`
+   afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
    JSON_*, KEYSET_FULL, KEYSET_MIXED, KEYSET_EMPTY, TOO_LARGE, ARGUMENT.
    Writes the set: load it before sharing it with readers. */
 JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
@@ -5617,12 +5623,15 @@ done:
 
 /* ------------------------------------------------------ document loader */
 
-/* A JWKS or a single JWK. Out of line: the token array
-   (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) is on the stack only here. */
+/* A JWKS or a single JWK. The token array is the set's own workspace
+   (ks->parse_tokens: JWTAUTH_MAX_JWKS_TOKENS * 16 bytes, 16 KB by default,
+   would be the deepest frame of the library on the stack); the keys are
+   filled from it one by one. Out of line: the decode buffers of
+   jwtauth__jwk_load are on the stack only here. */
 static JWTAUTH__NOINLINE int jwtauth__jwks_load(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err)
 {
-	jwtauth_json_tok toks[JWTAUTH_MAX_JWKS_TOKENS];
+	jwtauth_json_tok *toks = ks->parse_tokens;
 	size_t ntoks = 0, i;
 	long keys;
 	int rc;
@@ -5669,6 +5678,8 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 		if (rc != JWTAUTH_OK) { jwtauth_keyset_wipe(ks); return rc; }
 	} else if (start < len && doc[start] == '{') {
 		rc = jwtauth__jwks_load(ks, doc, len, err);
+		/* the workspace keeps nothing of the document (offsets only) */
+		memset(ks->parse_tokens, 0, sizeof ks->parse_tokens);
 		if (rc != JWTAUTH_OK) return rc;
 	} else {
 		return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, start,
