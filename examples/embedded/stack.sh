@@ -11,12 +11,12 @@
 #
 # BUILD_DIR/{default,small,server}/run.log are the outputs of the three
 # native firmware builds (the Makefile makes them). Each call must return
-# what the fixtures call for, and in the default and small columns stay
-# within the native budget: x86-64 frames are larger than Thumb's (8-byte
-# registers and pointers, 16-byte alignment, more spills), so the native
-# budgets are the Cortex-M goals plus half: 6144 bytes small, 12288
-# default (measured 2026-12-02: at most 4.4 KB in either). The server
-# column has no budget: its ECDSA engine trades stack for speed.
+# what the fixtures call for, and stay within the native budget: x86-64
+# frames are larger than Thumb's (8-byte registers and pointers, 16-byte
+# alignment, more spills), so the native budgets are the Cortex-M goals
+# plus half: 6144 bytes for the small profile, 12288 for the default limits
+# (both builds). Measured 2026-12-02: at most 4.4 KB with BearSSL's
+# engines, 7.1 KB with the library's own (its ECDSA).
 set -u
 STACK_BUDGET_SMALL=${STACK_BUDGET_SMALL:-6144}
 STACK_BUDGET_DEFAULT=${STACK_BUDGET_DEFAULT:-12288}
@@ -40,7 +40,7 @@ awk -v bd="$STACK_BUDGET_DEFAULT" -v bs="$STACK_BUDGET_SMALL" '
 			printf "%-36s %8s %8s %8s", c, v[1, c], v[2, c], v[3, c]
 			bad = ""
 			if (!ok[1, c] || !ok[2, c] || !ok[3, c]) bad = bad " WRONG RESULT"
-			if (v[1, c] + 0 > bd) bad = bad " OVER " bd
+			if (v[1, c] + 0 > bd || v[3, c] + 0 > bd) bad = bad " OVER " bd
 			if (v[2, c] + 0 > bs) bad = bad " OVER " bs
 			if (v[1, c] == "" || v[2, c] == "" || v[3, c] == "") bad = bad " MISSING"
 			print bad
