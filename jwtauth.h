@@ -633,8 +633,9 @@ typedef struct jwtauth_keyset {
 	jwtauth_key keys[JWTAUTH_MAX_KEYS];
 	/* Workspace of jwtauth_keyset_parse: the key document's JSON tokens
 	   (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) live here, in memory the caller
-	   already provides, instead of on the stack. Zeroed when the parse
-	   returns; nothing else reads it. */
+	   already provides, instead of on the stack. Written only by the JSON
+	   pass of a parse and zeroed before the parse returns; nothing else
+	   reads it. */
 	jwtauth_json_tok parse_tokens[JWTAUTH_MAX_JWKS_TOKENS];
 } jwtauth_keyset;
 
@@ -5621,7 +5622,7 @@ static JWTAUTH__NOINLINE int jwtauth__pem_load(jwtauth_keyset *ks, const char *d
 			in_obj = 1;
 		} else if (ev == BR_PEM_END_OBJ) {
 			/* decoded straight into the set's next slot: no second key
-			   (up to 1.5 KB with the RSA constants) on the stack */
+			   (up to 1.7 KB with the RSA constants) on the stack */
 			jwtauth_key *k;
 			if (ks->count >= JWTAUTH_MAX_KEYS) {
 				rc = jwtauth__fail(err, JWTAUTH_ERR_KEYSET_FULL, pos,
