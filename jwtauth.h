@@ -14,7 +14,7 @@
       audiences, groups and the MySQL auth-response framing.
 
    QUICK EXAMPLE (any JWT: signature and claims in one call)
-      static jwtauth_keyset keys;                   // ~ 56 KB, no heap
+      static jwtauth_keyset keys;                   // ~ 72 KB, no heap
       static jwtauth_jwt jwt;                       // ~ 17 KB
       jwtauth_verify_options opts;
       jwtauth_error err;
@@ -43,14 +43,16 @@
       time constants (see LIMITS); `sizeof` tells them. Nothing holds a
       pointer into the caller's input after a call returns, except where a
       function says so (jwtauth_mysql_auth_token returns a slice of its input).
-      Stack: every fixed buffer follows a limit. The deepest call is
-      jwtauth_keyset_parse on a JWKS: its JSON token array
-      (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) plus BearSSL's key checks; a PEM
-      document takes about 1.8 KB of BearSSL decoders plus a DER buffer of
-      JWTAUTH_MAX_RSA_BITS / 8 + 64. Measured peaks (Cortex-M4, BearSSL
-      included): 17-20 KB with the default limits, 2.8-5.4 KB with the small
-      profile of docs/embedded.md; jwtauth_authenticate about 4 KB, mostly
-      BearSSL's RSA frames.
+      Stack: every fixed buffer follows a limit. The key document's JSON
+      token array (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) is in the key set
+      (jwtauth_keyset.parse_tokens), not on the stack; the deepest calls
+      are ECDSA verification and EC key loading, mostly BearSSL's curve
+      frames. Measured peaks of every public call (docs/embedded.md; make
+      embedded, make stack), BearSSL included: at most 3.9 KB on a
+      Cortex-M4/M0 with the firmware build (JWTAUTH_RSA_BEARSSL,
+      JWTAUTH_EC_BEARSSL), with the default limits or the small profile;
+      with the library's own engines at most 6.4 KB (its ECDSA; 7 KB at
+      x86-64).
 
    THREADS
       No globals, no thread-locals. Every function is reentrant. A key set
@@ -75,7 +77,8 @@
       JWTAUTH_MAX_TOKEN_LEN     longest compact token accepted (8192)
       JWTAUTH_MAX_JSON_DEPTH    deepest JSON nesting accepted (32)
       JWTAUTH_MAX_JSON_TOKENS   JSON values per token header+payload (512)
-      JWTAUTH_MAX_JWKS_TOKENS   JSON values per key document (1024)
+      JWTAUTH_MAX_JWKS_TOKENS   JSON values per key document (1024; 16 bytes
+                                each in jwtauth_keyset, the parse workspace)
       JWTAUTH_MAX_JWKS_LEN      largest key document (1 MiB)
       JWTAUTH_MAX_KEYS          entries per key set, usable or not (32)
       JWTAUTH_MAX_KID_LEN       longest kid kept (128)
@@ -628,6 +631,12 @@ typedef struct jwtauth_keyset {
 	size_t usable;         /* entries with status == JWTAUTH_OK */
 	uint8_t kind;          /* JWTAUTH_KTY_OCT for a secret set, else RSA/EC */
 	jwtauth_key keys[JWTAUTH_MAX_KEYS];
+	/* Workspace of jwtauth_keyset_parse: the key document's JSON tokens
+	   (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) live here, in memory the caller
+	   already provides, instead of on the stack. Written only by the JSON
+	   pass of a parse and zeroed before the parse returns; nothing else
+	   reads it. */
+	jwtauth_json_tok parse_tokens[JWTAUTH_MAX_JWKS_TOKENS];
 } jwtauth_keyset;
 
 /* Empty set (cannot fail; NULL is ignored). */
@@ -643,8 +652,9 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    invalid, has more than JWTAUTH_MAX_KEYS entries, mixes oct and
    asymmetric keys, or holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
    entries are still filled in for reporting). err->offset is a byte offset
-   into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. Nothing
-   points into `doc` afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
+   into `doc`. The document's JSON tokens go to ks->parse_tokens, not the
+   stack (peak stack: docs/embedded.md). Nothing points into `doc`
+   afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
    JSON_*, KEYSET_FULL, KEYSET_MIXED, KEYSET_EMPTY, TOO_LARGE, ARGUMENT.
    Writes the set: load it before sharing it with readers. */
 JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
@@ -3304,33 +3314,41 @@ static int jwtauth__ed25519_load(uint64_t nega[15], const uint8_t a[32])
 	return JWTAUTH_OK;
 }
 
-/* RFC 8032 5.1.7, cofactorless: with k = SHA-512(R || A || M) mod L,
-   accept when S < L and the encoding of [S]B - [k]A equals R byte for
-   byte (so R must be canonical). See docs/eddsa.md for the choice. */
-static int jwtauth__ed25519_verify(const uint64_t nega[15], const uint8_t a[32],
-	const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len)
+/* k = SHA-512(R || A || M) mod L. Out of line: the hash context is not
+   on the stack during the point arithmetic. */
+static JWTAUTH__NOINLINE void jwtauth__ed25519_k(uint8_t k[32], const uint8_t *sig,
+	const uint8_t a[32], const uint8_t *msg, size_t msg_len)
 {
 	br_sha512_context hc;
-	uint8_t h[64], k[32], enc[32];
-	int8_t naf_k[256], naf_s[256];
-	jwtauth__ge_cached ai[8];
-	jwtauth__ge_niels bn;
-	jwtauth__ge p, r;
-	jwtauth__ge_c c;
-	jwtauth__fe d2, zi;
-	int i, j;
-	if (sig_len != 64) return JWTAUTH_ERR_SIGNATURE;
-	if (!jwtauth__sc_lt_l(sig + 32)) return JWTAUTH_ERR_SIGNATURE;
+	uint8_t h[64];
 	br_sha512_init(&hc);
 	br_sha512_update(&hc, sig, 32);
 	br_sha512_update(&hc, a, 32);
 	br_sha512_update(&hc, msg, msg_len);
 	br_sha512_out(&hc, h);
 	jwtauth__sc_reduce64(k, h);
-	jwtauth__sc_naf(naf_k, k, 5);
+}
+
+/* The encoding of [S]B + [k](-A) equals R. Out of line, after the hash:
+   its frame (about 2 KB) and SHA-512's are never on the stack together.
+   [k](-A) uses width-4 digits: a table of 4 odd multiples (640 bytes)
+   rather than 8: about 51 additions for [k](-A) instead of 43, against
+   253 doublings in all (about 1.5% more point operations). */
+static JWTAUTH__NOINLINE int jwtauth__ed25519_check(const uint64_t nega[15],
+	const uint8_t k[32], const uint8_t *sig)
+{
+	uint8_t enc[32];
+	int8_t naf_k[256], naf_s[256];
+	jwtauth__ge_cached ai[4];
+	jwtauth__ge_niels bn;
+	jwtauth__ge p, r;
+	jwtauth__ge_c c;
+	jwtauth__fe d2, zi;
+	int i, j;
+	jwtauth__sc_naf(naf_k, k, 4);
 	jwtauth__sc_naf(naf_s, sig + 32, 7);
 
-	/* odd multiples of -A: 1, 3, ..., 15 */
+	/* odd multiples of -A: 1, 3, 5, 7 */
 	jwtauth__fe_from_words(d2, jwtauth__ed_d2);
 	memcpy(p.X, nega, sizeof p.X);
 	memcpy(p.Y, nega + 5, sizeof p.Y);
@@ -3339,7 +3357,7 @@ static int jwtauth__ed25519_verify(const uint64_t nega[15], const uint8_t a[32],
 	jwtauth__ge_cache(&ai[0], &p, d2);
 	jwtauth__ge_dbl(&c, &p);
 	jwtauth__ge_to_p3(&r, &c);               /* r = -2A */
-	for (j = 1; j < 8; j++) {
+	for (j = 1; j < 4; j++) {
 		jwtauth__ge_add(&c, &r, &ai[j - 1], 0);
 		jwtauth__ge_to_p3(&p, &c);
 		jwtauth__ge_cache(&ai[j], &p, d2);
@@ -3375,6 +3393,19 @@ static int jwtauth__ed25519_verify(const uint64_t nega[15], const uint8_t a[32],
 	jwtauth__fe_tobytes(enc, r.Y);
 	enc[31] |= (uint8_t)(jwtauth__fe_isneg(r.X) << 7);
 	return memcmp(enc, sig, 32) == 0 ? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
+}
+
+/* RFC 8032 5.1.7, cofactorless: with k = SHA-512(R || A || M) mod L,
+   accept when S < L and the encoding of [S]B - [k]A equals R byte for
+   byte (so R must be canonical). See docs/eddsa.md for the choice. */
+static int jwtauth__ed25519_verify(const uint64_t nega[15], const uint8_t a[32],
+	const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len)
+{
+	uint8_t k[32];
+	if (sig_len != 64) return JWTAUTH_ERR_SIGNATURE;
+	if (!jwtauth__sc_lt_l(sig + 32)) return JWTAUTH_ERR_SIGNATURE;
+	jwtauth__ed25519_k(k, sig, a, msg, msg_len);
+	return jwtauth__ed25519_check(nega, k, sig);
 }
 
 /* ======================================================================
@@ -4000,8 +4031,12 @@ JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__ec_limb *d, jwtauth__ec_limb *
 #define JWTAUTH__EC_SIZES(X) X(8) X(12) X(18)
 #endif
 
-/* d = a * b / R mod m (a, b < m); d may alias a or b. */
-static void jwtauth__ec_mm(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+/* d = a * b / R mod m (a, b < m); d may alias a or b. This serves
+   the scalars modulo n (a few hundred calls a signature, against the
+   field's tens of thousands): out of line, so that their unrolled copies
+   are not inlined call site by call site into one large frame (7 KB at
+   x86-64 -O2 for the inversion). */
+static JWTAUTH__NOINLINE void jwtauth__ec_mm(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv,
 	unsigned nl)
 {
@@ -4539,7 +4574,7 @@ static void jwtauth__ec_half(jwtauth__ec_limb *x, const jwtauth__ec_limb *m, uns
    inverts s, a public part of the signature. Invariants: x1 a = u and
    x2 a = v (mod m); u and v stay odd after their halvings, and every step
    lowers u + v until one of them is 1 (gcd(a, m) = 1). */
-static void jwtauth__ec_inv(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
+static JWTAUTH__NOINLINE void jwtauth__ec_inv(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	const jwtauth__ec_limb *m, unsigned nl)
 {
 	jwtauth__ec_limb u[JWTAUTH__ECL], v[JWTAUTH__ECL], x1[JWTAUTH__ECL], x2[JWTAUTH__ECL];
@@ -5726,7 +5761,6 @@ static JWTAUTH__NOINLINE int jwtauth__pem_load(jwtauth_keyset *ks, const char *d
 	br_pem_decoder_context pc;
 	br_x509_decoder_context x509;
 	jwtauth__pem_sink sink;
-	jwtauth_key tmp;
 	size_t pos = 0, objects = 0;
 	int kind = 0, in_obj = 0, rc;
 	int flushed = 0;
@@ -5759,14 +5793,20 @@ static JWTAUTH__NOINLINE int jwtauth__pem_load(jwtauth_keyset *ks, const char *d
 			br_pem_decoder_setdest(&pc, jwtauth__pem_dest, &sink);
 			in_obj = 1;
 		} else if (ev == BR_PEM_END_OBJ) {
-			jwtauth__key_reset(&tmp, objects);
-			tmp.status = jwtauth__pem_finish(&tmp, kind, &sink, &x509);
-			jwtauth__wipe(&sink, sizeof sink);
-			rc = jwtauth__keyset_append(ks, &tmp);
-			if (rc != JWTAUTH_OK) {
-				rc = jwtauth__fail(err, rc, pos, "more PEM objects than JWTAUTH_MAX_KEYS");
+			/* decoded straight into the set's next slot: no second key
+			   (up to 1.7 KB with the RSA constants) on the stack */
+			jwtauth_key *k;
+			if (ks->count >= JWTAUTH_MAX_KEYS) {
+				rc = jwtauth__fail(err, JWTAUTH_ERR_KEYSET_FULL, pos,
+					"more PEM objects than JWTAUTH_MAX_KEYS");
 				goto done;
 			}
+			k = &ks->keys[ks->count];
+			jwtauth__key_reset(k, ks->count);
+			k->status = jwtauth__pem_finish(k, kind, &sink, &x509);
+			jwtauth__wipe(&sink, sizeof sink);
+			ks->count++;
+			if (k->status == JWTAUTH_OK) ks->usable++;
 			objects++;
 			in_obj = 0;
 		} else if (ev == BR_PEM_ERROR) {
@@ -5784,18 +5824,20 @@ done:
 	   block (refused, but read) or of an unfinished object */
 	jwtauth__wipe(&pc, sizeof pc);
 	jwtauth__wipe(&sink, sizeof sink);
-	jwtauth__wipe(&tmp, sizeof tmp);
 	return rc;
 }
 
 /* ------------------------------------------------------ document loader */
 
-/* A JWKS or a single JWK. Out of line: the token array
-   (JWTAUTH_MAX_JWKS_TOKENS * 16 bytes) is on the stack only here. */
+/* A JWKS or a single JWK. The token array is the set's own workspace
+   (ks->parse_tokens: JWTAUTH_MAX_JWKS_TOKENS * 16 bytes, 16 KB by default,
+   would be the deepest frame of the library on the stack); the keys are
+   filled from it one by one. Out of line: the decode buffers of
+   jwtauth__jwk_load are on the stack only here. */
 static JWTAUTH__NOINLINE int jwtauth__jwks_load(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err)
 {
-	jwtauth_json_tok toks[JWTAUTH_MAX_JWKS_TOKENS];
+	jwtauth_json_tok *toks = ks->parse_tokens;
 	size_t ntoks = 0, i;
 	long keys;
 	int rc;
@@ -5842,6 +5884,8 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 		if (rc != JWTAUTH_OK) { jwtauth_keyset_wipe(ks); return rc; }
 	} else if (start < len && doc[start] == '{') {
 		rc = jwtauth__jwks_load(ks, doc, len, err);
+		/* the workspace keeps nothing of the document (offsets only) */
+		memset(ks->parse_tokens, 0, sizeof ks->parse_tokens);
 		if (rc != JWTAUTH_OK) return rc;
 	} else {
 		return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, start,
@@ -6459,8 +6503,8 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 	const char *token, size_t token_len, unsigned algs, jwtauth_jwt *out,
 	jwtauth_error *err)
 {
-	uint8_t sig[JWTAUTH_MAX_RSA_BITS / 8], hash[64];
-	size_t dot1 = 0, dot2 = 0, sig_len = 0, i, sig_chars;
+	uint8_t *sig, hash[64];
+	size_t dot1 = 0, dot2 = 0, sig_len = 0, i, sig_chars, used, cap;
 	const jwtauth_key *chosen = NULL;
 	const char *why = NULL;
 	jwtauth_alg alg;
@@ -6471,7 +6515,15 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 		return rc;
 	alg = out->alg;
 	sig_chars = token_len - dot2 - 1;
-	rc = jwtauth_b64url_decode(token + dot2 + 1, sig_chars, sig, sizeof sig, &sig_len, err);
+	/* The signature is decoded into out->buf after the payload, not onto
+	   the stack: three parts of at most JWTAUTH_MAX_TOKEN_LEN characters
+	   decode to at most 3/4 of that, plus the two NULs, so it always fits;
+	   the cap stays JWTAUTH_MAX_RSA_BITS / 8 (the longest signature). */
+	used = (size_t)(out->payload - out->buf) + out->payload_len + 1;
+	sig = (uint8_t *)out->buf + used;
+	cap = sizeof out->buf - used;
+	if (cap > JWTAUTH_MAX_RSA_BITS / 8) cap = JWTAUTH_MAX_RSA_BITS / 8;
+	rc = jwtauth_b64url_decode(token + dot2 + 1, sig_chars, sig, cap, &sig_len, err);
 	if (rc == JWTAUTH_ERR_BUFFER_TOO_SMALL)
 		return jwtauth__fail(err, JWTAUTH_ERR_SIGNATURE, dot2 + 1, "signature too long");
 	if (rc != JWTAUTH_OK) {

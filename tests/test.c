@@ -93,6 +93,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_embedded.c"
 #include "t_api.c"
 #include "t_ecdsa_engine.c"
+#include "t_stack.c"
 
 typedef struct test_group {
 	const char *name;
@@ -119,6 +120,7 @@ static const test_group groups[] = {
 	{ "embedded", t_embedded_tests },
 	{ "api", t_api_tests },
 	{ "ecdsa_engine", t_ecdsa_engine_tests },
+	{ "stack", t_stack_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)

@@ -96,6 +96,12 @@ FW_BLOB(fw_pem_cert, "tests/fixtures/keys/rsa2048a.cert.pem")
 FW_BLOB(fw_jwks_demo, "tests/fixtures/jwks/demo.json")
 FW_BLOB(fw_props, "examples/demo/tom-properties.json")
 FW_BLOB(fw_token, "examples/demo/tom.jwt")
+FW_BLOB(fw_jwks_ed25519, "tests/fixtures/eddsa/ed25519.jwks.json")
+FW_BLOB(fw_eddsa_tokens, "tests/fixtures/eddsa/tokens.txt")
+FW_BLOB(fw_tok_es256, "tests/fixtures/tokens/es256.jwt")
+FW_BLOB(fw_tok_es512, "tests/fixtures/tokens/es512.jwt")
+FW_BLOB(fw_tok_hs512, "tests/fixtures/tokens/hs512.jwt")
+FW_BLOB(fw_tok_ps512, "tests/fixtures/tokens/ps512.jwt")
 
 /* ---- painted stacks ---- */
 #ifndef FW_STACK_BYTES
@@ -157,67 +163,256 @@ static size_t fw_measure(void (*fn)(void *), void *arg)
 }
 
 /* ---- the calls measured ---- */
-static jwtauth_keyset fw_keys;
+static jwtauth_keyset fw_keys;       /* the login's key set */
+static jwtauth_keyset fw_ks;         /* the other key documents, in turn */
+static jwtauth_keyset fw_ks_add;     /* keys built from raw material */
 static jwtauth_config fw_cfg;
+static jwtauth_config fw_cfg2;
 static jwtauth_login fw_login;
+static jwtauth_jwt fw_jwt;
+static jwtauth_claims fw_claims;
+static jwtauth_verify_options fw_opts;
+static jwtauth_token_cache fw_tc;
+static jwtauth_token_cache_entry fw_tc_entries[2];
 static jwtauth_error fw_err;
 
-typedef struct fw_call {
-	const char *doc;
-	size_t len;
-	int rc;
-} fw_call;
+/* the arguments of the call being measured */
+static const char *fw_doc;
+static size_t fw_len;
+static int fw_rc;
 
-static void fw_nothing(void *p)
-{
-	(void)p;
-}
+/* raw key material copied out of parsed sets for the keyset_add calls */
+static uint8_t fw_rsa_n[JWTAUTH_MAX_RSA_BITS / 8], fw_rsa_e[4], fw_ec_q[133], fw_ed_x[32];
+static size_t fw_rsa_n_len, fw_rsa_e_len, fw_ec_q_len;
 
 static size_t fw_baseline;
 
-static void fw_keyset_parse(void *p)
-{
-	fw_call *c = (fw_call *)p;
-	c->rc = jwtauth_keyset_parse(&fw_keys, c->doc, c->len, &fw_err);
-}
+/* the call fw_run makes on the painted stack (none: the baseline) */
+static void (*fw_fn)(void);
 
-static void fw_config_parse(void *p)
+static void fw_run(void *p)
 {
-	fw_call *c = (fw_call *)p;
-	c->rc = jwtauth_config_parse(&fw_cfg, c->doc, c->len, &fw_err);
-}
-
-/* A MySQL client without the OpenID plugin sends the bare token. */
-static void fw_authenticate(void *p)
-{
-	fw_call *c = (fw_call *)p;
-	c->rc = jwtauth_authenticate(&fw_cfg, &fw_keys, NULL, "tom", 3,
-		(const uint8_t *)c->doc, c->len, JWTAUTH_RESPONSE_BARE,
-		(int64_t)1764000100, &fw_login, &fw_err);
+	(void)p;
+	if (fw_fn) fw_fn();
 }
 
 static int fw_passed, fw_failed;
 
-static void fw_check(const char *name, void (*fn)(void *), const char *doc,
-	size_t len, int ok_extra)
+/* Measure fn(), which leaves its result in fw_rc; `want` is the result
+   the fixtures call for. */
+static void fw_check(const char *name, void (*fn)(void), int want)
 {
-	fw_call c;
 	size_t used;
 	int ok;
-	c.doc = doc;
-	c.len = len;
-	c.rc = -9999;
-	used = fw_measure(fn, &c);
+	fw_rc = -9999;
+	fw_fn = fn;
+	used = fw_measure(fw_run, NULL);
+	fw_fn = NULL;
 	used = used > fw_baseline ? used - fw_baseline : 0;
-	ok = c.rc == JWTAUTH_OK && ok_extra;
+	ok = fw_rc == want;
 	fw_puts("stack ");
 	fw_puts(name);
 	fw_puts(" ");
 	fw_putl((long)used);
 	fw_puts(" rc=");
-	fw_putl(c.rc);
+	fw_putl(fw_rc);
 	fw_puts(ok ? " ok\n" : " FAIL\n");
 	if (ok) fw_passed++; else fw_failed++;
+}
+
+static void fw_keyset_parse(void)
+{
+	fw_rc = jwtauth_keyset_parse(&fw_ks, fw_doc, fw_len, &fw_err);
+}
+
+static void fw_login_keys(void)
+{
+	fw_rc = jwtauth_keyset_parse(&fw_keys, fw_doc, fw_len, &fw_err);
+}
+
+static void fw_config_parse(void)
+{
+	fw_rc = jwtauth_config_parse(&fw_cfg, fw_doc, fw_len, &fw_err);
+}
+
+static void fw_integration_parse(void)
+{
+	static const char props[] = "{\"type\":\"authentication_jwt\","
+		"\"jwks_url\":\"https://idp.example/certs\",\"principal_field\":\"sub\","
+		"\"required_issuer\":\"https://idp.example\",\"required_audience\":\"a,b\","
+		"\"permitted_groups\":\"analyst,admin\"}";
+	fw_rc = jwtauth_integration_parse(&fw_cfg2, props, sizeof props - 1, &fw_err);
+}
+
+static void fw_config_set_list(void)
+{
+	fw_rc = jwtauth_config_set_list(&fw_cfg2, fw_cfg2.claims.audiences,
+		&fw_cfg2.claims.n_audiences, " starrocks , other ", 19, &fw_err);
+}
+
+/* A MySQL client without the OpenID plugin sends the bare token. */
+static void fw_authenticate(void)
+{
+	fw_rc = jwtauth_authenticate(&fw_cfg, &fw_keys, NULL, "tom", 3,
+		(const uint8_t *)fw_doc, fw_len, JWTAUTH_RESPONSE_BARE,
+		(int64_t)1764000100, &fw_login, &fw_err);
+}
+
+static void fw_authenticate_tc(void)
+{
+	fw_rc = jwtauth_authenticate(&fw_cfg, &fw_keys, &fw_tc, "tom", 3,
+		(const uint8_t *)fw_doc, fw_len, JWTAUTH_RESPONSE_BARE,
+		(int64_t)1764000100, &fw_login, &fw_err);
+	if (fw_rc == JWTAUTH_OK && fw_login.cache_hit != (fw_tc.hits > 0)) fw_rc = -9998;
+}
+
+static void fw_token_cache_clear(void)
+{
+	uint64_t h = 0, m = 0;
+	jwtauth_token_cache_stats(&fw_tc, &h, &m);
+	jwtauth_token_cache_clear(&fw_tc);
+	fw_rc = h == 1 && m == 1 ? JWTAUTH_OK : -9998;
+}
+
+static void fw_mysql_auth_token(void)
+{
+	const char *t = NULL;
+	size_t n = 0;
+	fw_rc = jwtauth_mysql_auth_token((const uint8_t *)fw_doc, fw_len,
+		JWTAUTH_RESPONSE_AUTO, &t, &n, &fw_err);
+}
+
+static void fw_verify(void)
+{
+	fw_rc = jwtauth_verify(&fw_keys, &fw_opts, NULL, fw_doc, fw_len,
+		(int64_t)1764000100, &fw_jwt, &fw_claims, &fw_err);
+}
+
+static void fw_jws_verify(void)
+{
+	fw_rc = jwtauth_jws_verify(&fw_keys, fw_doc, fw_len, JWTAUTH_ALGS_ALL, &fw_jwt, &fw_err);
+}
+
+/* against fw_ks, loaded beforehand with the token's key document */
+static void fw_sig_only(void)
+{
+	fw_rc = jwtauth_jws_verify_signature_only(&fw_ks, fw_doc, fw_len,
+		JWTAUTH_ALGS_ALL, &fw_jwt, &fw_err);
+}
+
+static void fw_sig_only_added(void)
+{
+	fw_rc = jwtauth_jws_verify_signature_only(&fw_ks_add, fw_doc, fw_len,
+		JWTAUTH_ALGS_ALL, &fw_jwt, &fw_err);
+}
+
+static void fw_decode_unverified(void)
+{
+	fw_rc = jwtauth_jws_decode_unverified(fw_doc, fw_len, &fw_jwt, &fw_err);
+}
+
+static void fw_claims_check(void)
+{
+	fw_rc = jwtauth_claims_check(&fw_jwt, &fw_cfg.claims, (int64_t)1764000100,
+		&fw_claims, &fw_err);
+}
+
+static void fw_claim_string(void)
+{
+	char out[64];
+	size_t n = 0;
+	fw_rc = jwtauth_claim_string(&fw_jwt, "preferred_username", 18, out, sizeof out, &n, &fw_err);
+	if (fw_rc == JWTAUTH_OK && (n != 3 || memcmp(out, "tom", 3) != 0)) fw_rc = -9998;
+}
+
+static void fw_claim_int64(void)
+{
+	int64_t v = 0;
+	fw_rc = jwtauth_claim_int64(&fw_jwt, "exp", 3, &v, &fw_err);
+}
+
+static void fw_claim_date(void)
+{
+	int64_t v = 0;
+	fw_rc = jwtauth_claim_date(&fw_jwt, "/iat", 4, &v, &fw_err);
+}
+
+/* the payload has no boolean: a type error, after the whole lookup */
+static void fw_claim_bool(void)
+{
+	int v = 0;
+	fw_rc = jwtauth_claim_bool(&fw_jwt, "/realm_access/roles/0", 21, &v, &fw_err);
+}
+
+static void fw_claim_contains(void)
+{
+	int found = 0;
+	fw_rc = jwtauth_claim_contains(&fw_jwt, "/realm_access/roles", 19, "analyst", 7,
+		&found, &fw_err);
+	if (fw_rc == JWTAUTH_OK && !found) fw_rc = -9998;
+}
+
+/* a JSON Pointer segment with ~ escapes is unescaped on the stack */
+static void fw_claim_find(void)
+{
+	long a = jwtauth_claim_find(&fw_jwt, "/realm~1access/roles", 20);
+	long b = jwtauth_claim_find(&fw_jwt, "/realm_access/roles/0", 21);
+	fw_rc = a < 0 && b > 0 ? JWTAUTH_OK : -9998;
+}
+
+static void fw_claim_find_dotted(void)
+{
+	fw_rc = jwtauth_claim_find_dotted(&fw_jwt, "realm_access.roles", 18) > 0 ? JWTAUTH_OK : -9998;
+}
+
+static void fw_thumbprint(void)
+{
+	uint8_t out[32];
+	fw_rc = jwtauth_jwk_thumbprint(&fw_keys.keys[0], out, &fw_err);
+}
+
+static void fw_add_rsa(void)
+{
+	fw_rc = jwtauth_keyset_add_rsa(&fw_ks_add, fw_rsa_n, fw_rsa_n_len, fw_rsa_e,
+		fw_rsa_e_len, JWTAUTH_ALG_UNKNOWN, "rsa2048a", 8);
+}
+
+static void fw_add_ec(void)
+{
+	fw_rc = jwtauth_keyset_add_ec(&fw_ks_add, BR_EC_secp256r1, fw_ec_q, fw_ec_q_len,
+		JWTAUTH_ALG_UNKNOWN, "ec256", 5);
+}
+
+static void fw_add_ed25519(void)
+{
+	fw_rc = jwtauth_keyset_add_ed25519(&fw_ks_add, fw_ed_x, sizeof fw_ed_x,
+		JWTAUTH_ALG_UNKNOWN, "ed1", 3);
+}
+
+static void fw_add_oct(void)
+{
+	static const uint8_t k[64] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	fw_rc = jwtauth_keyset_add_oct(&fw_ks, k, sizeof k, JWTAUTH_ALG_HS512, "k", 1);
+}
+
+static void fw_b64url_decode(void)
+{
+	uint8_t out[256];
+	size_t n = 0;
+	fw_rc = jwtauth_b64url_decode(fw_doc, fw_len, out, sizeof out, &n, &fw_err);
+}
+
+static void fw_json_parse(void)
+{
+	jwtauth_json_tok toks[16];
+	size_t n = 0;
+	fw_rc = jwtauth_json_parse(fw_doc, fw_len, toks, 16, 0, &n, &fw_err);
+}
+
+static void fw_algs_parse(void)
+{
+	unsigned algs = 0;
+	fw_rc = jwtauth_algs_parse("RS256, PS512,ES256 ,EdDSA,HS512", 31, &algs, &fw_err);
 }
 
 static size_t fw_trim(const char *p, const char *end)
@@ -225,6 +420,21 @@ static size_t fw_trim(const char *p, const char *end)
 	size_t n = (size_t)(end - p);
 	while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == '\r')) n--;
 	return n;
+}
+
+#define FW_DOC(sym) (fw_doc = sym, fw_len = fw_trim(sym, sym##_end))
+
+/* The first EdDSA token of tests/fixtures/eddsa/tokens.txt ("EdDSA <token>"). */
+static void fw_eddsa_token(void)
+{
+	const char *p = fw_eddsa_tokens, *e;
+	fw_doc = p;
+	fw_len = 0;
+	if (fw_eddsa_tokens_end - p < 7 || memcmp(p, "EdDSA ", 6) != 0) return;
+	p += 6;
+	for (e = p; e < fw_eddsa_tokens_end && *e != '\n'; e++) {}
+	fw_doc = p;
+	fw_len = (size_t)(e - p);
 }
 
 static void fw_sizeof(const char *name, size_t n)
@@ -238,27 +448,64 @@ static void fw_sizeof(const char *name, size_t n)
 
 int main(void)
 {
+	size_t i;
 #if !defined(__arm__)
-	fw_baseline = fw_measure(fw_nothing, NULL);
-#else
-	(void)fw_nothing;
+	fw_baseline = fw_measure(fw_run, NULL);
 #endif
-	fw_check("keyset_parse(rsa-jwks)", fw_keyset_parse, fw_jwks_rsa,
-		(size_t)(fw_jwks_rsa_end - fw_jwks_rsa), 1);
-	fw_check("keyset_parse(ec-jwks)", fw_keyset_parse, fw_jwks_ec,
-		(size_t)(fw_jwks_ec_end - fw_jwks_ec), 1);
-	fw_check("keyset_parse(p256-jwk)", fw_keyset_parse, fw_jwk_p256,
-		(size_t)(fw_jwk_p256_end - fw_jwk_p256), 1);
-	fw_check("keyset_parse(oct-jwks)", fw_keyset_parse, fw_jwks_oct,
-		(size_t)(fw_jwks_oct_end - fw_jwks_oct), 1);
-	fw_check("keyset_parse(pem-cert)", fw_keyset_parse, fw_pem_cert,
-		(size_t)(fw_pem_cert_end - fw_pem_cert), 1);
-	fw_check("config_parse", fw_config_parse, fw_props,
-		(size_t)(fw_props_end - fw_props), 1);
-	fw_check("keyset_parse(login-jwks)", fw_keyset_parse, fw_jwks_demo,
-		(size_t)(fw_jwks_demo_end - fw_jwks_demo), 1);
-	fw_check("authenticate", fw_authenticate, fw_token,
-		fw_trim(fw_token, fw_token_end), 1);
+	jwtauth_keyset_init(&fw_ks_add);
+
+	/* key documents, and the verification each one serves */
+	FW_DOC(fw_jwks_rsa);
+	fw_check("keyset_parse(rsa-jwks)", fw_keyset_parse, JWTAUTH_OK);
+	for (i = 0; i < fw_ks.count; i++)   /* rsa2048a, for the PS512 token */
+		if (fw_ks.keys[i].status == JWTAUTH_OK && fw_ks.keys[i].u.rsa.n_len == 256) {
+			fw_rsa_n_len = fw_ks.keys[i].u.rsa.n_len;
+			memcpy(fw_rsa_n, fw_ks.keys[i].u.rsa.n, fw_rsa_n_len);
+			fw_rsa_e_len = fw_ks.keys[i].u.rsa.e_len;
+			memcpy(fw_rsa_e, fw_ks.keys[i].u.rsa.e, fw_rsa_e_len);
+			break;
+		}
+	FW_DOC(fw_jwks_ec);
+	fw_check("keyset_parse(ec-jwks)", fw_keyset_parse, JWTAUTH_OK);
+	FW_DOC(fw_tok_es512);
+	fw_check("jws_verify_signature_only(ES512)", fw_sig_only, JWTAUTH_OK);
+	FW_DOC(fw_tok_es256);
+	fw_check("jws_verify_signature_only(ES256)", fw_sig_only, JWTAUTH_OK);
+	FW_DOC(fw_jwk_p256);
+	fw_check("keyset_parse(p256-jwk)", fw_keyset_parse, JWTAUTH_OK);
+	fw_ec_q_len = fw_ks.keys[0].u.ec.q_len;
+	memcpy(fw_ec_q, fw_ks.keys[0].u.ec.q, fw_ec_q_len);
+	FW_DOC(fw_jwks_oct);
+	fw_check("keyset_parse(oct-jwks)", fw_keyset_parse, JWTAUTH_OK);
+	FW_DOC(fw_tok_hs512);
+	fw_check("jws_verify_signature_only(HS512)", fw_sig_only, JWTAUTH_OK);
+	fw_check("keyset_add_oct", fw_add_oct, JWTAUTH_OK);
+	FW_DOC(fw_jwks_ed25519);
+	fw_check("keyset_parse(ed25519-jwks)", fw_keyset_parse, JWTAUTH_OK);
+	memcpy(fw_ed_x, fw_ks.keys[0].u.okp.x, sizeof fw_ed_x);
+	fw_eddsa_token();
+	fw_check("jws_verify_signature_only(EdDSA)", fw_sig_only, JWTAUTH_OK);
+	FW_DOC(fw_pem_cert);
+	fw_check("keyset_parse(pem-cert)", fw_keyset_parse, JWTAUTH_OK);
+
+	/* keys from raw material */
+	fw_check("keyset_add_rsa", fw_add_rsa, JWTAUTH_OK);
+	fw_check("keyset_add_ec", fw_add_ec, JWTAUTH_OK);
+	fw_check("keyset_add_ed25519", fw_add_ed25519, JWTAUTH_OK);
+	FW_DOC(fw_tok_ps512);
+	fw_check("jws_verify_signature_only(PS512)", fw_sig_only_added, JWTAUTH_OK);
+
+	/* the StarRocks login */
+	FW_DOC(fw_props);
+	fw_check("config_parse", fw_config_parse, JWTAUTH_OK);
+	fw_check("integration_parse", fw_integration_parse, JWTAUTH_OK);
+	fw_check("config_set_list", fw_config_set_list, JWTAUTH_OK);
+	FW_DOC(fw_jwks_demo);
+	fw_check("keyset_parse(login-jwks)", fw_login_keys, JWTAUTH_OK);
+	fw_check("jwk_thumbprint(rsa)", fw_thumbprint, JWTAUTH_OK);
+	FW_DOC(fw_token);
+	fw_check("mysql_auth_token", fw_mysql_auth_token, JWTAUTH_OK);
+	fw_check("authenticate", fw_authenticate, JWTAUTH_OK);
 	/* the login must name tom, not merely return OK */
 	if (fw_login.principal_len == 3 && memcmp(fw_login.principal, "tom", 3) == 0) {
 		fw_puts("principal tom ok\n");
@@ -267,9 +514,33 @@ int main(void)
 		fw_puts("principal FAIL\n");
 		fw_failed++;
 	}
+	jwtauth_token_cache_init(&fw_tc, fw_tc_entries, 2);
+	fw_check("authenticate(token-cache-miss)", fw_authenticate_tc, JWTAUTH_OK);
+	fw_check("authenticate(token-cache-hit)", fw_authenticate_tc, JWTAUTH_OK);
+	fw_check("token_cache_stats+clear", fw_token_cache_clear, JWTAUTH_OK);
+	jwtauth_verify_options_init(&fw_opts, JWTAUTH_ALGS_ALL);
+	fw_opts.claims = fw_cfg.claims;
+	fw_check("verify(RS256)", fw_verify, JWTAUTH_OK);
+	fw_check("jws_verify(RS256)", fw_jws_verify, JWTAUTH_OK);
+	fw_check("jws_decode_unverified", fw_decode_unverified, JWTAUTH_OK);
+	fw_check("claims_check", fw_claims_check, JWTAUTH_OK);
+	fw_check("claim_string", fw_claim_string, JWTAUTH_OK);
+	fw_check("claim_int64", fw_claim_int64, JWTAUTH_OK);
+	fw_check("claim_date", fw_claim_date, JWTAUTH_OK);
+	fw_check("claim_bool", fw_claim_bool, JWTAUTH_ERR_CLAIM_TYPE);
+	fw_check("claim_contains", fw_claim_contains, JWTAUTH_OK);
+	fw_check("claim_find", fw_claim_find, JWTAUTH_OK);
+	fw_check("claim_find_dotted", fw_claim_find_dotted, JWTAUTH_OK);
+	fw_len = (size_t)(strchr(fw_doc, '.') - fw_doc);   /* the header part */
+	fw_check("b64url_decode", fw_b64url_decode, JWTAUTH_OK);
+	FW_DOC(fw_jwks_ed25519);
+	fw_check("json_parse", fw_json_parse, JWTAUTH_OK);
+	fw_check("algs_parse", fw_algs_parse, JWTAUTH_OK);
+
 	fw_sizeof("jwtauth_keyset", sizeof(jwtauth_keyset));
 	fw_sizeof("jwtauth_config", sizeof(jwtauth_config));
 	fw_sizeof("jwtauth_login", sizeof(jwtauth_login));
+	fw_sizeof("jwtauth_jwt", sizeof(jwtauth_jwt));
 	fw_puts("done ");
 	fw_putl(fw_passed);
 	fw_puts(" ");
