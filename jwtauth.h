@@ -4032,10 +4032,9 @@ JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__ec_limb *d, jwtauth__ec_limb *
 #endif
 
 /* d = a * b / R mod m (a, b < m); d may alias a or b. This serves
-   the scalars modulo n (a few hundred calls a signature, against the
-   field's tens of thousands): out of line, so that their unrolled copies
-   are not inlined call site by call site into one large frame (7 KB at
-   x86-64 -O2 for the inversion). */
+   the scalars modulo n (a few calls a signature, against the field's
+   tens of thousands): out of line, so that its unrolled copies are not
+   inlined call site by call site into one large frame. */
 static JWTAUTH__NOINLINE void jwtauth__ec_mm(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, jwtauth__ec_limb minv,
 	unsigned nl)
