@@ -130,6 +130,11 @@
       - Keys never come from the token: jku, x5u, jwk, x5c are ignored.
       - `crit` is rejected (no extension is understood yet).
       - A key's `alg`, `use`, `key_ops`, type and curve must fit the token.
+      - One kid may name keys of different types (RFC 7517 section 4.5):
+        the token's alg picks the one that fits; two fitting keys, or one
+        beside a signature key refused at load, are KID_AMBIGUOUS.
+      - A key document holding oct and public-key entries is refused,
+        whatever the entries' state; duplicate key_ops values refuse the key.
       - Strict RFC 8259 JSON (duplicate names rejected after unescaping),
         strict base64url (no padding, canonical trailing bits).
       - HMAC tags are compared in constant time; copied secrets are wiped.
@@ -304,7 +309,12 @@ enum {
 	JWTAUTH_ERR_ALG_NOT_ALLOWED = -65, /* alg not in the allowlist */
 	JWTAUTH_ERR_CRIT = -66,            /* crit or b64 extension present */
 	JWTAUTH_ERR_KID_UNKNOWN = -67,     /* no key with the token's kid */
-	JWTAUTH_ERR_KID_AMBIGUOUS = -68,   /* several usable keys share the kid */
+	/* KID_AMBIGUOUS: under the token's kid, more than one usable key fits
+	   the token (type, curve, size and pinned alg), or one fits beside an
+	   entry refused at load that was meant for signatures. Keys of other
+	   types under one kid are alternatives (RFC 7517 section 4.5): the
+	   token's alg picks the one that fits. */
+	JWTAUTH_ERR_KID_AMBIGUOUS = -68,   /* several keys under the kid fit */
 	JWTAUTH_ERR_NO_KEY = -69,          /* no key of the set fits the alg */
 	JWTAUTH_ERR_KEY_UNFIT = -70,       /* the kid's key cannot verify this alg */
 	JWTAUTH_ERR_SIGNATURE = -71,       /* signature invalid */
@@ -582,7 +592,8 @@ typedef struct jwtauth_engines {
 typedef struct jwtauth_key {
 	int status;            /* JWTAUTH_OK, or why the key is unusable */
 	const jwtauth_engines *engines; /* NULL: BearSSL defaults */
-	uint8_t kty;           /* jwtauth_kty */
+	uint8_t kty;           /* jwtauth_kty; a refused JWK entry keeps its
+	                          declared kty when it names a known one */
 	uint8_t alg;           /* jwtauth_alg from the JWK, 0 when absent */
 	uint8_t use;           /* jwtauth_use */
 	uint8_t has_key_ops;   /* key_ops member present */
@@ -641,7 +652,8 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    detected). Replaces the set's contents. Keys that cannot be used are
    kept with their reason; the call fails only when the document itself is
    invalid, has more than JWTAUTH_MAX_KEYS entries, mixes oct and
-   asymmetric keys, or holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
+   asymmetric entries (refused entries count, by their declared kty), or
+   holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
    entries are still filled in for reporting). err->offset is a byte offset
    into `doc`. Uses JWTAUTH_MAX_JWKS_TOKENS * 16 bytes of stack. Nothing
    points into `doc` afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
@@ -1494,7 +1506,7 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_ALG_NOT_ALLOWED, "ALG_NOT_ALLOWED", JWTAUTH__TEXT("algorithm not allowed") },
 	{ JWTAUTH_ERR_CRIT, "CRIT", JWTAUTH__TEXT("critical header extension not understood") },
 	{ JWTAUTH_ERR_KID_UNKNOWN, "KID_UNKNOWN", JWTAUTH__TEXT("no key with the token's kid") },
-	{ JWTAUTH_ERR_KID_AMBIGUOUS, "KID_AMBIGUOUS", JWTAUTH__TEXT("several keys share the token's kid") },
+	{ JWTAUTH_ERR_KID_AMBIGUOUS, "KID_AMBIGUOUS", JWTAUTH__TEXT("several keys under the token's kid fit it") },
 	{ JWTAUTH_ERR_NO_KEY, "NO_KEY", JWTAUTH__TEXT("no key fits the token's algorithm") },
 	{ JWTAUTH_ERR_KEY_UNFIT, "KEY_UNFIT", JWTAUTH__TEXT("the key cannot verify this algorithm") },
 	{ JWTAUTH_ERR_SIGNATURE, "SIGNATURE", JWTAUTH__TEXT("signature invalid") },
@@ -6347,8 +6359,18 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 		jwtauth__hash(jwtauth__algs[alg].hash_index, (const uint8_t *)token, dot2, hash);
 
 	if (out->has_kid) {
-		/* RFC 7515 4.1.4: the kid names the key; several usable keys
-		   under one kid is ambiguous, and we refuse to guess. */
+		/* RFC 7515 4.1.4: the kid names the key. RFC 7517 4.5 lets one
+		   kid name keys of different kty that the publisher treats as
+		   alternatives, so the kid and the token's alg select together:
+		   among the entries with this kid, a usable key fits when its
+		   type, curve, size, own alg, use and key_ops fit the token
+		   (jwtauth__key_unfit_reason). Exactly one fitting key verifies;
+		   RSA + EC under one kid, or RSA keys pinned to RS256 and PS256,
+		   are thus resolved by the alg. Two fitting keys, or a fitting
+		   key beside an entry refused at load that was meant for
+		   signatures (its use/key_ops allow verify; its type may be
+		   unknown), are KID_AMBIGUOUS: we refuse to guess. Refused
+		   entries with another use do not count. */
 		size_t named = 0, refused = 0, fit = 0;
 		for (i = 0; i < ks->count; i++) {
 			const jwtauth_key *k = &ks->keys[i];
@@ -6379,9 +6401,13 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_UNFIT, 0,
 				"the key with the token's kid was refused at load",
 				out->kid, out->kid_len);
-		if (fit > 1 || (fit == 1 && refused > 0))
+		if (fit > 1)
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_KID_AMBIGUOUS, 0,
-				"several usable keys share the token's kid", out->kid, out->kid_len);
+				"several keys under the token's kid fit its alg", out->kid, out->kid_len);
+		if (fit == 1 && refused > 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_KID_AMBIGUOUS, 0,
+				"the key that fits shares the token's kid with a signature key refused at load",
+				out->kid, out->kid_len);
 		if (fit == 0)
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_UNFIT, 0, why,
 				out->kid, out->kid_len);
