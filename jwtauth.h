@@ -133,6 +133,11 @@
       - Keys never come from the token: jku, x5u, jwk, x5c are ignored.
       - `crit` is rejected (no extension is understood yet).
       - A key's `alg`, `use`, `key_ops`, type and curve must fit the token.
+      - One kid may name keys of different types (RFC 7517 section 4.5):
+        the token's alg picks the one that fits; two fitting keys, or one
+        beside a signature key refused at load, are KID_AMBIGUOUS.
+      - A key document holding oct and public-key entries is refused,
+        whatever the entries' state; duplicate key_ops values refuse the key.
       - Strict RFC 8259 JSON (duplicate names rejected after unescaping),
         strict base64url (no padding, canonical trailing bits).
       - HMAC tags are compared in constant time; copied secrets are wiped.
@@ -307,7 +312,12 @@ enum {
 	JWTAUTH_ERR_ALG_NOT_ALLOWED = -65, /* alg not in the allowlist */
 	JWTAUTH_ERR_CRIT = -66,            /* crit or b64 extension present */
 	JWTAUTH_ERR_KID_UNKNOWN = -67,     /* no key with the token's kid */
-	JWTAUTH_ERR_KID_AMBIGUOUS = -68,   /* several usable keys share the kid */
+	/* KID_AMBIGUOUS: under the token's kid, more than one usable key fits
+	   the token (type, curve, size and pinned alg), or one fits beside an
+	   entry refused at load that was meant for signatures. Keys of other
+	   types under one kid are alternatives (RFC 7517 section 4.5): the
+	   token's alg picks the one that fits. */
+	JWTAUTH_ERR_KID_AMBIGUOUS = -68,   /* several keys under the kid fit */
 	JWTAUTH_ERR_NO_KEY = -69,          /* no key of the set fits the alg */
 	JWTAUTH_ERR_KEY_UNFIT = -70,       /* the kid's key cannot verify this alg */
 	JWTAUTH_ERR_SIGNATURE = -71,       /* signature invalid */
@@ -585,7 +595,8 @@ typedef struct jwtauth_engines {
 typedef struct jwtauth_key {
 	int status;            /* JWTAUTH_OK, or why the key is unusable */
 	const jwtauth_engines *engines; /* NULL: BearSSL defaults */
-	uint8_t kty;           /* jwtauth_kty */
+	uint8_t kty;           /* jwtauth_kty; a refused JWK entry keeps its
+	                          declared kty when it names a known one */
 	uint8_t alg;           /* jwtauth_alg from the JWK, 0 when absent */
 	uint8_t use;           /* jwtauth_use */
 	uint8_t has_key_ops;   /* key_ops member present */
@@ -650,7 +661,8 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    detected). Replaces the set's contents. Keys that cannot be used are
    kept with their reason; the call fails only when the document itself is
    invalid, has more than JWTAUTH_MAX_KEYS entries, mixes oct and
-   asymmetric keys, or holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
+   asymmetric entries (refused entries count, by their declared kty), or
+   holds no usable key (JWTAUTH_ERR_KEYSET_EMPTY; the
    entries are still filled in for reporting). err->offset is a byte offset
    into `doc`. The document's JSON tokens go to ks->parse_tokens, not the
    stack (peak stack: docs/embedded.md). Nothing points into `doc`
@@ -966,7 +978,9 @@ typedef struct jwtauth_config {
 JWTAUTH_DEF void jwtauth_config_init(jwtauth_config *cfg);
 /* Parse the CREATE USER property object: string members jwks_url,
    principal_field, required_issuer, required_audience (the two lists a
-   comma-separated string, or a JSON array of strings). Unknown members are
+   comma-separated string, or a JSON array of strings, naming at least one
+   item: "", " , " or [] is CONFIG_VALUE with err->detail the property,
+   since an empty list would switch its check off). Unknown members are
    JWTAUTH_ERR_CONFIG_MEMBER with err->detail naming them. Starts from
    jwtauth_config_init; strings are copied. Errors: CONFIG,
    CONFIG_MEMBER, CONFIG_VALUE, TOO_LARGE, ARGUMENT. */
@@ -981,7 +995,9 @@ JWTAUTH_DEF int jwtauth_integration_parse(jwtauth_config *cfg,
 /* Set a string member / list by hand (copied into the store). A list is
    split on commas, whitespace around items dropped; it replaces the
    items only when the whole list fits. Errors: CONFIG_VALUE (a NUL
-   byte), TOO_LARGE (store or JWTAUTH_MAX_LIST full), ARGUMENT. Not
+   byte; a list with no item, such as "" or " , ": err->detail names the
+   property; to drop a check set its count to 0), TOO_LARGE (store or
+   JWTAUTH_MAX_LIST full), ARGUMENT. Not
    thread-safe on the same config (it writes it): set up, then share. */
 JWTAUTH_DEF int jwtauth_config_set(jwtauth_config *cfg, jwtauth_str *field,
 	const char *value, size_t len, jwtauth_error *err);
@@ -1501,7 +1517,7 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_ALG_NOT_ALLOWED, "ALG_NOT_ALLOWED", JWTAUTH__TEXT("algorithm not allowed") },
 	{ JWTAUTH_ERR_CRIT, "CRIT", JWTAUTH__TEXT("critical header extension not understood") },
 	{ JWTAUTH_ERR_KID_UNKNOWN, "KID_UNKNOWN", JWTAUTH__TEXT("no key with the token's kid") },
-	{ JWTAUTH_ERR_KID_AMBIGUOUS, "KID_AMBIGUOUS", JWTAUTH__TEXT("several keys share the token's kid") },
+	{ JWTAUTH_ERR_KID_AMBIGUOUS, "KID_AMBIGUOUS", JWTAUTH__TEXT("several keys under the token's kid fit it") },
 	{ JWTAUTH_ERR_NO_KEY, "NO_KEY", JWTAUTH__TEXT("no key fits the token's algorithm") },
 	{ JWTAUTH_ERR_KEY_UNFIT, "KEY_UNFIT", JWTAUTH__TEXT("the key cannot verify this algorithm") },
 	{ JWTAUTH_ERR_SIGNATURE, "SIGNATURE", JWTAUTH__TEXT("signature invalid") },
@@ -5397,6 +5413,23 @@ static int jwtauth__jwk_string(const jwtauth__jwk_ctx *c, const char *name,
 	return 0;
 }
 
+/* 1 when the key_ops member at element `at` of the array `arr` repeats
+   an earlier member (RFC 7517 4.3: duplicate values MUST NOT be present),
+   compared after unescaping. Quadratic in the array's length, which the
+   JSON token limit of a key document bounds. */
+static int jwtauth__key_ops_seen(const jwtauth__jwk_ctx *c, size_t arr, size_t at)
+{
+	const jwtauth_json_tok *b = &c->toks[at];
+	size_t e;
+	for (e = arr + 1; e < at; e = c->toks[e].next) {
+		const jwtauth_json_tok *a = &c->toks[e];
+		if (jwtauth__jstr_same(c->js + a->start, a->len, a->escaped,
+		    c->js + b->start, b->len, b->escaped))
+			return 1;
+	}
+	return 0;
+}
+
 static int jwtauth__jwk_use_ops(const jwtauth__jwk_ctx *c, jwtauth_key *key)
 {
 	char buf[16];
@@ -5425,6 +5458,8 @@ static int jwtauth__jwk_use_ops(const jwtauth__jwk_ctx *c, jwtauth_key *key)
 		if (jwtauth_json_str_eq(c->js, t, "verify", 6)) bit = JWTAUTH_KEYOP_VERIFY;
 		else if (jwtauth_json_str_eq(c->js, t, "sign", 4)) bit = JWTAUTH_KEYOP_SIGN;
 		if (bit != JWTAUTH_KEYOP_OTHER && (key->key_ops & bit)) return JWTAUTH_ERR_KEY_USE;
+		if (bit == JWTAUTH_KEYOP_OTHER && jwtauth__key_ops_seen(c, (size_t)v, idx))
+			return JWTAUTH_ERR_KEY_USE;
 		key->key_ops |= bit;
 		idx = t->next;
 	}
@@ -5455,6 +5490,15 @@ static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
 	int r, rc;
 	c.js = js; c.toks = toks; c.ntoks = ntoks; c.obj = obj;
 	if (toks[obj].type != JWTAUTH_JSON_OBJECT) return JWTAUTH_ERR_KEY_FORMAT;
+
+	/* The declared type first, kept when the entry is refused: the
+	   mixed-set rule counts every entry (jwtauth_keyset_parse). */
+	if (jwtauth__jwk_string(&c, "kty", buf, 8, &len) == 0) {
+		if (len == 3 && memcmp(buf, "RSA", 3) == 0) key->kty = JWTAUTH_KTY_RSA;
+		else if (len == 2 && memcmp(buf, "EC", 2) == 0) key->kty = JWTAUTH_KTY_EC;
+		else if (len == 3 && memcmp(buf, "OKP", 3) == 0) key->kty = JWTAUTH_KTY_OKP;
+		else if (len == 3 && memcmp(buf, "oct", 3) == 0) key->kty = JWTAUTH_KTY_OCT;
+	}
 
 	r = jwtauth__jwk_string(&c, "kid", buf, JWTAUTH_MAX_KID_LEN, &len);
 	if (r == 1) return JWTAUTH_ERR_KEY_KID;
@@ -5871,7 +5915,7 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err)
 {
 	size_t i, start = 0;
-	int rc, has_oct = 0, has_pub = 0;
+	int rc, has_oct = 0, has_pub = 0, kind_oct = 0, kind_pub = 0;
 	if (!ks || (!doc && len)) return jwtauth__fail(err, JWTAUTH_ERR_ARGUMENT, 0, "NULL argument");
 	jwtauth_keyset_wipe(ks);
 	if (len > JWTAUTH_MAX_JWKS_LEN)
@@ -5890,24 +5934,29 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 		return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, start,
 			"not a JWKS, JWK or PEM document");
 	}
-	/* Unusable entries keep only what names them: no half-loaded secrets. */
+	/* Unusable entries keep only what names them: no half-loaded secrets.
+	   A set that mixes secrets and public keys invites algorithm
+	   confusion: every entry counts, refused ones by their declared kty
+	   (a document that holds both was not meant for one verifier; a
+	   broken entry must not decide whether it loads). */
 	ks->usable = 0;
 	for (i = 0; i < ks->count; i++) {
 		jwtauth_key *k = &ks->keys[i];
+		if (k->kty == JWTAUTH_KTY_OCT) has_oct = 1;
+		else if (k->kty != JWTAUTH_KTY_NONE) has_pub = 1;
 		if (k->status != JWTAUTH_OK) {
 			jwtauth__wipe(&k->u, sizeof k->u);
 			continue;
 		}
 		ks->usable++;
-		if (k->kty == JWTAUTH_KTY_OCT) has_oct = 1; else has_pub = 1;
+		if (k->kty == JWTAUTH_KTY_OCT) kind_oct = 1; else kind_pub = 1;
 	}
-	/* A set that mixes secrets and public keys invites algorithm confusion. */
 	if (has_oct && has_pub) {
 		jwtauth_keyset_wipe(ks);
 		return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_MIXED, 0,
-			"key set mixes oct secrets and public keys");
+			"key set mixes oct secrets and public keys (usable or not)");
 	}
-	ks->kind = (uint8_t)(has_oct ? JWTAUTH_KTY_OCT : has_pub ? JWTAUTH_KTY_RSA : JWTAUTH_KTY_NONE);
+	ks->kind = (uint8_t)(kind_oct ? JWTAUTH_KTY_OCT : kind_pub ? JWTAUTH_KTY_RSA : JWTAUTH_KTY_NONE);
 	jwtauth__keyset_fingerprint(ks); /* the set's id */
 	if (ks->usable == 0)
 		return jwtauth__fail(err, JWTAUTH_ERR_KEYSET_EMPTY, 0,
@@ -6534,8 +6583,18 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 		jwtauth__hash(jwtauth__algs[alg].hash_index, (const uint8_t *)token, dot2, hash);
 
 	if (out->has_kid) {
-		/* RFC 7515 4.1.4: the kid names the key; several usable keys
-		   under one kid is ambiguous, and we refuse to guess. */
+		/* RFC 7515 4.1.4: the kid names the key. RFC 7517 4.5 lets one
+		   kid name keys of different kty that the publisher treats as
+		   alternatives, so the kid and the token's alg select together:
+		   among the entries with this kid, a usable key fits when its
+		   type, curve, size, own alg, use and key_ops fit the token
+		   (jwtauth__key_unfit_reason). Exactly one fitting key verifies;
+		   RSA + EC under one kid, or RSA keys pinned to RS256 and PS256,
+		   are thus resolved by the alg. Two fitting keys, or a fitting
+		   key beside an entry refused at load that was meant for
+		   signatures (its use/key_ops allow verify; its type may be
+		   unknown), are KID_AMBIGUOUS: we refuse to guess. Refused
+		   entries with another use do not count. */
 		size_t named = 0, refused = 0, fit = 0;
 		for (i = 0; i < ks->count; i++) {
 			const jwtauth_key *k = &ks->keys[i];
@@ -6566,9 +6625,13 @@ JWTAUTH_DEF int jwtauth_jws_verify_signature_only(const jwtauth_keyset *ks,
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_UNFIT, 0,
 				"the key with the token's kid was refused at load",
 				out->kid, out->kid_len);
-		if (fit > 1 || (fit == 1 && refused > 0))
+		if (fit > 1)
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_KID_AMBIGUOUS, 0,
-				"several usable keys share the token's kid", out->kid, out->kid_len);
+				"several keys under the token's kid fit its alg", out->kid, out->kid_len);
+		if (fit == 1 && refused > 0)
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_KID_AMBIGUOUS, 0,
+				"the key that fits shares the token's kid with a signature key refused at load",
+				out->kid, out->kid_len);
 		if (fit == 0)
 			return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_UNFIT, 0, why,
 				out->kid, out->kid_len);
@@ -7387,6 +7450,15 @@ static int jwtauth__list_item(void *vctx, const char *p, size_t len)
 	return jwtauth__store_copy(c->cfg, &c->tmp[c->n++], p, len);
 }
 
+/* The property a list of cfg holds, for messages. */
+static const char *jwtauth__list_name(const jwtauth_config *cfg, const jwtauth_str *items)
+{
+	if (items == cfg->claims.issuers) return "required_issuer";
+	if (items == cfg->claims.audiences) return "required_audience";
+	if (items == cfg->permitted_groups) return "permitted_groups";
+	return "list";
+}
+
 JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
 	size_t *n_items, const char *list, size_t len, jwtauth_error *err)
 {
@@ -7401,6 +7473,13 @@ JWTAUTH_DEF int jwtauth_config_set_list(jwtauth_config *cfg, jwtauth_str *items,
 	if (len && (rc = jwtauth__split_list(list, len, jwtauth__list_item, &c)) != 0) {
 		cfg->used = used; /* give the partial copies back */
 		return jwtauth__store_fail(err, rc);
+	}
+	/* An empty list ("", " , ", ",") would switch its check off: the
+	   caller asked for a check, so naming nothing is an error. */
+	if (c.n == 0) {
+		const char *name = jwtauth__list_name(cfg, items);
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_CONFIG_VALUE, 0,
+			"empty list: no item, which would switch the check off", name, strlen(name));
 	}
 	/* the items are replaced only when the whole list fits */
 	for (i = 0; i < c.n; i++) items[i] = c.tmp[i];
@@ -7441,8 +7520,11 @@ static int jwtauth__cf_string(jwtauth_config *cfg, const char *js,
 	return 0;
 }
 
+/* jwtauth__cf_list: the list names no item (CONFIG_VALUE, own message). */
+#define JWTAUTH__CF_EMPTY 1
+
 /* A list member: a comma-separated string (as StarRocks splits it) or a
-   JSON array of non-empty strings. */
+   JSON array of non-empty strings; at least one item either way. */
 static int jwtauth__cf_list(jwtauth_config *cfg, const char *js,
 	const jwtauth_json_tok *toks, size_t v, jwtauth_str *items, size_t *n_items)
 {
@@ -7455,6 +7537,8 @@ static int jwtauth__cf_list(jwtauth_config *cfg, const char *js,
 		   and moved down so no space is lost */
 		if ((rc = jwtauth__cf_string(cfg, js, &toks[v], &whole)) != 0) return rc;
 		rc = jwtauth_config_set_list(cfg, items, n_items, whole.p, whole.len, NULL);
+		/* cf_string refused NUL bytes: CONFIG_VALUE here is the empty list */
+		if (rc == JWTAUTH_ERR_CONFIG_VALUE) return JWTAUTH__CF_EMPTY;
 		if (rc != 0) return rc;
 		{
 			size_t moved = cfg->used - (used + whole.len + 1), i;
@@ -7476,6 +7560,7 @@ static int jwtauth__cf_list(jwtauth_config *cfg, const char *js,
 			if (tmp[n].len == 0) return JWTAUTH_ERR_CONFIG_VALUE;
 			n++;
 		}
+		if (n == 0) return JWTAUTH__CF_EMPTY;
 		for (e = 0; e < n; e++) items[e] = tmp[e];
 		*n_items = n;
 		return 0;
@@ -7554,6 +7639,12 @@ static int jwtauth__config_parse(jwtauth_config *cfg, const char *json,
 			if (rc == 0 && integration && m == JWTAUTH__CF_JWKS_URL && dst->len == 0)
 				rc = JWTAUTH_ERR_CONFIG_VALUE;
 			break;
+		}
+		if (rc == JWTAUTH__CF_EMPTY) {
+			jwtauth_config_init(cfg);
+			return jwtauth__fail_detail(err, JWTAUTH_ERR_CONFIG_VALUE, val->start,
+				"empty list: the property names no item, which would switch its check off",
+				nm, name->len);
 		}
 		if (rc != 0) {
 			jwtauth_config_init(cfg);
@@ -8288,6 +8379,81 @@ JWTAUTH_DEF int jwtauth_file_read(const char *path, const char *role,
 
 #ifndef JWTAUTH_NO_MALLOC
 
+/* ==== KEY FILE READ, SIZED TO THE FILE ==== */
+#ifndef JWTAUTH_NO_STDIO
+/* Read a key file into a block of JWTAUTH_MALLOC sized to the file (one
+   byte more, which tells a file grown since its size was taken), at most
+   `max` bytes, with the errors of jwtauth_file_read: a refresh does not
+   allocate and wipe the whole limit for a small file. A file whose size
+   cannot be taken (a pipe) or that grew is read again into a block of
+   `max` bytes. On return *out (possibly NULL) is the block and *cap its
+   size, to wipe and free whatever the result. */
+static int jwtauth__file_read_sized(const char *path, size_t max, char **out,
+	size_t *cap, size_t *len, jwtauth_error *err)
+{
+	static const char role[] = "key file";
+	FILE *f;
+	long size = -1;
+	size_t want, n = 0, got;
+	char *buf;
+	int ch;
+	*out = NULL; *cap = 0; *len = 0;
+	errno = 0;
+	f = fopen(path, "rb");
+	if (!f) return jwtauth__file_fail(err, JWTAUTH_ERR_IO, 0,
+		jwtauth__file_cause(errno, 0), role, path);
+	/* one byte first: a directory fails here, as in jwtauth_file_read,
+	   before a size that means nothing */
+	errno = 0;
+	ch = getc(f);
+	if (ch == EOF && ferror(f)) {
+		int e = errno;
+		fclose(f);
+		return jwtauth__file_fail(err, JWTAUTH_ERR_IO, 0, jwtauth__file_cause(e, 1), role, path);
+	}
+	if (fseek(f, 0, SEEK_END) == 0) size = ftell(f);
+	if (size >= 0 && (uint64_t)size > (uint64_t)max) {
+		fclose(f);
+		jwtauth__file_fail(err, JWTAUTH_ERR_TOO_LARGE, max, "larger than the limit", role, path);
+		if (err) {
+			err->size = (int64_t)size;
+			err->limit = (int64_t)max;
+		}
+		return JWTAUTH_ERR_TOO_LARGE;
+	}
+	if (size >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+		want = (size_t)size + 1;
+		buf = (char *)JWTAUTH_MALLOC(NULL, want);
+		if (!buf) {
+			fclose(f);
+			return jwtauth__fail(err, JWTAUTH_ERR_NOMEM, 0, "out of memory for the key document");
+		}
+		errno = 0;
+		while (n < want && (got = fread(buf + n, 1, want - n, f)) > 0) n += got;
+		if (ferror(f)) {
+			int e = errno;
+			fclose(f);
+			*out = buf; *cap = want;
+			return jwtauth__file_fail(err, JWTAUTH_ERR_IO, n, jwtauth__file_cause(e, 1), role, path);
+		}
+		fclose(f);
+		if (n <= (size_t)size) {   /* the same size, or shrunk meanwhile */
+			*out = buf; *cap = want; *len = n;
+			jwtauth__clear_error(err);
+			return JWTAUTH_OK;
+		}
+		jwtauth__wipe(buf, want);  /* grew: read again, up to the limit */
+		JWTAUTH_FREE(NULL, buf);
+	} else {
+		fclose(f);
+	}
+	buf = (char *)JWTAUTH_MALLOC(NULL, max);
+	if (!buf) return jwtauth__fail(err, JWTAUTH_ERR_NOMEM, 0, "out of memory for the key document");
+	*out = buf; *cap = max;
+	return jwtauth_file_read(path, role, buf, max, len, err);
+}
+#endif
+
 /* An immutable key set shared by readers. `refs` counts the cache's own
    reference (while current) plus each outstanding jwtauth_keys_ref. */
 typedef struct jwtauth__snapshot {
@@ -8416,20 +8582,21 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 {
 	char path[2 * JWTAUTH_MAX_SOURCE_LEN + 2];
 	jwtauth__snapshot *snap = NULL;
-	size_t len = 0;
+	size_t len = 0, cap = 0;
 	int is_url = 0, rc;
 	char *buf;
 	*max_age = -1;
 	rc = jwtauth_source_resolve(c->opt.conf_dir, name, name_len, path, sizeof path,
 		&is_url, err);
 	if (rc != JWTAUTH_OK) { *code = rc; return NULL; }
-	buf = (char *)JWTAUTH_MALLOC(NULL, c->opt.max_document);
-	if (!buf) {
-		*code = jwtauth__fail(err, JWTAUTH_ERR_NOMEM, 0, "out of memory for the key document");
-		return NULL;
-	}
+	buf = NULL;
 	if (is_url) {
-		if (!c->opt.fetch) {
+		/* a body's size is unknown before the fetch: the whole limit */
+		buf = (char *)JWTAUTH_MALLOC(NULL, c->opt.max_document);
+		cap = c->opt.max_document;
+		if (!buf)
+			rc = jwtauth__fail(err, JWTAUTH_ERR_NOMEM, 0, "out of memory for the key document");
+		else if (!c->opt.fetch) {
 			rc = jwtauth__fail(err, JWTAUTH_ERR_NO_FETCH, 0,
 				"URL key source without a fetch callback");
 		} else {
@@ -8443,7 +8610,7 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 		}
 	} else {
 #ifndef JWTAUTH_NO_STDIO
-		rc = jwtauth_file_read(path, "key file", buf, c->opt.max_document, &len, err);
+		rc = jwtauth__file_read_sized(path, c->opt.max_document, &buf, &cap, &len, err);
 #else
 		rc = jwtauth__fail(err, JWTAUTH_ERR_IO, 0, "file key sources need stdio");
 #endif
@@ -8464,8 +8631,10 @@ static jwtauth__snapshot *jwtauth__cache_load(jwtauth_cache *c, const char *name
 	}
 	/* an oct key set is secret: no copy outlives the parse. All of the
 	   buffer, since a failed read or fetch may have filled it anyway. */
-	jwtauth__wipe(buf, c->opt.max_document);
-	JWTAUTH_FREE(NULL, buf);
+	if (buf) {
+		jwtauth__wipe(buf, cap);
+		JWTAUTH_FREE(NULL, buf);
+	}
 	*code = rc;
 	return snap;
 }

@@ -390,18 +390,38 @@ static int fail_file(int code, const jwtauth_error *err)
 	return fail_usage(jwtauth_error_name(code), "%s", err->msg);
 }
 
+/* The size of a file in bytes, or -1 when it cannot be taken (a pipe). */
+static long file_size(const char *path)
+{
+	long size = -1;
+	FILE *f = fopen(path, "rb");
+	if (!f) return -1;
+	if (fseek(f, 0, SEEK_END) == 0) size = ftell(f);
+	fclose(f);
+	return size;
+}
+
 /* Read a whole key document (at most JWTAUTH_MAX_JWKS_LEN bytes) into a
-   heap buffer. Returns 0 or an exit code after printing the error. */
+   heap buffer sized to the file (the limit when the size is unknown, or
+   when the file grew after its size was taken). Returns 0 or an exit code
+   after printing the error. */
 static int read_key_file(const char *path, char **out, size_t *out_len)
 {
 	jwtauth_error err;
 	char *buf;
-	size_t n = 0;
+	size_t n = 0, cap = (size_t)JWTAUTH_MAX_JWKS_LEN;
+	long size = file_size(path);
 	int rc;
 	*out = NULL; *out_len = 0;
-	buf = (char *)malloc((size_t)JWTAUTH_MAX_JWKS_LEN + 1);
-	if (!buf) return fail_usage("NOMEM", "out of memory");
-	rc = jwtauth_file_read(path, "key file", buf, (size_t)JWTAUTH_MAX_JWKS_LEN, &n, &err);
+	if (size >= 0 && (unsigned long)size < (unsigned long)cap) cap = (size_t)size;
+	for (;;) {
+		buf = (char *)malloc(cap + 1);
+		if (!buf) return fail_usage("NOMEM", "out of memory");
+		rc = jwtauth_file_read(path, "key file", buf, cap, &n, &err);
+		if (rc != JWTAUTH_ERR_TOO_LARGE || cap == (size_t)JWTAUTH_MAX_JWKS_LEN) break;
+		free(buf);          /* grew since its size was taken */
+		cap = (size_t)JWTAUTH_MAX_JWKS_LEN;
+	}
 	if (rc != JWTAUTH_OK) {
 		free(buf);
 		return fail_file(rc, &err);
@@ -768,6 +788,21 @@ static int set_list(jwtauth_str *items, size_t *n, const char *v, const char *fl
 	return 0;
 }
 
+/* --algorithms: a list that names nothing is CONFIG_VALUE, as for the
+   other list flags (jwtauth_config_set_list), before the names are read. */
+static int parse_algs(const char *v, unsigned *algs)
+{
+	jwtauth_error err;
+	const char *p;
+	int rc;
+	for (p = v; *p && (*p == ',' || is_space(*p)); p++) {}
+	if (!*p)
+		return fail_usage("CONFIG_VALUE", "--algorithms: empty list: no algorithm named");
+	rc = jwtauth_algs_parse(v, strlen(v), algs, &err);
+	if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, "--algorithms");
+	return 0;
+}
+
 /* Verify the token argument, or every line of stdin with --batch. */
 static int run_tokens(const options *o)
 {
@@ -904,8 +939,7 @@ static int cmd_verify(int argc, char **argv)
 		return rc;
 	if (o.algorithms) {
 		unsigned algs = 0;
-		rc = jwtauth_algs_parse(o.algorithms, strlen(o.algorithms), &algs, &err);
-		if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, "--algorithms");
+		if ((rc = parse_algs(o.algorithms, &algs))) return rc;
 		g_cfg.algs = algs;
 	}
 	if (o.leeway) {
@@ -976,10 +1010,7 @@ static int cmd_jws_verify(int argc, char **argv)
 	if (!o.token) return fail_usage("USAGE", "missing TOKEN");
 	if (!o.jwks || !o.jwks[0]) return fail_usage("USAGE", "--jwks PATH is required");
 	memset(&err, 0, sizeof err);
-	if (o.algorithms) {
-		rc = jwtauth_algs_parse(o.algorithms, strlen(o.algorithms), &algs, &err);
-		if (rc != JWTAUTH_OK) return fail_lib_usage(rc, &err, "--algorithms");
-	}
+	if (o.algorithms && (rc = parse_algs(o.algorithms, &algs))) return rc;
 	rc = load_keys(o.jwks);
 	if (rc) return rc;
 	rc = load_token(o.token, &t);

@@ -203,6 +203,25 @@ if need "$DEMO/tom-properties.json" "$D_JWKS" "$DEMO/tom.jwt" "$DEMO/tom-expired
 	expect "demo: --algorithms without RS256 -> ALG_NOT_ALLOWED" 1 '"error":"ALG_NOT_ALLOWED"'
 	run "$BIN" verify --config "$CONF" --jwks "$D_JWKS" --user tom --algorithms RS256 "$TOM"
 	expect "demo: --algorithms RS256" 0 '"ok":true'
+	# a list that names nothing would switch its check off: refused, naming it
+	run "$BIN" verify --config '{"required_issuer":" , "}' --jwks "$D_JWKS" "$TOM"
+	expect "demo: required_issuer \" , \" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' 'empty list' 'required_issuer'
+	run "$BIN" verify --config '{"required_issuer":""}' --jwks "$D_JWKS" "$TOM"
+	expect "demo: required_issuer \"\" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' 'empty list' 'required_issuer'
+	run "$BIN" verify --config '{"required_audience":[]}' --jwks "$D_JWKS" "$TOM"
+	expect "demo: required_audience [] -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' 'empty list' 'required_audience'
+	run "$BIN" verify --config '{"required_audience":","}' --jwks "$D_JWKS" "$TOM"
+	expect "demo: required_audience \",\" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' 'empty list' 'required_audience'
+	run "$BIN" verify --config "$CONF" --jwks "$D_JWKS" --user tom --issuer " , " "$TOM"
+	expect "demo: --issuer \" , \" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' '--issuer: empty list' 'required_issuer'
+	run "$BIN" verify --config "$CONF" --jwks "$D_JWKS" --user tom --issuer "" "$TOM"
+	expect "demo: --issuer \"\" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' '--issuer: empty list'
+	run "$BIN" verify --config "$CONF" --jwks "$D_JWKS" --user tom --audience "," "$TOM"
+	expect "demo: --audience \",\" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' '--audience: empty list' 'required_audience'
+	run "$BIN" verify --config "$CONF" --jwks "$D_JWKS" --user tom --algorithms " , " "$TOM"
+	expect "demo: --algorithms \" , \" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' '--algorithms: empty list'
+	run "$BIN" jws-verify --jwks "$D_JWKS" --algorithms "," "$TOM"
+	expect "demo: jws-verify --algorithms \",\" -> CONFIG_VALUE" 2 '"error":"CONFIG_VALUE"' '--algorithms: empty list'
 	run "$BIN" verify --config "$CONF" --jwks "$D_JWKS" --user tom --groups-claim realm_access.roles "$TOM"
 	expect "demo: --groups-claim realm_access.roles" 0 '"ok":true' '"groups":["analyst"]'
 	run "$BIN" verify --config "$CONF" --jwks "$D_JWKS" --user tom "$TOM"

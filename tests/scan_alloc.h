@@ -13,6 +13,11 @@ void tl_hook_free(void *p);
 extern const unsigned char *tl_free_needle;   /* NULL: no search */
 extern size_t tl_free_needle_len;
 extern int tl_free_hits;                      /* released blocks holding it */
+/* Sizes of the blocks allocated (the first TL_ALLOC_LOG of them) and how
+   many: a test resets tl_alloc_count, then reads what a call allocated. */
+#define TL_ALLOC_LOG 64
+extern size_t tl_alloc_sizes[TL_ALLOC_LOG];
+extern size_t tl_alloc_count;
 #ifdef __cplusplus
 }
 #endif

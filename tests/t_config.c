@@ -94,17 +94,18 @@ static void tg_lists(void)
 	CHECK_EQ(tg_cfg.claims.n_issuers, 2);
 	CHECK(tg_str_is(tg_cfg.claims.issuers[0], "a"));
 	CHECK(tg_str_is(tg_cfg.claims.issuers[1], "b\tc"));
-	/* empty or blank: nothing is checked */
-	CHECK_RC(tg_parse("{\"required_issuer\":\"\",\"required_audience\":\" , \"}", &e), JWTAUTH_OK);
+	/* empty or blank: an error, not a check switched off (t_policy.c) */
+	CHECK_RC(tg_parse("{\"required_issuer\":\"\"}", &e), JWTAUTH_ERR_CONFIG_VALUE);
+	CHECK_RC(tg_parse("{\"required_audience\":\" , \"}", &e), JWTAUTH_ERR_CONFIG_VALUE);
 	CHECK_EQ(tg_cfg.claims.n_issuers, 0);
 	CHECK_EQ(tg_cfg.claims.n_audiences, 0);
 	/* JSON arrays: items kept byte-exact, no splitting or trimming */
-	CHECK_RC(tg_parse("{\"required_issuer\":[\"http://a\",\" b,c \"],\"required_audience\":[]}", &e),
-		JWTAUTH_OK);
+	CHECK_RC(tg_parse("{\"required_issuer\":[\"http://a\",\" b,c \"]}", &e), JWTAUTH_OK);
 	CHECK_EQ(tg_cfg.claims.n_issuers, 2);
 	CHECK(tg_str_is(tg_cfg.claims.issuers[0], "http://a"));
 	CHECK(tg_str_is(tg_cfg.claims.issuers[1], " b,c "));
 	CHECK_EQ(tg_cfg.claims.n_audiences, 0);
+	CHECK_RC(tg_parse("{\"required_audience\":[]}", &e), JWTAUTH_ERR_CONFIG_VALUE);
 	CHECK_RC(tg_parse("{\"required_audience\":[\"a\\/b\"]}", &e), JWTAUTH_OK);
 	CHECK(tg_str_is(tg_cfg.claims.audiences[0], "a/b"));
 	/* array elements must be non-empty strings */
@@ -306,9 +307,10 @@ static void tg_store_overflow(void)
 		" g3 ", 4, NULL), JWTAUTH_OK);
 	CHECK_EQ(tg_cfg.n_permitted_groups, 1);
 	CHECK(tg_str_is(tg_cfg.permitted_groups[0], "g3"));
+	/* an empty list is refused and changes nothing (tests/t_policy.c) */
 	CHECK_RC(jwtauth_config_set_list(&tg_cfg, tg_cfg.permitted_groups, &tg_cfg.n_permitted_groups,
-		"", 0, NULL), JWTAUTH_OK);
-	CHECK_EQ(tg_cfg.n_permitted_groups, 0);
+		"", 0, NULL), JWTAUTH_ERR_CONFIG_VALUE);
+	CHECK_EQ(tg_cfg.n_permitted_groups, 1);
 	/* a list that does not fit changes nothing and gives the space back */
 	CHECK_RC(jwtauth_config_set_list(&tg_cfg, tg_cfg.claims.issuers, &tg_cfg.claims.n_issuers,
 		"i1", 2, NULL), JWTAUTH_OK);

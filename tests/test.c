@@ -21,10 +21,15 @@ const unsigned char *tl_free_needle;
 size_t tl_free_needle_len;
 int tl_free_hits;
 
+size_t tl_alloc_sizes[TL_ALLOC_LOG];
+size_t tl_alloc_count;
+
 void *tl_hook_malloc(size_t n)
 {
 	size_t *p = (size_t *)malloc(n + 2 * sizeof(size_t));
 	if (!p) return NULL;
+	if (tl_alloc_count < TL_ALLOC_LOG) tl_alloc_sizes[tl_alloc_count] = n;
+	tl_alloc_count++;
 	p[0] = n;
 	return p + 2;
 }
@@ -94,6 +99,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_api.c"
 #include "t_ecdsa_engine.c"
 #include "t_stack.c"
+#include "t_policy.c"
 
 typedef struct test_group {
 	const char *name;
@@ -121,6 +127,7 @@ static const test_group groups[] = {
 	{ "api", t_api_tests },
 	{ "ecdsa_engine", t_ecdsa_engine_tests },
 	{ "stack", t_stack_tests },
+	{ "policy", t_policy_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)
