@@ -449,7 +449,9 @@ JWTAUTH_DEF jwtauth_alg jwtauth_alg_from_name(const char *name, size_t len);
 JWTAUTH_DEF const char *jwtauth_alg_name(jwtauth_alg alg);
 /* Parse "RS256, ES256" (comma list, spaces around items ignored) into a
    bit set. Errors: ALG_UNKNOWN (an unknown name, err->detail names it and
-   err->offset is its position; or an empty list), ARGUMENT. */
+   err->offset is its position; or an empty list), ALG_NOT_BUILT (a name
+   left out of this build by a JWTAUTH_NO_* switch; detail and offset as
+   for ALG_UNKNOWN), ARGUMENT. */
 JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 	unsigned *out_algs, jwtauth_error *err);
 
@@ -858,7 +860,8 @@ JWTAUTH_DEF void jwtauth_engines_bearssl(jwtauth_engines *e);
    uncompressed point (0x04 || X || Y). The same checks as for a JWK apply;
    a refused key is not appended and its reason returned as the bare code
    (the same codes a loaded key records in `status`: KEY_RSA_SIZE,
-   KEY_EC_POINT, KEY_ALG, KEY_KID, ...; KEYSET_FULL, KEYSET_MIXED,
+   KEY_EC_POINT, KEY_ALG, KEY_KID, KEY_NOT_BUILT (type, curve or alg left
+   out of this build), ...; KEYSET_FULL, KEYSET_MIXED,
    ARGUMENT): raw material has no position or member to name. */
 JWTAUTH_DEF int jwtauth_keyset_add_rsa(jwtauth_keyset *ks, const uint8_t *n,
 	size_t n_len, const uint8_t *e, size_t e_len, jwtauth_alg alg,
@@ -924,7 +927,8 @@ JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
    key fits the algorithm (type, curve, HMAC key length, RSA size) but not
    the key's alg/use/key_ops members (jwtauth_jws_verify does that).
    Returns the bare code JWTAUTH_OK, JWTAUTH_ERR_SIGNATURE or
-   JWTAUTH_ERR_KEY_UNFIT (ARGUMENT for NULL): a primitive on the hot path
+   JWTAUTH_ERR_KEY_UNFIT (ARGUMENT for NULL; ALG_NOT_BUILT for an alg
+   left out of this build): a primitive on the hot path
    whose outcomes the code names completely. Not constant-time for public
    keys (nothing secret); constant-time tag comparison for HMAC. The key
    is only read. */
@@ -934,7 +938,8 @@ JWTAUTH_DEF int jwtauth_sig_verify(const jwtauth_key *key, jwtauth_alg alg,
 /* ======================================================================
    JWS COMPACT VERIFICATION (RFC 7515) and the decoded JWT
    Order of checks, fixed: token size -> three parts -> header JSON ->
-   alg (none, unknown, allowlist) -> crit -> key selection -> signature.
+   alg (none, unknown, left out of the build, allowlist) -> crit -> key
+   selection -> signature.
    Nothing is trusted from the header beyond alg, kid and crit.
    ====================================================================== */
 typedef struct jwtauth_jwt {
