@@ -296,7 +296,7 @@ static void algsel_keys(void)
 		{ "keys/ec256.spki.pem", AS_ES256 }, { "keys/ec256.cert.pem", AS_ES256 },
 		{ "keys/ec384.spki.pem", AS_ES384 }, { "keys/ec521.spki.pem", AS_ES512 },
 		{ "eddsa/ed25519.spki.pem", AS_EDDSA }, { "eddsa/ed25519.cert.pem", AS_EDDSA },
-		{ "keys/rsa2048a.pub.jwk.json", AS_RS256 || AS_PS256 },
+		{ "keys/rsa2048a.pub.jwk.json", AS_RS256 },   /* alg RS256 */
 		{ "keys/ec384.pub.jwk.json", AS_ES384 }, { "eddsa/ed25519.jwks.json", AS_EDDSA }
 	};
 	jwtauth_error err;
@@ -433,31 +433,26 @@ static void algsel_sig_verify(void)
 	CHECK(JWTAUTH_ALGS_BUILT == JWTAUTH_ALGS_ALL ? refused == 0 : refused > 0);
 }
 
-/* The StarRocks login with each of RS256, ES256 and HS256 that is built
-   (tests/fixtures tokens: issuer https://issuer.example, audience
-   starrocks, preferred_username tom), and a refusal for one left out. */
+/* The StarRocks login with every fixture token (issuer
+   https://issuer.example, audience starrocks, sub tom): accepted when its
+   algorithm is built, ALG_NOT_BUILT when not. */
 static void algsel_login(void)
 {
 	static const char props[] =
 		"{\"jwks_url\":\"https://issuer.example/jwks.json\","
-		"\"principal_field\":\"preferred_username\","
+		"\"principal_field\":\"sub\","
 		"\"required_issuer\":\"https://issuer.example\","
 		"\"required_audience\":\"starrocks\"}";
-	static const jwtauth_alg logins[] = { JWTAUTH_ALG_RS256, JWTAUTH_ALG_ES256,
-		JWTAUTH_ALG_HS256, JWTAUTH_ALG_ES384, JWTAUTH_ALG_PS256 };
 	static jwtauth_config cfg;
 	static jwtauth_login login;
 	jwtauth_error err;
-	size_t i, j, ran = 0;
+	size_t i, ran = 0;
 	CHECK_RC(jwtauth_config_parse(&cfg, props, strlen(props), &err), JWTAUTH_OK);
-	for (i = 0; i < sizeof logins / sizeof logins[0]; i++) {
-		const as_alg *a = NULL;
+	for (i = 0; i < AS_NALGS; i++) {
+		const as_alg *a = &as_algs[i];
 		size_t len = 0;
 		char *tok;
 		int rc, krc;
-		for (j = 0; j < AS_NALGS; j++)
-			if (as_algs[j].alg == logins[i]) a = &as_algs[j];
-		CHECK(a != NULL);
 		tok = as_token(a, &len);
 		CHECK(tok != NULL);
 		krc = as_load(a->keys, &err);
@@ -475,7 +470,7 @@ static void algsel_login(void)
 				jwtauth_alg_name(a->alg), jwtauth_error_name(rc));
 		}
 	}
-	/* the variants under test each keep one of RS256, ES256, HS256 */
+	/* every build keeps some algorithm */
 	CHECK(ran > 0);
 }
 
