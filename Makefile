@@ -109,6 +109,23 @@ $(B)/test-ec32: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_32BIT $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-ecbearssl: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_BEARSSL $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+# Algorithms left out at compile time (docs/embedded.md): RS256 only, ES256
+# only (the library's ECDSA engine, P-256 parts only), HS256 only. Groups
+# that need other algorithms are compiled out (tests/test.c); t_algsel.c
+# checks the refusals and the algorithms left in. The same sets are the
+# firmware builds of `make embedded`.
+ALGS_RS256 = -DJWTAUTH_NO_HMAC -DJWTAUTH_NO_RSA_PSS -DJWTAUTH_NO_ECDSA -DJWTAUTH_NO_EDDSA \
+	-DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512
+ALGS_ES256 = -DJWTAUTH_NO_HMAC -DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA_P384 -DJWTAUTH_NO_ECDSA_P521 \
+	-DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512
+ALGS_HS256 = -DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 \
+	-DJWTAUTH_NO_SHA512
+$(B)/test-rs256: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(ALGS_RS256) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+$(B)/test-es256: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(ALGS_ES256) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+$(B)/test-hs256: $(TEST_DEPS)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(ALGS_HS256) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # Every message text compiled out: the tests that read messages relax.
 $(B)/test-nostrings: $(TEST_DEPS)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_ERROR_STRINGS $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
@@ -120,7 +137,7 @@ $(B)/test-nostdio.o: $(HDR)
 # Every unit-runner build is one test step (run-NAME runs build/NAME).
 VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-nostrings \
 	$(B)/test-embedded $(B)/test-limb32 $(B)/test-rsa-bearssl $(B)/test-ed32 \
-	$(B)/test-ec32 $(B)/test-ecbearssl
+	$(B)/test-ec32 $(B)/test-ecbearssl $(B)/test-rs256 $(B)/test-es256 $(B)/test-hs256
 run-%: $(B)/%
 	$(B)/$*
 compile-nostdio: $(B)/test-nostdio.o

@@ -122,6 +122,36 @@
                                 less code; docs/ecdsa.md)
       JWTAUTH_EC_32BIT          that engine on 32-bit limbs even where the
                                 compiler has unsigned __int128 (for tests)
+      Algorithm selection (docs/embedded.md): each switch leaves a family
+      or a hash out, and with it every algorithm that needs it; only the
+      code of the algorithms left in is linked.
+      JWTAUTH_NO_HMAC           HS256, HS384, HS512
+      JWTAUTH_NO_RSA_PKCS1      RS256, RS384, RS512
+      JWTAUTH_NO_RSA_PSS        PS256, PS384, PS512
+      JWTAUTH_NO_RSA            both of the above, and every RSA engine
+                                (JWTAUTH_RSA_BEARSSL is then implied: no
+                                per-key RSA constants)
+      JWTAUTH_NO_ECDSA_P256     ES256
+      JWTAUTH_NO_ECDSA_P384     ES384
+      JWTAUTH_NO_ECDSA_P521     ES512
+      JWTAUTH_NO_ECDSA          all three (and the library's ECDSA engine)
+      JWTAUTH_NO_EDDSA          EdDSA and Ed25519
+      JWTAUTH_NO_SHA384         every algorithm on SHA-384: HS384, RS384,
+                                PS384, ES384
+      JWTAUTH_NO_SHA512         every algorithm on SHA-512: HS512, RS512,
+                                PS512, ES512, EdDSA, Ed25519
+                                (SHA-384 and SHA-512 share BearSSL's code:
+                                it is linked while either is in)
+      Leaving every algorithm out is a compile-time error. What is left in:
+      JWTAUTH_ALGS_BUILT (a bit set, usable in #if) and JWTAUTH_HAVE_<ALG>
+      (JWTAUTH_HAVE_RS256, ...; JWTAUTH_HAVE_HMAC/RSA/ECDSA/EDDSA for a
+      family). At run time a token whose alg is left out is refused with
+      JWTAUTH_ERR_ALG_NOT_BUILT, a key that only such algorithms could use
+      is kept unusable with JWTAUTH_ERR_KEY_NOT_BUILT, and
+      jwtauth_algs_parse refuses a left-out name with ALG_NOT_BUILT.
+      Example, an ES256-only build: JWTAUTH_NO_HMAC JWTAUTH_NO_RSA
+      JWTAUTH_NO_ECDSA_P384 JWTAUTH_NO_ECDSA_P521 JWTAUTH_NO_EDDSA
+      JWTAUTH_NO_SHA384 JWTAUTH_NO_SHA512.
       JWTAUTH_MALLOC(ctx,size) / JWTAUTH_FREE(ctx,ptr)
                                 heap hooks for the cache (define both; only
                                 needed in the implementation file)
@@ -303,6 +333,7 @@ enum {
 	JWTAUTH_ERR_KEY_OKP_SMALL_ORDER = -52,/* Ed25519 x: point of order <= 8 */
 	JWTAUTH_ERR_KEY_OKP_ED448 = -53,   /* OKP Ed448 (not supported) */
 	JWTAUTH_ERR_KEY_OKP_AGREEMENT = -54,/* OKP X25519/X448: key agreement only */
+	JWTAUTH_ERR_KEY_NOT_BUILT = -59,   /* kty/crv/alg left out of this build */
 	/* JWS (RFC 7515) */
 	JWTAUTH_ERR_TOKEN_SIZE = -60,      /* token empty or over MAX_TOKEN_LEN */
 	JWTAUTH_ERR_TOKEN_FORMAT = -61,    /* not three base64url parts */
@@ -321,6 +352,7 @@ enum {
 	JWTAUTH_ERR_NO_KEY = -69,          /* no key of the set fits the alg */
 	JWTAUTH_ERR_KEY_UNFIT = -70,       /* the kid's key cannot verify this alg */
 	JWTAUTH_ERR_SIGNATURE = -71,       /* signature invalid */
+	JWTAUTH_ERR_ALG_NOT_BUILT = -79,   /* alg left out of this build */
 	/* claims (RFC 7519) and the login */
 	JWTAUTH_ERR_CLAIMS = -80,          /* payload is not a JSON object */
 	JWTAUTH_ERR_CLAIM_TYPE = -81,      /* exp/nbf/iat/iss/aud of wrong type/range */
@@ -416,8 +448,11 @@ typedef enum jwtauth_alg {
 #define JWTAUTH_ALGS_HMAC (JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS256) | \
 	JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS384) | JWTAUTH_ALG_BIT(JWTAUTH_ALG_HS512))
 #define JWTAUTH_ALGS_ALL (((1u << JWTAUTH_ALG_COUNT) - 1u) & ~1u)
-/* EdDSA over Ed25519 (JWTAUTH_ALG_EDDSA, JWTAUTH_ALG_ED25519) is built in. */
+/* EdDSA over Ed25519 (JWTAUTH_ALG_EDDSA, JWTAUTH_ALG_ED25519) is built in
+   (unless left out: see ALGORITHM SELECTION). */
+#if !defined(JWTAUTH_NO_EDDSA) && !defined(JWTAUTH_NO_SHA512)
 #define JWTAUTH_HAVE_EDDSA 1
+#endif
 
 /* "RS256" -> JWTAUTH_ALG_RS256; exact, case-sensitive; unknown ->
    JWTAUTH_ALG_UNKNOWN (0): a lookup, whose only outcome besides a match
@@ -427,9 +462,164 @@ JWTAUTH_DEF jwtauth_alg jwtauth_alg_from_name(const char *name, size_t len);
 JWTAUTH_DEF const char *jwtauth_alg_name(jwtauth_alg alg);
 /* Parse "RS256, ES256" (comma list, spaces around items ignored) into a
    bit set. Errors: ALG_UNKNOWN (an unknown name, err->detail names it and
-   err->offset is its position; or an empty list), ARGUMENT. */
+   err->offset is its position; or an empty list), ALG_NOT_BUILT (a name
+   left out of this build by a JWTAUTH_NO_* switch; detail and offset as
+   for ALG_UNKNOWN), ARGUMENT. */
 JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 	unsigned *out_algs, jwtauth_error *err);
+
+/* ======================================================================
+   ALGORITHM SELECTION (compile time; COMPILE-TIME OPTIONS lists the
+   switches). An algorithm is built unless its family or its hash is left
+   out. JWTAUTH_HAVE_<ALG> is defined (as 1) for each algorithm built,
+   JWTAUTH_HAVE_<FAMILY> when at least one of the family is, and
+   JWTAUTH_ALGS_BUILT is their bit set (JWTAUTH_ALG_BIT values, written so
+   that #if can read it).
+   ====================================================================== */
+#ifdef JWTAUTH_NO_RSA
+#ifndef JWTAUTH_NO_RSA_PKCS1
+#define JWTAUTH_NO_RSA_PKCS1
+#endif
+#ifndef JWTAUTH_NO_RSA_PSS
+#define JWTAUTH_NO_RSA_PSS
+#endif
+#endif
+#ifdef JWTAUTH_NO_ECDSA
+#ifndef JWTAUTH_NO_ECDSA_P256
+#define JWTAUTH_NO_ECDSA_P256
+#endif
+#ifndef JWTAUTH_NO_ECDSA_P384
+#define JWTAUTH_NO_ECDSA_P384
+#endif
+#ifndef JWTAUTH_NO_ECDSA_P521
+#define JWTAUTH_NO_ECDSA_P521
+#endif
+#endif
+#if !defined(JWTAUTH_NO_HMAC)
+#define JWTAUTH_HAVE_HS256 1
+#define JWTAUTH__BUILT_HS256 0x0002u
+#else
+#define JWTAUTH__BUILT_HS256 0u
+#endif
+#if !defined(JWTAUTH_NO_HMAC) && !defined(JWTAUTH_NO_SHA384)
+#define JWTAUTH_HAVE_HS384 1
+#define JWTAUTH__BUILT_HS384 0x0004u
+#else
+#define JWTAUTH__BUILT_HS384 0u
+#endif
+#if !defined(JWTAUTH_NO_HMAC) && !defined(JWTAUTH_NO_SHA512)
+#define JWTAUTH_HAVE_HS512 1
+#define JWTAUTH__BUILT_HS512 0x0008u
+#else
+#define JWTAUTH__BUILT_HS512 0u
+#endif
+#if !defined(JWTAUTH_NO_RSA_PKCS1)
+#define JWTAUTH_HAVE_RS256 1
+#define JWTAUTH__BUILT_RS256 0x0010u
+#else
+#define JWTAUTH__BUILT_RS256 0u
+#endif
+#if !defined(JWTAUTH_NO_RSA_PKCS1) && !defined(JWTAUTH_NO_SHA384)
+#define JWTAUTH_HAVE_RS384 1
+#define JWTAUTH__BUILT_RS384 0x0020u
+#else
+#define JWTAUTH__BUILT_RS384 0u
+#endif
+#if !defined(JWTAUTH_NO_RSA_PKCS1) && !defined(JWTAUTH_NO_SHA512)
+#define JWTAUTH_HAVE_RS512 1
+#define JWTAUTH__BUILT_RS512 0x0040u
+#else
+#define JWTAUTH__BUILT_RS512 0u
+#endif
+#if !defined(JWTAUTH_NO_RSA_PSS)
+#define JWTAUTH_HAVE_PS256 1
+#define JWTAUTH__BUILT_PS256 0x0080u
+#else
+#define JWTAUTH__BUILT_PS256 0u
+#endif
+#if !defined(JWTAUTH_NO_RSA_PSS) && !defined(JWTAUTH_NO_SHA384)
+#define JWTAUTH_HAVE_PS384 1
+#define JWTAUTH__BUILT_PS384 0x0100u
+#else
+#define JWTAUTH__BUILT_PS384 0u
+#endif
+#if !defined(JWTAUTH_NO_RSA_PSS) && !defined(JWTAUTH_NO_SHA512)
+#define JWTAUTH_HAVE_PS512 1
+#define JWTAUTH__BUILT_PS512 0x0200u
+#else
+#define JWTAUTH__BUILT_PS512 0u
+#endif
+#if !defined(JWTAUTH_NO_ECDSA_P256)
+#define JWTAUTH_HAVE_ES256 1
+#define JWTAUTH__BUILT_ES256 0x0400u
+#else
+#define JWTAUTH__BUILT_ES256 0u
+#endif
+#if !defined(JWTAUTH_NO_ECDSA_P384) && !defined(JWTAUTH_NO_SHA384)
+#define JWTAUTH_HAVE_ES384 1
+#define JWTAUTH__BUILT_ES384 0x0800u
+#else
+#define JWTAUTH__BUILT_ES384 0u
+#endif
+#if !defined(JWTAUTH_NO_ECDSA_P521) && !defined(JWTAUTH_NO_SHA512)
+#define JWTAUTH_HAVE_ES512 1
+#define JWTAUTH__BUILT_ES512 0x1000u
+#else
+#define JWTAUTH__BUILT_ES512 0u
+#endif
+#ifdef JWTAUTH_HAVE_EDDSA
+#define JWTAUTH__BUILT_EDDSA 0x6000u   /* EdDSA and Ed25519 */
+#else
+#define JWTAUTH__BUILT_EDDSA 0u
+#endif
+#define JWTAUTH_ALGS_BUILT (JWTAUTH__BUILT_HS256 | JWTAUTH__BUILT_HS384 \
+	| JWTAUTH__BUILT_HS512 | JWTAUTH__BUILT_RS256 | JWTAUTH__BUILT_RS384 \
+	| JWTAUTH__BUILT_RS512 | JWTAUTH__BUILT_PS256 | JWTAUTH__BUILT_PS384 \
+	| JWTAUTH__BUILT_PS512 | JWTAUTH__BUILT_ES256 | JWTAUTH__BUILT_ES384 \
+	| JWTAUTH__BUILT_ES512 | JWTAUTH__BUILT_EDDSA)
+#if JWTAUTH_ALGS_BUILT == 0
+#error "every JWS algorithm is left out (JWTAUTH_NO_*): nothing could be verified"
+#endif
+/* Families as bit sets: constant conditions on them keep the code of a
+   family left out from being referenced (and linked). */
+#define JWTAUTH__ALGS_HMAC 0x000eu
+#define JWTAUTH__ALGS_PKCS1 0x0070u
+#define JWTAUTH__ALGS_PSS 0x0380u
+#define JWTAUTH__ALGS_RSA 0x03f0u
+#define JWTAUTH__ALGS_EC 0x1c00u
+#define JWTAUTH__ALGS_EDDSA 0x6000u
+#define JWTAUTH__BUILT_ANY(set) ((JWTAUTH_ALGS_BUILT & (set)) != 0u)
+/* 1 when `alg` (a jwtauth_alg) is built; 0 for JWTAUTH_ALG_UNKNOWN. */
+#define JWTAUTH_ALG_IS_BUILT(alg) \
+	((unsigned)(alg) < 32u && ((JWTAUTH_ALGS_BUILT >> (unsigned)(alg)) & 1u))
+#ifdef JWTAUTH_HAVE_HS256
+#define JWTAUTH_HAVE_HMAC 1
+#endif
+#if defined(JWTAUTH_HAVE_RS256) || defined(JWTAUTH_HAVE_PS256)
+#define JWTAUTH_HAVE_RSA 1
+#endif
+#if defined(JWTAUTH_HAVE_ES256) || defined(JWTAUTH_HAVE_ES384) || defined(JWTAUTH_HAVE_ES512)
+#define JWTAUTH_HAVE_ECDSA 1
+#endif
+/* No RSA algorithm: no RSA engine (nor its per-key constants). No ECDSA
+   algorithm: not the library's ECDSA engine either. */
+#if !defined(JWTAUTH_HAVE_RSA) && !defined(JWTAUTH_RSA_BEARSSL)
+#define JWTAUTH_RSA_BEARSSL
+#endif
+#if !defined(JWTAUTH_HAVE_ECDSA) && !defined(JWTAUTH_EC_BEARSSL)
+#define JWTAUTH_EC_BEARSSL
+#endif
+/* A hash is linked while an algorithm needs it (SHA-256 always: key-set
+   ids and thumbprints use it). */
+#if defined(JWTAUTH_HAVE_HS384) || defined(JWTAUTH_HAVE_RS384) \
+    || defined(JWTAUTH_HAVE_PS384) || defined(JWTAUTH_HAVE_ES384)
+#define JWTAUTH__HAVE_SHA384 1
+#endif
+#if defined(JWTAUTH_HAVE_HS512) || defined(JWTAUTH_HAVE_RS512) \
+    || defined(JWTAUTH_HAVE_PS512) || defined(JWTAUTH_HAVE_ES512) \
+    || defined(JWTAUTH_HAVE_EDDSA)
+#define JWTAUTH__HAVE_SHA512 1
+#endif
 
 /* ======================================================================
    BASE64URL (RFC 4648 section 5 without padding, RFC 7515 section 2)
@@ -621,7 +811,10 @@ typedef struct jwtauth_key {
 			unsigned char q[133];
 			size_t q_len;
 			int curve;                     /* BR_EC_secp256r1, ... */
-			const br_ec_impl *impl;        /* engine chosen at load */
+			const br_ec_impl *impl;        /* BearSSL curve engine: chosen at
+			                                  load with JWTAUTH_EC_BEARSSL,
+			                                  else NULL until
+			                                  jwtauth_keyset_set_engines */
 		} ec;
 		struct {                       /* oct: only precomputed states */
 			br_hmac_key_context hmac[3];   /* SHA-256, -384, -512 */
@@ -689,7 +882,8 @@ JWTAUTH_DEF void jwtauth_engines_bearssl(jwtauth_engines *e);
    uncompressed point (0x04 || X || Y). The same checks as for a JWK apply;
    a refused key is not appended and its reason returned as the bare code
    (the same codes a loaded key records in `status`: KEY_RSA_SIZE,
-   KEY_EC_POINT, KEY_ALG, KEY_KID, ...; KEYSET_FULL, KEYSET_MIXED,
+   KEY_EC_POINT, KEY_ALG, KEY_KID, KEY_NOT_BUILT (type, curve or alg left
+   out of this build), ...; KEYSET_FULL, KEYSET_MIXED,
    ARGUMENT): raw material has no position or member to name. */
 JWTAUTH_DEF int jwtauth_keyset_add_rsa(jwtauth_keyset *ks, const uint8_t *n,
 	size_t n_len, const uint8_t *e, size_t e_len, jwtauth_alg alg,
@@ -755,7 +949,8 @@ JWTAUTH_DEF int jwtauth_jwk_thumbprint(const jwtauth_key *key, uint8_t out[32],
    key fits the algorithm (type, curve, HMAC key length, RSA size) but not
    the key's alg/use/key_ops members (jwtauth_jws_verify does that).
    Returns the bare code JWTAUTH_OK, JWTAUTH_ERR_SIGNATURE or
-   JWTAUTH_ERR_KEY_UNFIT (ARGUMENT for NULL): a primitive on the hot path
+   JWTAUTH_ERR_KEY_UNFIT (ARGUMENT for NULL; ALG_NOT_BUILT for an alg
+   left out of this build): a primitive on the hot path
    whose outcomes the code names completely. Not constant-time for public
    keys (nothing secret); constant-time tag comparison for HMAC. The key
    is only read. */
@@ -765,7 +960,8 @@ JWTAUTH_DEF int jwtauth_sig_verify(const jwtauth_key *key, jwtauth_alg alg,
 /* ======================================================================
    JWS COMPACT VERIFICATION (RFC 7515) and the decoded JWT
    Order of checks, fixed: token size -> three parts -> header JSON ->
-   alg (none, unknown, allowlist) -> crit -> key selection -> signature.
+   alg (none, unknown, left out of the build, allowlist) -> crit -> key
+   selection -> signature.
    Nothing is trusted from the header beyond alg, kid and crit.
    ====================================================================== */
 typedef struct jwtauth_jwt {
@@ -1509,6 +1705,7 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_KEY_OKP_SMALL_ORDER, "KEY_OKP_SMALL_ORDER", JWTAUTH__TEXT("Ed25519 public key is a point of small order") },
 	{ JWTAUTH_ERR_KEY_OKP_ED448, "KEY_OKP_ED448", JWTAUTH__TEXT("Ed448 keys are not supported") },
 	{ JWTAUTH_ERR_KEY_OKP_AGREEMENT, "KEY_OKP_AGREEMENT", JWTAUTH__TEXT("X25519/X448 key: a key-agreement curve, not for signatures") },
+	{ JWTAUTH_ERR_KEY_NOT_BUILT, "KEY_NOT_BUILT", JWTAUTH__TEXT("key type, curve or alg left out of this build") },
 	{ JWTAUTH_ERR_TOKEN_SIZE, "TOKEN_SIZE", JWTAUTH__TEXT("token empty or too long") },
 	{ JWTAUTH_ERR_TOKEN_FORMAT, "TOKEN_FORMAT", JWTAUTH__TEXT("token is not a compact JWS") },
 	{ JWTAUTH_ERR_HEADER, "HEADER", JWTAUTH__TEXT("token header invalid") },
@@ -1521,6 +1718,7 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_NO_KEY, "NO_KEY", JWTAUTH__TEXT("no key fits the token's algorithm") },
 	{ JWTAUTH_ERR_KEY_UNFIT, "KEY_UNFIT", JWTAUTH__TEXT("the key cannot verify this algorithm") },
 	{ JWTAUTH_ERR_SIGNATURE, "SIGNATURE", JWTAUTH__TEXT("signature invalid") },
+	{ JWTAUTH_ERR_ALG_NOT_BUILT, "ALG_NOT_BUILT", JWTAUTH__TEXT("algorithm left out of this build") },
 	{ JWTAUTH_ERR_CLAIMS, "CLAIMS", JWTAUTH__TEXT("payload is not a JSON object") },
 	{ JWTAUTH_ERR_CLAIM_TYPE, "CLAIM_TYPE", JWTAUTH__TEXT("claim has the wrong type or range") },
 	{ JWTAUTH_ERR_CLAIM_MISSING, "CLAIM_MISSING", JWTAUTH__TEXT("required claim missing") },
@@ -1632,6 +1830,10 @@ static int jwtauth__algs_item(void *vctx, const char *p, size_t len)
 	if (a == JWTAUTH_ALG_UNKNOWN)
 		return jwtauth__fail_detail(c->err, JWTAUTH_ERR_ALG_UNKNOWN,
 			(size_t)(p - c->base), "unknown algorithm in list", p, len);
+	if (!JWTAUTH_ALG_IS_BUILT(a))
+		return jwtauth__fail_detail(c->err, JWTAUTH_ERR_ALG_NOT_BUILT,
+			(size_t)(p - c->base), "algorithm left out of this build (JWTAUTH_NO_*)",
+			p, len);
 	c->algs |= JWTAUTH_ALG_BIT(a);
 	return 0;
 }
@@ -3461,6 +3663,8 @@ typedef uint64_t jwtauth__ec_dlimb;
 #define JWTAUTH__GW 16   /* odd multiples of G in its table (wNAF width 6) */
 #define JWTAUTH__QW 8    /* odd multiples of Q (wNAF width 5) */
 
+/* Each curve's constants are compiled only when its algorithm is built. */
+#ifdef JWTAUTH_HAVE_ES256
 static const uint64_t jwtauth__ec_p256_p[4] = {
 	0xffffffffffffffffu, 0x00000000ffffffffu, 0x0000000000000000u,
 	0xffffffff00000001u,
@@ -3531,6 +3735,8 @@ static const uint64_t jwtauth__ec_p256_g[128] = {
 	0x948dc4f8b1fc87b4u, 0xd9e9fe814ea53299u, 0x2d921ca298eb6028u,
 	0xfaecedfd0c9803fcu, 0xf38ae8914d7b4745u,
 };
+#endif
+#ifdef JWTAUTH_HAVE_ES384
 static const uint64_t jwtauth__ec_p384_p[6] = {
 	0x00000000ffffffffu, 0xffffffff00000000u, 0xfffffffffffffffeu,
 	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
@@ -3622,6 +3828,8 @@ static const uint64_t jwtauth__ec_p384_g[192] = {
 	0xdab83288127fc1dau, 0xbc0a699b374c4b08u, 0x402a9bab42eb20ddu,
 	0xd7dd464f045a7a1cu, 0x5b3d0d6d36beecc4u, 0x475a3e756398a19du,
 };
+#endif
+#ifdef JWTAUTH_HAVE_ES512
 static const uint64_t jwtauth__ec_p521_p[9] = {
 	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
 	0xffffffffffffffffu, 0xffffffffffffffffu, 0xffffffffffffffffu,
@@ -3751,6 +3959,7 @@ static const uint64_t jwtauth__ec_p521_g[288] = {
 	0xf76b8c3244d14790u, 0x0aefb72cbed1aa30u, 0x8b5406328f10c806u,
 	0xdf09c13a214a30ecu, 0xb023b5454a663987u, 0x0000000000000127u,
 };
+#endif
 
 typedef struct jwtauth__ecc {
 	int curve;             /* BR_EC_secp256r1, ... */
@@ -3760,22 +3969,29 @@ typedef struct jwtauth__ecc {
 	const uint64_t *p, *n, *rrp, *rrn, *b, *one, *g;
 } jwtauth__ecc;
 
-static const jwtauth__ecc jwtauth__ec_curves[3] = {
+static const jwtauth__ecc jwtauth__ec_curves[] = {
+#ifdef JWTAUTH_HAVE_ES256
 	{ BR_EC_secp256r1, 4, 32, 256, jwtauth__ec_p256_p, jwtauth__ec_p256_n,
 	  jwtauth__ec_p256_rrp, jwtauth__ec_p256_rrn, jwtauth__ec_p256_b,
 	  jwtauth__ec_p256_one, jwtauth__ec_p256_g },
+#endif
+#ifdef JWTAUTH_HAVE_ES384
 	{ BR_EC_secp384r1, 6, 48, 384, jwtauth__ec_p384_p, jwtauth__ec_p384_n,
 	  jwtauth__ec_p384_rrp, jwtauth__ec_p384_rrn, jwtauth__ec_p384_b,
 	  jwtauth__ec_p384_one, jwtauth__ec_p384_g },
+#endif
+#ifdef JWTAUTH_HAVE_ES512
 	{ BR_EC_secp521r1, 9, 66, 521, jwtauth__ec_p521_p, jwtauth__ec_p521_n,
 	  jwtauth__ec_p521_rrp, jwtauth__ec_p521_rrn, jwtauth__ec_p521_b,
 	  jwtauth__ec_p521_one, jwtauth__ec_p521_g }
+#endif
 };
 
+/* NULL for a curve left out of the build. */
 static const jwtauth__ecc *jwtauth__ec_curve(int curve)
 {
 	int i;
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < (int)(sizeof jwtauth__ec_curves / sizeof jwtauth__ec_curves[0]); i++)
 		if (jwtauth__ec_curves[i].curve == curve) return &jwtauth__ec_curves[i];
 	return NULL;
 }
@@ -4040,11 +4256,27 @@ JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__ec_limb *d, jwtauth__ec_limb *
 	for (j = 0; j < nl; j++) d[j] = t[nl + j];
 }
 
-/* The limb counts in use get their own unrolled copies. */
-#if JWTAUTH__LB == 64
-#define JWTAUTH__EC_SIZES(X) X(4) X(6) X(9)
+/* The limb counts in use get their own unrolled copies (those of the
+   curves built). */
+#ifdef JWTAUTH_HAVE_ES256
+#define JWTAUTH__EC_IF256(x) x
 #else
-#define JWTAUTH__EC_SIZES(X) X(8) X(12) X(18)
+#define JWTAUTH__EC_IF256(x)
+#endif
+#ifdef JWTAUTH_HAVE_ES384
+#define JWTAUTH__EC_IF384(x) x
+#else
+#define JWTAUTH__EC_IF384(x)
+#endif
+#ifdef JWTAUTH_HAVE_ES512
+#define JWTAUTH__EC_IF521(x) x
+#else
+#define JWTAUTH__EC_IF521(x)
+#endif
+#if JWTAUTH__LB == 64
+#define JWTAUTH__EC_SIZES(X) JWTAUTH__EC_IF256(X(4)) JWTAUTH__EC_IF384(X(6)) JWTAUTH__EC_IF521(X(9))
+#else
+#define JWTAUTH__EC_SIZES(X) JWTAUTH__EC_IF256(X(8)) JWTAUTH__EC_IF384(X(12)) JWTAUTH__EC_IF521(X(18))
 #endif
 
 /* d = a * b / R mod m (a, b < m); d may alias a or b. This serves
@@ -4128,18 +4360,18 @@ static void jwtauth__ec_fs##k(jwtauth__ec_limb *d, const jwtauth__ec_limb *a, \
 }
 #if JWTAUTH__LB == 64
 /* P-521 has its own additions (below) */
-JWTAUTH__EC_FADEFS(4)
-JWTAUTH__EC_FADEFS(6)
-JWTAUTH__EC_FMDEFS(6)
+JWTAUTH__EC_IF256(JWTAUTH__EC_FADEFS(4))
+JWTAUTH__EC_IF384(JWTAUTH__EC_FADEFS(6))
+JWTAUTH__EC_IF384(JWTAUTH__EC_FMDEFS(6))
 #else
 JWTAUTH__EC_SIZES(JWTAUTH__EC_FADEFS)
-JWTAUTH__EC_FMDEFS(8)
-JWTAUTH__EC_FMDEFS(12)
+JWTAUTH__EC_IF256(JWTAUTH__EC_FMDEFS(8))
+JWTAUTH__EC_IF384(JWTAUTH__EC_FMDEFS(12))
 #endif
 #undef JWTAUTH__EC_FMDEFS
 #undef JWTAUTH__EC_FADEFS
 
-#if JWTAUTH__LB == 64
+#if JWTAUTH__LB == 64 && defined(JWTAUTH_HAVE_ES256)
 /* P-256: the same Montgomery code with p and -p^-1 = 1 as constants, so
    that the compiler folds the zero and all-ones words of p. */
 static void jwtauth__ec_fm_p256(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
@@ -4160,6 +4392,7 @@ static void jwtauth__ec_fq_p256(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 }
 #endif
 
+#ifdef JWTAUTH_HAVE_ES512
 /* P-521: plain residues modulo the Mersenne prime p = 2^521 - 1, where
    t = lo + hi * 2^521 = lo + hi (mod p). 521 = 8*64 + 9 = 16*32 + 9. */
 #define JWTAUTH__P521_NL (576 / JWTAUTH__LB)
@@ -4360,6 +4593,7 @@ static void jwtauth__ec_fq_p521(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	jwtauth__ec_p521_red(d, t);
 }
 #endif
+#endif /* JWTAUTH_HAVE_ES512 */
 
 static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
 {
@@ -4371,28 +4605,45 @@ static void jwtauth__ecf_init(jwtauth__ecf *f, const jwtauth__ecc *c)
 	jwtauth__ec_ld(f->one, c->one, f->nl);
 	f->pinv = jwtauth__ec_ninv(f->p[0]);
 	f->ninv = jwtauth__ec_ninv(f->n[0]);
+	/* only the curves built are in jwtauth__ec_curves */
 #if JWTAUTH__LB == 64
+#ifdef JWTAUTH_HAVE_ES256
 	if (c->n64 == 4) {
 		f->fm = jwtauth__ec_fm_p256; f->fq = jwtauth__ec_fq_p256;
 		f->fa = jwtauth__ec_fa4; f->fs = jwtauth__ec_fs4;
-	} else if (c->n64 == 6) {
+	}
+#endif
+#ifdef JWTAUTH_HAVE_ES384
+	if (c->n64 == 6) {
 		f->fm = jwtauth__ec_fm6; f->fq = jwtauth__ec_fq6;
 		f->fa = jwtauth__ec_fa6; f->fs = jwtauth__ec_fs6;
-	} else {
+	}
+#endif
+#ifdef JWTAUTH_HAVE_ES512
+	if (c->n64 == 9) {
 		f->fm = jwtauth__ec_fm_p521; f->fq = jwtauth__ec_fq_p521;
 		f->fa = jwtauth__ec_fa_p521; f->fs = jwtauth__ec_fs_p521;
 	}
+#endif
 #else
+#ifdef JWTAUTH_HAVE_ES256
 	if (c->n64 == 4) {
 		f->fm = jwtauth__ec_fm8; f->fq = jwtauth__ec_fq8;
 		f->fa = jwtauth__ec_fa8; f->fs = jwtauth__ec_fs8;
-	} else if (c->n64 == 6) {
+	}
+#endif
+#ifdef JWTAUTH_HAVE_ES384
+	if (c->n64 == 6) {
 		f->fm = jwtauth__ec_fm12; f->fq = jwtauth__ec_fq12;
 		f->fa = jwtauth__ec_fa12; f->fs = jwtauth__ec_fs12;
-	} else {
+	}
+#endif
+#ifdef JWTAUTH_HAVE_ES512
+	if (c->n64 == 9) {
 		f->fm = jwtauth__ec_fm_p521; f->fq = jwtauth__ec_fq_p521;
 		f->fa = jwtauth__ec_fa18; f->fs = jwtauth__ec_fs18;
 	}
+#endif
 #endif
 }
 
@@ -4895,8 +5146,15 @@ static const jwtauth__alg_info jwtauth__algs[JWTAUTH_ALG_COUNT] = {
 
 static const br_hash_class *jwtauth__hash_class(unsigned hash_index)
 {
-	return hash_index == 0 ? &br_sha256_vtable
-		: hash_index == 1 ? &br_sha384_vtable : &br_sha512_vtable;
+	/* only the hashes of the algorithms built are referenced (linked) */
+#ifdef JWTAUTH__HAVE_SHA384
+	if (hash_index == 1) return &br_sha384_vtable;
+#endif
+#ifdef JWTAUTH__HAVE_SHA512
+	if (hash_index == 2) return &br_sha512_vtable;
+#endif
+	(void)hash_index;
+	return &br_sha256_vtable;
 }
 
 /* Byte length of one coordinate (and of r or s) on a supported curve. */
@@ -4910,9 +5168,33 @@ static size_t jwtauth__curve_len(int curve)
    compiled in (p256_m64/m31 for P-256, prime_i31 otherwise). */
 static const br_ec_impl *jwtauth__ec_impl(int curve)
 {
+#if !defined(JWTAUTH_HAVE_ES256) || !defined(JWTAUTH_HAVE_ES384) \
+    || !defined(JWTAUTH_HAVE_ES512)
+	/* Some curve left out: name only the engines needed, since BearSSL's
+	   default links every curve it has (Curve25519 too). */
+#if defined(JWTAUTH_HAVE_ES384) || defined(JWTAUTH_HAVE_ES512)
+#ifdef JWTAUTH_HAVE_ES256
+	if (curve == BR_EC_secp256r1) return &br_ec_p256_m31;
+#endif
+	(void)curve;
+	return &br_ec_prime_i31;
+#else
+	(void)curve;
+	return &br_ec_p256_m31;   /* the only curve built */
+#endif
+#else
 	const br_ec_impl *impl = br_ec_get_default();
 	if ((impl->supported_curves >> curve) & 1u) return impl;
 	return &br_ec_prime_i31;
+#endif
+}
+
+/* 1 when the curve's algorithm is built. */
+static int jwtauth__curve_built(int curve)
+{
+	return curve == BR_EC_secp256r1 ? (int)JWTAUTH_ALG_IS_BUILT(JWTAUTH_ALG_ES256)
+		: curve == BR_EC_secp384r1 ? (int)JWTAUTH_ALG_IS_BUILT(JWTAUTH_ALG_ES384)
+		: curve == BR_EC_secp521r1 ? (int)JWTAUTH_ALG_IS_BUILT(JWTAUTH_ALG_ES512) : 0;
 }
 
 /* Reset one entry to "empty, usable" before filling it. */
@@ -4954,6 +5236,8 @@ static int jwtauth__key_set_rsa(jwtauth_key *key, const uint8_t *n,
 {
 	unsigned bits;
 	uint8_t top;
+	/* no RSA algorithm built: the key is kept, unusable, with the reason */
+	if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_RSA)) return JWTAUTH_ERR_KEY_NOT_BUILT;
 	/* Real providers publish moduli with leading zero octets: skip them. */
 	while (n_len > 0 && n[0] == 0) { n++; n_len--; }
 	while (e_len > 0 && e[0] == 0) { e++; e_len--; }
@@ -4992,17 +5276,23 @@ static int jwtauth__key_set_ec(jwtauth_key *key, int curve,
 	const br_ec_impl *impl;
 	size_t clen = jwtauth__curve_len(curve);
 	if (clen == 0) return JWTAUTH_ERR_KEY_CRV;
+	if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_EC) || !jwtauth__curve_built(curve))
+		return JWTAUTH_ERR_KEY_NOT_BUILT;
 	/* Uncompressed point only: 0x04 || X || Y, each of the curve's size. */
 	if (q_len != 1 + 2 * clen || q[0] != 0x04) return JWTAUTH_ERR_KEY_EC_POINT;
-	impl = jwtauth__ec_impl(curve);
 	/* An invalid point is refused now, not at every login. */
 #ifndef JWTAUTH_EC_BEARSSL
+	/* The library's engine needs no BearSSL curve engine (none is linked
+	   for it); jwtauth_keyset_set_engines sets one for a plugged
+	   verifier. */
+	impl = NULL;
 	/* coordinates below p, on the curve: a few field operations */
 	(void)one; (void)tmp;
 	if (!jwtauth__ec_point_ok(curve, q, q_len)) return JWTAUTH_ERR_KEY_EC_POINT;
 #else
 	/* Multiplying by 1 makes BearSSL decode the point and check that it is
 	   on the curve. */
+	impl = jwtauth__ec_impl(curve);
 	memcpy(tmp, q, q_len);
 	if (impl->mul(tmp, q_len, one, 1, curve) != 1 || memcmp(tmp, q, q_len) != 0)
 		return JWTAUTH_ERR_KEY_EC_POINT;
@@ -5018,6 +5308,7 @@ static int jwtauth__key_set_ec(jwtauth_key *key, int curve,
 static int jwtauth__key_set_oct(jwtauth_key *key, const uint8_t *k, size_t k_len)
 {
 	unsigned h;
+	if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_HMAC)) return JWTAUTH_ERR_KEY_NOT_BUILT;
 	/* RFC 7518 3.2: a key at least as long as the hash output; 32 bytes is
 	   the least any HS algorithm accepts. */
 	if (k_len < 32 || k_len > JWTAUTH_MAX_HMAC_KEY_LEN) return JWTAUTH_ERR_KEY_OCT_SIZE;
@@ -5026,7 +5317,7 @@ static int jwtauth__key_set_oct(jwtauth_key *key, const uint8_t *k, size_t k_len
 	/* Precompute the inner and outer HMAC states for each hash the key is
 	   long enough for: verification then starts from them. */
 	for (h = 0; h < 3; h++)
-		if (k_len >= 32u + 16u * h)
+		if (k_len >= 32u + 16u * h && JWTAUTH_ALG_IS_BUILT(JWTAUTH_ALG_HS256 + h))
 			br_hmac_key_init(&key->u.oct.hmac[h], jwtauth__hash_class(h), k, k_len);
 	key->u.oct.key_len = k_len;
 	key->kty = JWTAUTH_KTY_OCT;
@@ -5038,6 +5329,7 @@ static int jwtauth__key_set_oct(jwtauth_key *key, const uint8_t *k, size_t k_len
 static int jwtauth__key_set_ed25519(jwtauth_key *key, const uint8_t *x, size_t x_len)
 {
 	int rc;
+	if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_EDDSA)) return JWTAUTH_ERR_KEY_NOT_BUILT;
 	if (x_len != 32) return JWTAUTH_ERR_KEY_OKP_POINT;
 	if ((rc = jwtauth__ed25519_load(key->u.okp.nega, x)) != JWTAUTH_OK) return rc;
 	memcpy(key->u.okp.x, x, 32);
@@ -5193,6 +5485,7 @@ static int jwtauth__keyset_add_common(jwtauth_keyset *ks, jwtauth_key *tmp,
 	if (rc == JWTAUTH_OK && (int)alg > 0 && (int)alg < JWTAUTH_ALG_COUNT) {
 		tmp->alg = (uint8_t)alg;
 		if (!jwtauth__key_alg_fits(tmp)) rc = JWTAUTH_ERR_KEY_ALG;
+		else if (!JWTAUTH_ALG_IS_BUILT(alg)) rc = JWTAUTH_ERR_KEY_NOT_BUILT;
 	} else if (rc == JWTAUTH_OK && alg != JWTAUTH_ALG_UNKNOWN) {
 		rc = JWTAUTH_ERR_KEY_ALG;
 	}
@@ -5521,6 +5814,7 @@ static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
 		size_t n_len, e_len;
 		for (i = 0; i < sizeof rsa_private / sizeof rsa_private[0]; i++)
 			if (jwtauth__jwk_has(&c, rsa_private[i])) return JWTAUTH_ERR_KEY_PRIVATE;
+		if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_RSA)) return JWTAUTH_ERR_KEY_NOT_BUILT;
 		if ((rc = jwtauth__jwk_bytes(&c, "n", n, sizeof n, &n_len,
 		                             JWTAUTH_ERR_KEY_RSA_SIZE)) != JWTAUTH_OK) return rc;
 		if ((rc = jwtauth__jwk_bytes(&c, "e", e, sizeof e, &e_len,
@@ -5532,6 +5826,7 @@ static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
 		int curve = 0;
 		if (jwtauth__jwk_has(&c, "d")) return JWTAUTH_ERR_KEY_PRIVATE;
 		if ((rc = jwtauth__jwk_curve(&c, &curve)) != JWTAUTH_OK) return rc;
+		if (!jwtauth__curve_built(curve)) return JWTAUTH_ERR_KEY_NOT_BUILT;
 		clen = jwtauth__curve_len(curve);
 		/* RFC 7518 6.2.1.2: x and y are exactly the curve's size. */
 		if ((rc = jwtauth__jwk_bytes(&c, "x", q + 1, clen, &x_len,
@@ -5553,12 +5848,14 @@ static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
 		    || jwtauth_json_str_eq(js, &toks[v], "X448", 4))
 			return JWTAUTH_ERR_KEY_OKP_AGREEMENT;
 		if (!jwtauth_json_str_eq(js, &toks[v], "Ed25519", 7)) return JWTAUTH_ERR_KEY_CRV;
+		if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_EDDSA)) return JWTAUTH_ERR_KEY_NOT_BUILT;
 		if ((rc = jwtauth__jwk_bytes(&c, "x", x, sizeof x, &x_len,
 		                             JWTAUTH_ERR_KEY_OKP_POINT)) != JWTAUTH_OK) return rc;
 		rc = jwtauth__key_set_ed25519(key, x, x_len);
 	} else if (len == 3 && memcmp(buf, "oct", 3) == 0) {
 		uint8_t k[JWTAUTH_MAX_HMAC_KEY_LEN];
 		size_t k_len = 0;
+		if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_HMAC)) return JWTAUTH_ERR_KEY_NOT_BUILT;
 		rc = jwtauth__jwk_bytes(&c, "k", k, sizeof k, &k_len, JWTAUTH_ERR_KEY_OCT_SIZE);
 		if (rc == JWTAUTH_OK) rc = jwtauth__key_set_oct(key, k, k_len);
 		jwtauth__wipe(k, sizeof k);
@@ -5566,6 +5863,8 @@ static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
 		return JWTAUTH_ERR_KEY_KTY;
 	}
 	if (rc == JWTAUTH_OK && !jwtauth__key_alg_fits(key)) rc = JWTAUTH_ERR_KEY_ALG;
+	if (rc == JWTAUTH_OK && key->alg && !JWTAUTH_ALG_IS_BUILT(key->alg))
+		rc = JWTAUTH_ERR_KEY_NOT_BUILT;   /* pinned to an alg left out */
 	return rc;
 }
 
@@ -6220,16 +6519,22 @@ static int jwtauth__verify_pss(const jwtauth_key *key, unsigned h, size_t hlen,
 	return memcmp(hh, hp, hlen) == 0 ? JWTAUTH_OK : JWTAUTH_ERR_SIGNATURE;
 }
 
-/* Curve orders, big-endian, for the explicit r, s range check. */
+/* Curve orders, big-endian, for the explicit r, s range check (those of
+   the curves built). */
+#ifdef JWTAUTH_HAVE_ES256
 static const uint8_t jwtauth__order_p256[32] = {
 	0xff,0xff,0xff,0xff,0x00,0x00,0x00,0x00,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
 	0xbc,0xe6,0xfa,0xad,0xa7,0x17,0x9e,0x84,0xf3,0xb9,0xca,0xc2,0xfc,0x63,0x25,0x51
 };
+#endif
+#ifdef JWTAUTH_HAVE_ES384
 static const uint8_t jwtauth__order_p384[48] = {
 	0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
 	0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xc7,0x63,0x4d,0x81,0xf4,0x37,0x2d,0xdf,
 	0x58,0x1a,0x0d,0xb2,0x48,0xb0,0xa7,0x7a,0xec,0xec,0x19,0x6a,0xcc,0xc5,0x29,0x73
 };
+#endif
+#ifdef JWTAUTH_HAVE_ES512
 static const uint8_t jwtauth__order_p521[66] = {
 	0x01,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
 	0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,
@@ -6237,6 +6542,23 @@ static const uint8_t jwtauth__order_p521[66] = {
 	0xa5,0xd0,0x3b,0xb5,0xc9,0xb8,0x89,0x9c,0x47,0xae,0xbb,0x6f,0xb7,0x1e,0x91,0x38,
 	0x64,0x09
 };
+#endif
+
+/* The order of a curve built, else NULL. */
+static const uint8_t *jwtauth__curve_order(int curve)
+{
+#ifdef JWTAUTH_HAVE_ES256
+	if (curve == BR_EC_secp256r1) return jwtauth__order_p256;
+#endif
+#ifdef JWTAUTH_HAVE_ES384
+	if (curve == BR_EC_secp384r1) return jwtauth__order_p384;
+#endif
+#ifdef JWTAUTH_HAVE_ES512
+	if (curve == BR_EC_secp521r1) return jwtauth__order_p521;
+#endif
+	(void)curve;
+	return NULL;
+}
 
 /* 1 when 0 < x < order (both big-endian, len bytes). */
 static int jwtauth__in_range(const uint8_t *x, const uint8_t *order, size_t len)
@@ -6257,10 +6579,9 @@ static int jwtauth__verify_ecdsa(const jwtauth_key *key, size_t hlen,
 	br_ec_public_key pk;
 	br_ecdsa_vrfy vrfy;
 	size_t clen = jwtauth__curve_len(key->u.ec.curve);
-	const uint8_t *order = key->u.ec.curve == BR_EC_secp256r1 ? jwtauth__order_p256
-		: key->u.ec.curve == BR_EC_secp384r1 ? jwtauth__order_p384 : jwtauth__order_p521;
+	const uint8_t *order = jwtauth__curve_order(key->u.ec.curve);
 	/* Exactly two integers of the curve's size, no DER. */
-	if (sig_len != 2 * clen) return JWTAUTH_ERR_SIGNATURE;
+	if (!order || sig_len != 2 * clen) return JWTAUTH_ERR_SIGNATURE;
 	/* r and s in [1, n-1] (FIPS 186-4 6.4.2 step 1). */
 	if (!jwtauth__in_range(sig, order, clen) || !jwtauth__in_range(sig + clen, order, clen))
 		return JWTAUTH_ERR_SIGNATURE;
@@ -6269,6 +6590,9 @@ static int jwtauth__verify_ecdsa(const jwtauth_key *key, size_t hlen,
 	pk.qlen = key->u.ec.q_len;
 	/* a caller's verifier; BearSSL's under a caller's curve engine; else
 	   the default (jwtauth_ecdsa_vrfy_raw unless JWTAUTH_EC_BEARSSL) */
+	/* a key given engines by hand, not by jwtauth_keyset_set_engines, may
+	   lack the curve engine a plugged verifier needs */
+	if (key->engines && !key->u.ec.impl) return JWTAUTH_ERR_KEY_UNFIT;
 	if (key->engines && key->engines->ecdsa_vrfy) vrfy = key->engines->ecdsa_vrfy;
 	else if (key->engines && key->engines->ec) vrfy = br_ecdsa_vrfy_raw_get_default();
 	else
@@ -6288,17 +6612,24 @@ static int jwtauth__verify_one(const jwtauth_key *key, jwtauth_alg alg,
 	const uint8_t *sig, size_t sig_len)
 {
 	const jwtauth__alg_info *ai = &jwtauth__algs[alg];
+	/* a family left out is never referenced (constant conditions) */
+	if (!JWTAUTH_ALG_IS_BUILT(alg)) return JWTAUTH_ERR_ALG_NOT_BUILT;
 	switch (ai->kty) {
 	case JWTAUTH_KTY_OCT:
+		if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_HMAC)) return JWTAUTH_ERR_ALG_NOT_BUILT;
 		return jwtauth__verify_hmac(key, ai->hash_index, ai->hash_len, msg, msg_len, sig, sig_len);
 	case JWTAUTH_KTY_RSA:
-		return ai->pss
-			? jwtauth__verify_pss(key, ai->hash_index, ai->hash_len, hash, sig, sig_len)
-			: jwtauth__verify_pkcs1(key, ai->hash_index, ai->hash_len, hash, sig, sig_len);
+		if (ai->pss && JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_PSS))
+			return jwtauth__verify_pss(key, ai->hash_index, ai->hash_len, hash, sig, sig_len);
+		if (!ai->pss && JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_PKCS1))
+			return jwtauth__verify_pkcs1(key, ai->hash_index, ai->hash_len, hash, sig, sig_len);
+		return JWTAUTH_ERR_ALG_NOT_BUILT;
 	case JWTAUTH_KTY_OKP:
+		if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_EDDSA)) return JWTAUTH_ERR_ALG_NOT_BUILT;
 		return jwtauth__ed25519_verify(key->u.okp.nega, key->u.okp.x, msg, msg_len,
 			sig, sig_len);
 	default:
+		if (!JWTAUTH__BUILT_ANY(JWTAUTH__ALGS_EC)) return JWTAUTH_ERR_ALG_NOT_BUILT;
 		return jwtauth__verify_ecdsa(key, ai->hash_len, hash, sig, sig_len);
 	}
 }
@@ -6308,6 +6639,8 @@ JWTAUTH_DEF int jwtauth_sig_verify(const jwtauth_key *key, jwtauth_alg alg,
 {
 	uint8_t hash[64];
 	if (!key || (!msg && msg_len) || (!sig && sig_len)) return JWTAUTH_ERR_ARGUMENT;
+	if ((int)alg > 0 && (int)alg < JWTAUTH_ALG_COUNT && !JWTAUTH_ALG_IS_BUILT(alg))
+		return JWTAUTH_ERR_ALG_NOT_BUILT;
 	if (!jwtauth__key_fits(key, alg)) return JWTAUTH_ERR_KEY_UNFIT;
 	/* (NULL, 0) ranges are allowed; BearSSL's memcpy must not see NULL. */
 	if (!msg) msg = (const uint8_t *)"";
@@ -6477,6 +6810,11 @@ static int jwtauth__jws_header(const char *token, size_t dot1, unsigned algs,
 		return jwtauth__fail(err, JWTAUTH_ERR_ALG_NONE, 0, "alg none is never accepted");
 	if (out->alg == JWTAUTH_ALG_UNKNOWN)
 		return jwtauth__fail(err, JWTAUTH_ERR_ALG_UNKNOWN, 0, "alg not supported");
+	/* A known alg compiled out (JWTAUTH_NO_*) is said as such. */
+	if (!JWTAUTH_ALG_IS_BUILT(out->alg))
+		return jwtauth__fail_detail(err, JWTAUTH_ERR_ALG_NOT_BUILT, 0,
+			"alg left out of this build", jwtauth_alg_name(out->alg),
+			strlen(jwtauth_alg_name(out->alg)));
 	/* The allowlist comes before any key is looked at (RFC 8725 3.1). */
 	if (!(algs & JWTAUTH_ALG_BIT(out->alg)))
 		return jwtauth__fail_detail(err, JWTAUTH_ERR_ALG_NOT_ALLOWED, 0,

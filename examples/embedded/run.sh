@@ -11,6 +11,11 @@
 # "server" (default limits, the library's own engines, as a server builds
 # it). The header is always built with JWTAUTH_NO_STDIO JWTAUTH_NO_MALLOC
 # JWTAUTH_NO_ERROR_STRINGS JWTAUTH_OPTIMIZE_SIZE.
+# On Cortex-M4 three more builds of the small profile leave algorithms out
+# (docs/embedded.md, "Algorithm selection"): small-rs256 (RS256 only),
+# small-es256 (ES256 only), small-hs256 (HS256 only). Each logs in with its
+# algorithm, and its firmware must not link the parts left out (checked
+# with nm: other hashes, other key types and curves).
 # EMBEDDED_EXTRA_FLAGS adds flags to every jwtauth.h build (for example the
 # algorithm switches). BearSSL 0.6 comes from Debian's source package
 # (`apt-get source`), unpacked and built under build/embedded/ by
@@ -30,6 +35,23 @@ EMBEDDED_BUDGET_DEFAULT=${EMBEDDED_BUDGET_DEFAULT:-8192}
 
 CPUS=${EMBEDDED_CPUS:-"cortex-m4 cortex-m0"}
 PROFILES="small default server"
+# the builds that leave algorithms out (the same sets as the Makefile's
+# test-rs256 / test-es256 / test-hs256)
+SELECT_CPU=${EMBEDDED_SELECT_CPU:-cortex-m4}
+SELECT_PROFILES="small-rs256 small-es256 small-hs256"
+ALGS_RS256="-DJWTAUTH_NO_HMAC -DJWTAUTH_NO_RSA_PSS -DJWTAUTH_NO_ECDSA -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512"
+ALGS_ES256="-DJWTAUTH_NO_HMAC -DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA_P384 -DJWTAUTH_NO_ECDSA_P521 -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512"
+ALGS_HS256="-DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512"
+# Symbols (extended regular expressions over `nm` names) that a build must
+# not link: SHA-384/512 (sha2big), and every other key type's code. Still
+# linked, and not code: the DER OIDs that recognise (and refuse) every key
+# type, and BearSSL's curve parameters (br_secp384r1, br_secp521r1) that its
+# ECDSA verifier keeps for any curve.
+NO_SHA2BIG='sha2big|br_sha384|br_sha512'
+NO_RSA='br_rsa_|jwtauth_rsa_|jwtauth__rsa_|verify_pkcs1|verify_pss'
+NO_EC='br_ec_|br_ecdsa_|jwtauth_ec|jwtauth__ec_|verify_ecdsa'
+NO_ED='jwtauth__ed25519'
+NO_HMAC='br_hmac|verify_hmac'
 B=$PWD/build/embedded
 CROSS=arm-none-eabi-
 # A firmware wants flash and RAM more than speed: BearSSL's compact
@@ -123,13 +145,22 @@ EOF
 	fi
 	pass
 
-	for prof in $PROFILES; do
+	sel=""
+	[ "$cpu" = "$SELECT_CPU" ] && sel=$SELECT_PROFILES
+	for prof in $PROFILES $sel; do
 		o=$B/$cpu/$prof
 		mkdir -p "$o"
 		case $prof in
-		small) pflags="-include examples/embedded/small_profile.h $ENGINES"; budget=$EMBEDDED_BUDGET_SMALL ;;
+		small*) pflags="-include examples/embedded/small_profile.h $ENGINES"; budget=$EMBEDDED_BUDGET_SMALL ;;
 		default) pflags="$ENGINES"; budget=$EMBEDDED_BUDGET_DEFAULT ;;
 		*) pflags=""; budget=$EMBEDDED_BUDGET_DEFAULT ;;
+		esac
+		# algorithms left out, and what must then not be linked
+		case $prof in
+		*-rs256) pflags="$pflags $ALGS_RS256"; banned="$NO_SHA2BIG|$NO_EC|$NO_ED|$NO_HMAC|verify_pss" ;;
+		*-es256) pflags="$pflags $ALGS_ES256"; banned="$NO_SHA2BIG|$NO_RSA|$NO_ED|$NO_HMAC|br_ec_all|br_ec_prime|br_ec_c25519|order_p384|order_p521|ec_p384|ec_p521" ;;
+		*-hs256) pflags="$pflags $ALGS_HS256"; banned="$NO_SHA2BIG|$NO_RSA|$NO_EC|$NO_ED" ;;
+		*) banned="" ;;
 		esac
 		tflags="-mcpu=$cpu -mthumb -Os -ffreestanding -ffunction-sections -fdata-sections -std=c99 $WARN"
 		inc="-I$SRC/inc"
@@ -151,6 +182,14 @@ EOF
 			${CROSS}nm -S "$o/jwtauth.o" | awk '$3 ~ /^[dDbB]$/'
 		fi
 		${CROSS}size "$o/firmware.elf" | awk 'NR == 2 { printf "firmware.elf: text %s data %s bss %s\n", $1, $2, $3 }'
+		if [ -n "$banned" ]; then
+			${CROSS}nm "$o/firmware.elf" | awk '{ print $NF }' | grep -E "$banned" >"$o/banned.txt"
+			if [ -s "$o/banned.txt" ]; then
+				fail "$cpu $prof: links parts left out: $(tr '\n' ' ' <"$o/banned.txt")"
+			else
+				echo "left-out parts: none linked"; pass
+			fi
+		fi
 		# Linked flash (.text + .rodata) per origin, from the link map.
 		awk '
 			/^Linker script and memory map/ { on = 1; next }
