@@ -4187,6 +4187,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_mulw(jwtauth__ec_limb *t, const jwtauth__ec_
 	}
 }
 
+#if JWTAUTH__LB == 32 || defined(JWTAUTH_HAVE_ES256) || defined(JWTAUTH_HAVE_ES384)
 /* t[0 .. 2nl) = a^2: each cross product once, doubled, plus the squares */
 JWTAUTH__EC_INLINE void jwtauth__ec_sqrw(jwtauth__ec_limb *t, const jwtauth__ec_limb *a,
 	unsigned nl)
@@ -4227,6 +4228,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_sqrw(jwtauth__ec_limb *t, const jwtauth__ec_
 		c = (jwtauth__ec_limb)(acc >> JWTAUTH__LB);
 	}
 }
+#endif   /* P-521 squares on its own limbs when 128-bit products exist */
 
 /* d = t / R mod m for t < m R (Montgomery reduction, word by word) */
 JWTAUTH__EC_INLINE void jwtauth__ec_redc(jwtauth__ec_limb *d, jwtauth__ec_limb *t,
@@ -4300,6 +4302,7 @@ static JWTAUTH__NOINLINE void jwtauth__ec_mm(jwtauth__ec_limb *d, const jwtauth_
 #undef JWTAUTH__EC_MMCASE
 }
 
+#if JWTAUTH__LB == 32 || defined(JWTAUTH_HAVE_ES256) || defined(JWTAUTH_HAVE_ES384)
 /* d = a + b mod m and d = a - b mod m, for a, b < m: the correction is
    chosen by a mask, not a branch (the outcome is random: a mispredicted
    branch costs more than the masked words). */
@@ -4317,6 +4320,7 @@ JWTAUTH__EC_INLINE void jwtauth__ec_madd(jwtauth__ec_limb *d, const jwtauth__ec_
 	JWTAUTH__EC_UNROLL
 	for (i = 0; i < nl; i++) d[i] = (s[i] & keep) | (t[i] & ~keep);
 }
+#endif
 
 JWTAUTH__EC_INLINE void jwtauth__ec_msub(jwtauth__ec_limb *d, const jwtauth__ec_limb *a,
 	const jwtauth__ec_limb *b, const jwtauth__ec_limb *m, unsigned nl)
