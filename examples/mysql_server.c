@@ -61,6 +61,15 @@
 #ifndef NI_MAXSERV
 #define NI_MAXSERV 32
 #endif
+/* Linux reports a peer's shutdown of its write side as POLLRDHUP, which
+   <poll.h> defines only with _GNU_SOURCE; elsewhere EOF shows as POLLIN. */
+#ifndef POLLRDHUP
+#ifdef __linux__
+#define POLLRDHUP 0x2000
+#else
+#define POLLRDHUP 0
+#endif
+#endif
 
 #define PROG "jwtauth-mysqld"
 #define SERVER_VERSION "8.0.33-jwtauth-" JWTAUTH_VERSION_STRING
@@ -78,6 +87,7 @@
 #define AUTH_TIMEOUT_MS 10000      /* greeting to OK/ERR */
 #define IDLE_TIMEOUT_MS 3600000    /* between commands */
 #define LINGER_MS 2000             /* draining input after a final ERR */
+#define PUMP_ROUNDS 16             /* process/flush rounds per connection and pass */
 #define MAX_ACCOUNTS 1024u
 #define MAX_ACCOUNTS_FILE (1024u * 1024u)
 #define MAX_PROPS_LEN 65536u
@@ -810,6 +820,8 @@ typedef struct conn {
 	size_t principal_len;
 	char client[96];           /* _client_name _client_version */
 	size_t drained;
+	int eof;                   /* the client sent FIN: answer what it sent, then close */
+	int rdhup;                 /* POLLRDHUP seen: not asked for again */
 	uint8_t *in;               /* IN_CAP bytes */
 	size_t in_len;
 	size_t out_off, out_len;
@@ -1526,7 +1538,9 @@ static int conn_flush(conn *c)
 	return 0;
 }
 
-/* 0 to keep the connection, -1 to close it. */
+/* Read what the socket holds, handling each complete packet as it comes.
+   0 to keep the connection, -1 to close it. EOF from the client sets
+   c->eof (the caller answers what was already received, then closes). */
 static int conn_read(conn *c)
 {
 	for (;;) {
@@ -1540,7 +1554,7 @@ static int conn_read(conn *c)
 				continue;
 			}
 		} else {
-			if (c->state == ST_CLOSING || c->in_len >= IN_CAP) return 0;
+			if (c->state == ST_CLOSING || c->eof || c->in_len >= IN_CAP) return 0;
 			r = recv(c->fd, c->in + c->in_len, IN_CAP - c->in_len, 0);
 			if (r > 0) {
 				c->in_len += (size_t)r;
@@ -1549,15 +1563,90 @@ static int conn_read(conn *c)
 			}
 		}
 		if (r == 0) {
-			if (c->state == ST_HANDSHAKE || c->state == ST_SWITCH)
-				logmsg("conn %lu %s: closed by the client during authentication%s",
-					c->id, c->peer, c->in_len ? " (truncated packet)" : "");
-			return -1;
+			if (c->state == ST_DRAIN) return -1;
+			c->eof = 1;
+			return 0;
 		}
 		if (errno == EINTR) continue;
 		if (errno == EAGAIN || errno == EWOULDBLOCK) return 0;
 		return -1;
 	}
+}
+
+/* 1 when the input buffer starts with a whole packet that conn_process
+   would handle now (state and output room allow it). */
+static int conn_ready(const conn *c)
+{
+	size_t plen;
+	if (c->state > ST_COMMAND || c->in_len < 4) return 0;
+	if (OUT_CAP - (c->out_len - c->out_off) < OUT_RESERVE) return 0;
+	plen = (size_t)c->in[0] | (size_t)c->in[1] << 8 | (size_t)c->in[2] << 16;
+	return plen > MAX_PACKET || c->in_len >= 4 + plen;
+}
+
+/* Flush output and handle buffered packets in turn, so that a pipelined
+   batch that was cut short by a full output buffer goes on as soon as
+   the output drains, without waiting for more input. At most
+   PUMP_ROUNDS rounds (fairness); *more is set when work is left. -1 on a
+   write error. */
+static int conn_pump(conn *c, int *more)
+{
+	int round;
+	for (round = 0;; round++) {
+		if ((c->out_off < c->out_len || c->state == ST_CLOSING) && conn_flush(c) != 0)
+			return -1;
+		if (!conn_ready(c)) return 0;
+		if (round == PUMP_ROUNDS) {
+			*more = 1;
+			return 0;
+		}
+		conn_process(c);
+	}
+}
+
+/* The poll events a connection waits for. */
+static short conn_events(const conn *c)
+{
+	short ev = 0;
+	if (c->state == ST_DRAIN || (c->state <= ST_COMMAND && !c->eof
+	    && c->in_len < IN_CAP && OUT_CAP - c->out_len >= OUT_RESERVE))
+		ev |= POLLIN;
+	if (c->out_off < c->out_len) ev |= POLLOUT;
+	if (!c->rdhup && !c->eof) ev |= POLLRDHUP;
+	return ev;
+}
+
+/* Handle one connection's poll result: 0 to keep it, -1 to close it.
+   Hang-ups and errors are acted on whatever the connection waited for,
+   so a reset or closed connection never stays behind (nor makes poll()
+   return at once, again and again). */
+static int conn_service(conn *c, short re, int64_t now, int *more)
+{
+	int authing = c->state == ST_HANDSHAKE || c->state == ST_SWITCH;
+	if (re & (POLLERR | POLLNVAL | POLLHUP)) {
+		/* reset, or both directions shut: nobody reads a reply any more */
+		if (authing)
+			logmsg("conn %lu %s: connection %s by the client during authentication",
+				c->id, c->peer, re & POLLERR ? "reset" : "closed");
+		return -1;
+	}
+	if (re & POLLRDHUP) c->rdhup = 1;
+	if ((re & (POLLIN | POLLRDHUP)) && conn_read(c) != 0) return -1;
+	if (conn_pump(c, more) != 0) return -1;
+	if (c->eof && c->state <= ST_COMMAND && c->out_off == c->out_len && !conn_ready(c)) {
+		/* everything the client sent before its FIN is answered */
+		if (c->state == ST_HANDSHAKE || c->state == ST_SWITCH)
+			logmsg("conn %lu %s: closed by the client during authentication%s",
+				c->id, c->peer, c->in_len ? " (truncated packet)" : "");
+		return -1;
+	}
+	if (now >= c->deadline) {
+		if (c->state != ST_DRAIN)
+			logmsg("conn %lu %s: timed out%s", c->id, c->peer,
+				c->state == ST_COMMAND ? " (idle)" : " during authentication");
+		return -1;
+	}
+	return 0;
 }
 
 static void conn_free(conn *c)
@@ -1910,11 +1999,36 @@ static void free_all(void)
 }
 
 /* ====================================================================== */
+/* the connection table                                                   */
+
+static conn **g_conns;                   /* g_max_conns slots */
+static int g_n_conns;
+
+/* Service every connection after a poll(): p[i] is g_conns[i]'s pollfd.
+   Closed connections leave both arrays (kept aligned). Returns 1 when a
+   connection has buffered work left (poll again without waiting). */
+static int service_conns(struct pollfd *p, int64_t now)
+{
+	int i, more = 0;
+	for (i = 0; i < g_n_conns;) {
+		if (conn_service(g_conns[i], p[i].revents, now, &more) != 0) {
+			conn_free(g_conns[i]);
+			memmove(&g_conns[i], &g_conns[i + 1],
+				(size_t)(g_n_conns - i - 1) * sizeof *g_conns);
+			memmove(&p[i], &p[i + 1], (size_t)(g_n_conns - i - 1) * sizeof *p);
+			g_n_conns--;
+		} else {
+			i++;
+		}
+	}
+	return more;
+}
+
+/* ====================================================================== */
 
 int main(int argc, char **argv)
 {
-	int lfd[MAX_LISTENERS], nl = 0, i, n_conns = 0, accepting = 1, served = 0;
-	conn **conns;
+	int lfd[MAX_LISTENERS], nl = 0, i, accepting = 1, served = 0, busy = 0;
 	struct pollfd *pfd;
 	struct sigaction sa;
 	unsigned long next_id = 1;
@@ -2016,9 +2130,9 @@ int main(int argc, char **argv)
 		nl++;
 	}
 
-	conns = (conn **)calloc((size_t)g_max_conns, sizeof *conns);
+	g_conns = (conn **)calloc((size_t)g_max_conns, sizeof *g_conns);
 	pfd = (struct pollfd *)calloc((size_t)g_max_conns + MAX_LISTENERS, sizeof *pfd);
-	if (!conns || !pfd) {
+	if (!g_conns || !pfd) {
 		logmsg("out of memory");
 		status = 2;
 		g_stop = 1;
@@ -2028,28 +2142,24 @@ int main(int argc, char **argv)
 		int np = 0, timeout = -1, k;
 		int64_t now = mono_ms();
 
-		if (g_once && served && n_conns == 0) break;
+		if (g_once && served && g_n_conns == 0) break;
 		for (k = 0; k < nl && accepting; k++) {
 			pfd[np].fd = lfd[k];
 			pfd[np].events = POLLIN;
 			pfd[np].revents = 0;
 			np++;
 		}
-		for (i = 0; i < n_conns; i++) {
-			conn *c = conns[i];
+		for (i = 0; i < g_n_conns; i++) {
+			conn *c = g_conns[i];
 			int64_t left = c->deadline - now;
-			short ev = 0;
-			if (c->state == ST_DRAIN || (c->state <= ST_COMMAND
-			    && c->in_len < IN_CAP && OUT_CAP - c->out_len >= OUT_RESERVE))
-				ev |= POLLIN;
-			if (c->out_off < c->out_len) ev |= POLLOUT;
 			pfd[np].fd = c->fd;
-			pfd[np].events = ev;
+			pfd[np].events = conn_events(c);
 			pfd[np].revents = 0;
 			np++;
 			if (left < 0) left = 0;
 			if (timeout < 0 || left < timeout) timeout = (int)(left > 60000 ? 60000 : left);
 		}
+		if (busy) timeout = 0;
 		if (poll(pfd, (nfds_t)np, timeout) < 0) {
 			if (errno == EINTR) continue;
 			logmsg("poll: %s", strerror(errno));
@@ -2059,34 +2169,7 @@ int main(int argc, char **argv)
 		now = mono_ms();
 
 		/* existing connections first (their pollfds follow the listeners) */
-		{
-			int base = accepting ? nl : 0;
-			for (i = 0; i < n_conns;) {
-				conn *c = conns[i];
-				short re = pfd[base + i].revents;
-				int drop = 0;
-				if (re & (POLLIN | POLLHUP | POLLERR))
-					drop = conn_read(c) != 0;
-				if (!drop && (c->out_off < c->out_len || c->state == ST_CLOSING))
-					drop = conn_flush(c) != 0;
-				if (!drop && now >= c->deadline) {
-					if (c->state != ST_DRAIN)
-						logmsg("conn %lu %s: timed out%s", c->id, c->peer,
-							c->state == ST_COMMAND ? " (idle)" : " during authentication");
-					drop = 1;
-				}
-				if (drop) {
-					conn_free(c);
-					/* keep the pollfd slots aligned: shift both arrays */
-					memmove(&conns[i], &conns[i + 1], (size_t)(n_conns - i - 1) * sizeof *conns);
-					memmove(&pfd[base + i], &pfd[base + i + 1],
-						(size_t)(n_conns - i - 1) * sizeof *pfd);
-					n_conns--;
-				} else {
-					i++;
-				}
-			}
-		}
+		busy = service_conns(pfd + (accepting ? nl : 0), now);
 
 		/* new connections */
 		for (k = 0; k < nl && accepting; k++) {
@@ -2099,7 +2182,7 @@ int main(int argc, char **argv)
 					close(fd);
 					continue;
 				}
-				if (n_conns >= g_max_conns) {
+				if (g_n_conns >= g_max_conns) {
 					/* MySQL's answer: an ERR as the first packet, then close */
 					static const char msg[] = "Too many connections";
 					uint8_t b[4 + 9 + sizeof msg - 1];
@@ -2114,7 +2197,7 @@ int main(int argc, char **argv)
 					w = send(fd, b, sizeof b, 0);
 					(void)w;
 					logmsg("refused a connection: %d connections open (--max-connections)",
-						n_conns);
+						g_n_conns);
 					close(fd);
 					continue;
 				}
@@ -2137,7 +2220,7 @@ int main(int argc, char **argv)
 					conn_free(c);
 					continue;
 				}
-				conns[n_conns++] = c;
+				g_conns[g_n_conns++] = c;
 				served = 1;
 				if (g_once) {
 					accepting = 0;
@@ -2151,10 +2234,10 @@ int main(int argc, char **argv)
 		}
 	}
 
-	for (i = 0; i < n_conns; i++) conn_free(conns[i]);
+	for (i = 0; i < g_n_conns; i++) conn_free(g_conns[i]);
 	for (i = 0; i < nl; i++) close(lfd[i]);
 	if (g_socket_created) unlink(g_socket_path);
-	free(conns);
+	free(g_conns);
 	free(pfd);
 	free_all();
 	if (g_stop) logmsg("stopped");

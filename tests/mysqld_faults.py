@@ -1,0 +1,439 @@
+#!/usr/bin/env python3
+"""mysqld_faults.py - load and fault tests of build/jwtauth-mysqld with a
+raw MySQL-protocol client (standard library only), run by `make
+mysqld-faults` (part of `make test`) from the repository root.
+
+Each group starts its own server on a free loopback port (--listen
+127.0.0.1:0), talks to it over sockets that all have timeouts, and stops it
+with SIGTERM (SIGKILL after a grace period). The whole run is bounded by
+an alarm. Usage:
+
+    python3 tests/mysqld_faults.py [GROUP...]      (default: every group)
+
+Groups: pipeline, case, handshake, emfile, log, backlog.
+Closing line: "mysqld-faults: N passed, M failed" (exit 1 when M > 0)."""
+import os
+import select
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+BIN = "build/jwtauth-mysqld"
+DEMO = "examples/demo"
+ACCOUNTS = DEMO + "/accounts.sql"
+JWKS = DEMO + "/conf/jwks.json"
+TOKEN = open(DEMO + "/tom.jwt").read().strip().encode()
+ISSUER = "http://localhost:38080/realms/master"
+RUN_LIMIT = 600            # seconds for the whole run
+IO_TIMEOUT = 5.0           # every socket operation
+
+CLIENT_LONG_PASSWORD = 0x1
+CLIENT_PROTOCOL_41 = 0x200
+CLIENT_SECURE_CONNECTION = 0x8000
+CLIENT_PLUGIN_AUTH = 0x80000
+CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA = 0x200000
+CLIENT_DEPRECATE_EOF = 0x1000000
+OPENID = b"authentication_openid_connect_client"
+
+passed = 0
+failed = 0
+servers = []
+TMP = tempfile.mkdtemp(prefix="mysqld-faults-", dir="build")
+
+
+def ok(name):
+    global passed
+    passed += 1
+    print("ok - " + name, flush=True)
+
+
+def bad(name):
+    global failed
+    failed += 1
+    print("not ok - " + name, flush=True)
+
+
+def check(cond, name, detail=""):
+    if cond:
+        ok(name)
+    else:
+        bad(name + (": " + detail if detail else ""))
+    return cond
+
+
+# ---- the server ----
+
+class Server:
+    """build/jwtauth-mysqld on 127.0.0.1:<free port>. stderr goes to a file
+    (self.log) unless `stderr` is given; `pre` runs in the child before exec
+    (resource limits)."""
+
+    def __init__(self, args, name, stderr=None, pre=None):
+        self.name = name
+        self.out = os.path.join(TMP, name + ".out")
+        self.log = os.path.join(TMP, name + ".log")
+        self.port = None
+        with open(self.out, "wb") as out:
+            err = stderr if stderr is not None else open(self.log, "wb")
+            self.proc = subprocess.Popen([BIN, "--listen", "127.0.0.1:0"] + args,
+                                         stdin=subprocess.DEVNULL, stdout=out,
+                                         stderr=err, preexec_fn=pre)
+            if stderr is None:
+                err.close()
+        servers.append(self)
+        end = time.monotonic() + 15
+        while time.monotonic() < end and self.proc.poll() is None:
+            with open(self.out) as f:
+                for line in f:
+                    if line.startswith("listening on 127.0.0.1:"):
+                        self.port = int(line.strip().rsplit(":", 1)[1])
+            if self.port:
+                break
+            time.sleep(0.05)
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def cpu_seconds(self):
+        """utime + stime of the server process, in seconds."""
+        with open("/proc/%d/stat" % self.proc.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def cpu_over(self, seconds):
+        a = self.cpu_seconds()
+        time.sleep(seconds)
+        return self.cpu_seconds() - a
+
+    def stop(self, grace=5.0):
+        """SIGTERM; returns (exit code or None, seconds it took)."""
+        t0 = time.monotonic()
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(grace)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                return None, time.monotonic() - t0
+        return self.proc.returncode, time.monotonic() - t0
+
+    def log_text(self):
+        try:
+            with open(self.log, errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+
+def stop_all():
+    for s in servers:
+        if s.proc.poll() is None:
+            s.proc.kill()
+            s.proc.wait()
+
+
+# ---- a raw MySQL client ----
+
+class Conn:
+    def __init__(self, port, timeout=IO_TIMEOUT):
+        self.s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+        self.buf = b""
+
+    def recv_exact(self, n):
+        while len(self.buf) < n:
+            chunk = self.s.recv(65536)
+            if not chunk:
+                raise EOFError("server closed the connection")
+            self.buf += chunk
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def packet(self):
+        h = self.recv_exact(4)
+        n = h[0] | h[1] << 8 | h[2] << 16
+        return h[3], self.recv_exact(n)
+
+    def send_packet(self, seq, payload):
+        self.s.sendall(struct.pack("<I", len(payload))[:3] + bytes([seq]) + payload)
+
+    def login(self, user, token=TOKEN):
+        """Greeting, then a HandshakeResponse41 that already used the openid
+        plugin. Returns the server's reply payload (OK 0x00 or ERR 0xFF)."""
+        seq, greet = self.packet()
+        if greet[:1] != b"\x0a":
+            return greet
+        flags = (CLIENT_LONG_PASSWORD | CLIENT_PROTOCOL_41 | CLIENT_SECURE_CONNECTION
+                 | CLIENT_PLUGIN_AUTH | CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA
+                 | CLIENT_DEPRECATE_EOF)
+        auth = b"\x01" + lenenc(len(token)) + token
+        p = (struct.pack("<IIB", flags, 1 << 24, 45) + b"\0" * 23 + user + b"\0"
+             + lenenc(len(auth)) + auth + OPENID + b"\0")
+        self.send_packet(seq + 1, p)
+        return self.packet()[1]
+
+    def query(self, sql):
+        """One COM_QUERY; the single value of its one-row result, or the
+        ERR payload as bytes."""
+        self.send_packet(0, b"\x03" + sql)
+        return read_result(self)
+
+    def close(self, reset=False):
+        try:
+            if reset:
+                self.s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                  struct.pack("ii", 1, 0))
+            self.s.close()
+        except OSError:
+            pass
+
+
+def lenenc(n):
+    if n < 251:
+        return bytes([n])
+    if n < 0x10000:
+        return b"\xfc" + struct.pack("<H", n)
+    return b"\xfd" + struct.pack("<I", n)[:3]
+
+
+def read_lenenc_str(p, i):
+    b = p[i]
+    if b < 251:
+        return p[i + 1:i + 1 + b], i + 1 + b
+    if b == 0xFC:
+        n = p[i + 1] | p[i + 2] << 8
+        return p[i + 3:i + 3 + n], i + 3 + n
+    raise ValueError("long string")
+
+
+def read_result(c):
+    """A one-column, one-row result set (CLIENT_DEPRECATE_EOF): its value
+    as str; an ERR: the ERR payload (bytes)."""
+    _, first = c.packet()
+    if first[:1] == b"\xff":
+        return first
+    c.packet()                      # column definition
+    _, row = c.packet()
+    c.packet()                      # OK (0xFE header)
+    return read_lenenc_str(row, 0)[0].decode()
+
+
+def err_code(payload):
+    if payload[:1] != b"\xff" or len(payload) < 3:
+        return None
+    return payload[1] | payload[2] << 8
+
+
+def greeting_or_err(port, timeout=IO_TIMEOUT):
+    """Connect and read the first packet: 'greeting', 'ERR <code>', or what
+    went wrong."""
+    try:
+        c = Conn(port, timeout)
+    except OSError as e:
+        return "connect: %s" % e, None
+    try:
+        _, p = c.packet()
+        if p[:1] == b"\x0a":
+            return "greeting", c
+        if p[:1] == b"\xff":
+            return "ERR %d" % err_code(p), c
+        return "unexpected packet", c
+    except (OSError, EOFError) as e:
+        c.close()
+        return "no first packet: %s" % e, None
+
+
+def login_ok(port, user=b"tom", token=TOKEN):
+    try:
+        c = Conn(port)
+        r = c.login(user, token)
+        good = r[:1] == b"\x00"
+        c.send_packet(0, b"\x01")
+        c.close()
+        return good, r
+    except (OSError, EOFError) as e:
+        return False, str(e).encode()
+
+
+def quit_close(c):
+    try:
+        c.send_packet(0, b"\x01")
+    except OSError:
+        pass
+    c.close()
+
+
+def write_file(name, text):
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def account(name, props):
+    return "CREATE USER %s IDENTIFIED WITH authentication_jwt AS '%s'\n" % (name, props)
+
+
+# ---- groups ----
+
+def count_oks(c, n, deadline):
+    """Read up to n OK packets; how many came (a timeout ends the count)."""
+    got = 0
+    try:
+        while got < n and time.monotonic() < deadline:
+            _, p = c.packet()
+            if p[:1] != b"\x00":
+                break
+            got += 1
+    except (OSError, EOFError) as e:
+        print("    (after %d OKs: %s)" % (got, e))
+    return got
+
+
+def pipeline_server(name):
+    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "2"], name)
+    if not check(srv.port, name + ": server started", srv.log_text()):
+        return None, None
+    c = Conn(srv.port)
+    r = c.login(b"tom")
+    if not check(r[:1] == b"\x00", name + ": login", repr(r[:80])):
+        return None, None
+    return srv, c
+
+
+def slots_free(srv, what):
+    """Both slots of --max-connections 2 take a new client."""
+    time.sleep(0.2)
+    res = [greeting_or_err(srv.port) for _ in range(2)]
+    check(all(r[0] == "greeting" for r in res), what, ", ".join(r[0] for r in res))
+    for r in res:
+        if r[1]:
+            r[1].close()
+
+
+def group_pipeline():
+    """Pipelined commands are all answered; a reset or closed connection
+    frees its slot at once and leaves the server idle. Each case has its
+    own server with --max-connections 2."""
+    srv, c = pipeline_server("pipeline-queries")
+    if srv:
+        q = b"SELECT CURRENT_USER()"
+        c.s.sendall((struct.pack("<I", 1 + len(q))[:3] + b"\0" + b"\x03" + q) * 300)
+        got = 0
+        try:
+            for _ in range(300):
+                if read_result(c) != "tom":
+                    break
+                got += 1
+        except (OSError, EOFError) as e:
+            print("    (%s)" % e)
+        check(got == 300, "pipeline: 300 queries in one write, 300 results",
+              "%d results" % got)
+        quit_close(c)
+        slots_free(srv, "pipeline: after COM_QUIT both slots are free")
+        code, _ = srv.stop()
+        check(code == 0, "pipeline: SIGTERM, exit 0", "exit %s" % code)
+
+    srv, c = pipeline_server("pipeline-pings")
+    if srv:
+        c.s.sendall(b"\x01\0\0\0\x0e" * 2000)
+        got = count_oks(c, 2000, time.monotonic() + 10)
+        check(got == 2000, "pipeline: 2000 pings in one write, 2000 OKs", "%d OKs" % got)
+        c.close()
+        slots_free(srv, "pipeline: after a close both slots are free")
+
+    # 8000 pings (40 KB), then 80 KB more (the input buffer fills), nothing
+    # read, then a reset
+    srv, c = pipeline_server("pipeline-reset")
+    if srv:
+        c.s.sendall(b"\x01\0\0\0\x0e" * 24000)
+        time.sleep(0.3)
+        c.close(reset=True)
+        time.sleep(0.3)
+        cpu = srv.cpu_over(1.0)
+        check(cpu < 0.2, "pipeline: after a reset mid-pipeline the server is idle",
+              "%.2f s of CPU in 1 s" % cpu)
+        slots_free(srv, "pipeline: after the reset both slots are free")
+
+    # 24000 pings, the answers read for a while, then a normal close
+    srv, c = pipeline_server("pipeline-close")
+    if srv:
+        try:
+            c.s.sendall(b"\x01\0\0\0\x0e" * 24000)
+            c.s.settimeout(0.5)
+            while c.s.recv(65536):
+                pass
+        except OSError:
+            pass
+        c.close()
+        slots_free(srv, "pipeline: after a close mid-pipeline both slots are free")
+        cpu = srv.cpu_over(1.0)
+        check(cpu < 0.2, "pipeline: after a close mid-pipeline the server is idle",
+              "%.2f s of CPU in 1 s" % cpu)
+
+    # half-close: 8000 pings, shutdown(SHUT_WR): every answer still comes,
+    # then the server closes and the slot is free
+    srv, c = pipeline_server("pipeline-halfclose")
+    if srv:
+        c.s.sendall(b"\x01\0\0\0\x0e" * 8000)
+        c.s.shutdown(socket.SHUT_WR)
+        got = count_oks(c, 8000, time.monotonic() + 10)
+        check(got == 8000, "pipeline: 8000 pings then FIN: 8000 OKs", "%d OKs" % got)
+        try:
+            eof = c.s.recv(1) == b""
+        except OSError:
+            eof = False
+        check(eof, "pipeline: the server closes after answering a half-closed client")
+        c.close()
+        slots_free(srv, "pipeline: after the half-close both slots are free")
+        cpu = srv.cpu_over(1.0)
+        check(cpu < 0.2, "pipeline: idle server uses no CPU", "%.2f s in 1 s" % cpu)
+
+
+GROUPS = {
+    "pipeline": group_pipeline,
+}
+
+
+def main():
+    signal.signal(signal.SIGALRM, lambda *a: (_ for _ in ()).throw(
+        TimeoutError("run over %d s" % RUN_LIMIT)))
+    signal.alarm(RUN_LIMIT)
+    names = sys.argv[1:] or list(GROUPS)
+    try:
+        if not os.access(BIN, os.X_OK):
+            bad(BIN + " not built")
+        else:
+            for n in names:
+                if n not in GROUPS:
+                    bad("unknown group " + n)
+                    continue
+                print("# " + n, flush=True)
+                try:
+                    GROUPS[n]()
+                except Exception as e:  # a broken group is a failure, not a crash
+                    bad("%s: %s: %s" % (n, type(e).__name__, e))
+                finally:
+                    stop_all()
+    finally:
+        signal.alarm(0)
+        stop_all()
+    if failed:
+        for s in servers:
+            t = s.log_text()
+            if t:
+                print("server log %s, last lines:" % s.log)
+                for line in t.splitlines()[-15:]:
+                    print("    " + line)
+    print("mysqld-faults: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
