@@ -591,11 +591,15 @@ static long lex_string(lexer *lx, char *out, size_t cap, int allow_bare)
 	return (long)o;
 }
 
+/* Account names compare as principals do (jwtauth_authenticate: ASCII
+   case-insensitive), so no spelling of a name escapes its account's rules:
+   'TOM' is tom's account, never the integration's, and 'tom' and 'Tom'
+   cannot both be declared. */
 static account *find_account(const char *name, size_t len)
 {
 	size_t i;
 	for (i = 0; i < g_n_accounts; i++)
-		if (g_accounts[i].name_len == len && memcmp(g_accounts[i].name, name, len) == 0)
+		if (g_accounts[i].name_len == len && ascii_ieq(g_accounts[i].name, name, len))
 			return &g_accounts[i];
 	return NULL;
 }
@@ -704,10 +708,21 @@ static int parse_accounts(const char *path)
 				goto out;
 			}
 		}
-		if (find_account(name, (size_t)nl)) {
-			lex_fail(&lx, start, "user '%s' declared twice",
-				sanitize(name, (size_t)nl, shown, sizeof shown));
-			goto out;
+		{
+			const account *dup = find_account(name, (size_t)nl);
+			if (dup) {
+				char prev[300];
+				sanitize(dup->name, dup->name_len, prev, sizeof prev);
+				if (strcmp(dup->name, name) == 0)
+					lex_fail(&lx, start, "user '%s' declared twice (first on line %u)",
+						sanitize(name, (size_t)nl, shown, sizeof shown), dup->line);
+				else
+					lex_fail(&lx, start, "user '%s' clashes with user '%s' of line %u:"
+						" account names are compared ignoring ASCII case, as token"
+						" principals are", sanitize(name, (size_t)nl, shown, sizeof shown),
+						prev, dup->line);
+				goto out;
+			}
 		}
 		if (g_n_accounts >= MAX_ACCOUNTS) {
 			lex_fail(&lx, start, "more than %u accounts", MAX_ACCOUNTS);
@@ -1840,7 +1855,10 @@ static const char usage[] =
 "  --integration FILE    security-integration properties (a JSON object with\n"
 "                        type authentication_jwt, jwks_url, principal_field,\n"
 "                        ...): users not in --accounts log in through it (the\n"
-"                        principal must still equal the login name)\n"
+"                        principal must still equal the login name). Login\n"
+"                        names match accounts ignoring ASCII case, as\n"
+"                        principals do: 'TOM' is account tom, never the\n"
+"                        integration; tom and Tom cannot both be declared\n"
 "  --conf-dir DIR        where a jwks_url that is a file name is read (the\n"
 "                        library's rules: no absolute path, no '.', '..' or\n"
 "                        empty component, no backslash)\n"

@@ -396,8 +396,58 @@ def group_pipeline():
         check(cpu < 0.2, "pipeline: idle server uses no CPU", "%.2f s in 1 s" % cpu)
 
 
+def group_case():
+    """Account names compare ignoring ASCII case, as principals do: a case
+    variant of an account's name is that account (never the integration),
+    and two names differing only in case are a start-up error."""
+    props_strict = ('{"principal_field": "preferred_username", "required_issuer":'
+                    ' "https://other-issuer.example/realms/x"}')
+    acc = write_file("case.sql", account("tom", props_strict))
+    integ = write_file("case-integration.json",
+                       '{"type": "authentication_jwt", "jwks_url": "jwks.json",'
+                       ' "principal_field": "preferred_username"}')
+    srv = Server(["--accounts", acc, "--integration", integ, "--jwks", JWKS], "case")
+    if check(srv.port, "case: server with account tom and an integration started",
+             srv.log_text()):
+        for user in (b"TOM", b"Tom", b"tom"):
+            good, r = login_ok(srv.port, user)
+            check(not good and err_code(r) == 1045 and b"ISSUER" in r,
+                  "case: login as %s with a token tom's account does not trust:"
+                  " refused by tom's account (ISSUER)" % user.decode(), repr(r[:120]))
+        good, r = login_ok(srv.port, b"jerry")
+        check(not good and err_code(r) == 1045 and b"PRINCIPAL_MISMATCH" in r,
+              "case: another name still goes to the integration", repr(r[:120]))
+        srv.stop()
+
+    acc = write_file("case-ok.sql", account("tom", '{"principal_field": "preferred_username",'
+                                            ' "required_issuer": "%s"}' % ISSUER))
+    srv = Server(["--accounts", acc, "--jwks", JWKS], "case-ok")
+    if check(srv.port, "case: server with account tom started", srv.log_text()):
+        try:
+            c = Conn(srv.port)
+            r = c.login(b"TOM")
+            check(r[:1] == b"\x00", "case: login as TOM uses tom's account", repr(r[:120]))
+            if r[:1] == b"\x00":
+                v = c.query(b"SELECT CURRENT_USER()")
+                check(v == "tom", "case: CURRENT_USER() is the principal 'tom'", repr(v))
+            quit_close(c)
+        except (OSError, EOFError) as e:
+            bad("case: login as TOM: %s" % e)
+        srv.stop()
+
+    acc = write_file("case-dup.sql", account("tom", props_strict)
+                     + account("Tom", '{"principal_field": "preferred_username"}'))
+    p = subprocess.run([BIN, "--accounts", acc, "--jwks", JWKS, "--listen", "127.0.0.1:0"],
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=10)
+    err = p.stderr.decode(errors="replace")
+    check(p.returncode == 2 and "case-dup.sql:2: user 'Tom' clashes with user 'tom' of line 1"
+          in err, "case: accounts tom and Tom: start-up error naming both",
+          "exit %d: %s" % (p.returncode, err.strip()))
+
+
 GROUPS = {
     "pipeline": group_pipeline,
+    "case": group_case,
 }
 
 
