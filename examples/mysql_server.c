@@ -84,7 +84,8 @@
 #define MAX_DB_LEN 256u
 #define MAX_PLUGIN_LEN 64u
 #define MAX_MSG 512u               /* bytes of an ERR message */
-#define AUTH_TIMEOUT_MS 10000      /* greeting to OK/ERR */
+#define AUTH_TIMEOUT_S 10          /* greeting to OK/ERR, default */
+#define MAX_AUTH_TIMEOUT_S 600
 #define IDLE_TIMEOUT_MS 3600000    /* between commands */
 #define LINGER_MS 2000             /* draining input after a final ERR */
 #define PUMP_ROUNDS 16             /* process/flush rounds per connection and pass */
@@ -180,6 +181,8 @@ static const char *g_accounts_path;
 static const char *g_integration_path;
 static const char *g_jwks_path;          /* --jwks: one key set for all */
 static int g_max_conns = 64;
+static int g_max_handshakes;             /* 0 until set: half of g_max_conns */
+static int64_t g_handshake_timeout_ms = AUTH_TIMEOUT_S * 1000;
 static int g_once;
 static int g_have_now;
 static int64_t g_now;
@@ -835,6 +838,7 @@ typedef struct conn {
 	size_t principal_len;
 	char client[96];           /* _client_name _client_version */
 	size_t drained;
+	int authed;                /* logged in (once ST_COMMAND is reached) */
 	int eof;                   /* the client sent FIN: answer what it sent, then close */
 	int rdhup;                 /* POLLRDHUP seen: not asked for again */
 	uint8_t *in;               /* IN_CAP bytes */
@@ -1175,6 +1179,7 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 			c->client[0] ? ", client " : "", c->client);
 		send_ok(c, 0);
 		c->state = ST_COMMAND;
+		c->authed = 1;
 		c->seq = 0;
 		c->deadline = mono_ms() + IDLE_TIMEOUT_MS;
 		return;
@@ -1875,6 +1880,11 @@ static const char usage[] =
 "                        logins (1.." STR(MAX_STALE_SECONDS) ", default " STR(JWTAUTH_CACHE_MAX_STALE) ")\n"
 "  --max-connections N   simultaneous connections (default 64, max 1024);\n"
 "                        more get ERR 1040\n"
+"  --max-handshakes N    of those, connections not yet logged in (default\n"
+"                        half of --max-connections, at least 1); more get\n"
+"                        ERR 1040, so silent clients cannot lock logins out\n"
+"  --handshake-timeout SECONDS  a connection must log in within this time\n"
+"                        (1.." STR(MAX_AUTH_TIMEOUT_S) ", default " STR(AUTH_TIMEOUT_S) ")\n"
 "  --once                serve one connection, then exit\n"
 "  --now SECONDS         the clock starts at this Unix time and runs on (tests)\n"
 "  --help                this text\n"
@@ -1930,7 +1940,7 @@ static int parse_args(int argc, char **argv)
 			static const char *const known[] = { "--listen", "--socket",
 				"--conf-dir", "--accounts", "--integration", "--jwks",
 				"--max-connections", "--now", "--cache-ttl", "--cache-cooldown",
-				"--cache-max-stale" };
+				"--cache-max-stale", "--max-handshakes", "--handshake-timeout" };
 			size_t k;
 			for (k = 0; k < sizeof known / sizeof known[0]; k++)
 				if (strcmp(name, known[k]) == 0) break;
@@ -1959,6 +1969,18 @@ static int parse_args(int argc, char **argv)
 				return -1;
 			}
 			g_max_conns = (int)n;
+		} else if (strcmp(name, "--max-handshakes") == 0) {
+			if (parse_long(v, 1, MAX_CONNECTIONS_LIMIT, &n) != 0) {
+				logmsg("--max-handshakes: expected 1..%d", MAX_CONNECTIONS_LIMIT);
+				return -1;
+			}
+			g_max_handshakes = (int)n;
+		} else if (strcmp(name, "--handshake-timeout") == 0) {
+			if (parse_long(v, 1, MAX_AUTH_TIMEOUT_S, &n) != 0) {
+				logmsg("--handshake-timeout: expected seconds, 1..%d", MAX_AUTH_TIMEOUT_S);
+				return -1;
+			}
+			g_handshake_timeout_ms = (int64_t)n * 1000;
 		} else if (strcmp(name, "--now") == 0) {
 			if (parse_long(v, 0, (long long)1 << 40, &n) != 0) {
 				logmsg("--now: expected Unix seconds");
@@ -1984,6 +2006,14 @@ static int parse_args(int argc, char **argv)
 			logmsg("unknown option '%s' (see --help)", name);
 			return -1;
 		}
+	}
+	if (g_max_handshakes == 0) {
+		g_max_handshakes = g_max_conns / 2;
+		if (g_max_handshakes < 1) g_max_handshakes = 1;
+	} else if (g_max_handshakes > g_max_conns) {
+		logmsg("--max-handshakes %d is more than --max-connections %d",
+			g_max_handshakes, g_max_conns);
+		return -1;
 	}
 	if (!g_accounts_path && !g_integration_path) {
 		logmsg("give --accounts FILE and/or --integration FILE (see --help)");
@@ -2021,6 +2051,43 @@ static void free_all(void)
 
 static conn **g_conns;                   /* g_max_conns slots */
 static int g_n_conns;
+
+/* Connections that have not logged in yet (greeting sent, or an ERR
+   being delivered after a refusal): bounded by --max-handshakes, so that
+   silent or slow clients cannot take the slots of real logins. */
+static int count_handshakes(void)
+{
+	int i, n = 0;
+	for (i = 0; i < g_n_conns; i++)
+		if (!g_conns[i]->authed) n++;
+	return n;
+}
+
+/* Refuse an accepted socket the way MySQL does: an ERR 1040 as the first
+   packet, then close. */
+static void refuse_fd(int fd, const char *msg)
+{
+	uint8_t b[4 + 9 + 64];
+	size_t n = strlen(msg);
+	ssize_t w;
+	if (n > 64) n = 64;
+	b[0] = (uint8_t)(9 + n);
+	b[1] = b[2] = b[3] = 0;
+	b[4] = 0xFF;
+	b[5] = ER_CON_COUNT_ERROR & 0xFF;
+	b[6] = ER_CON_COUNT_ERROR >> 8;
+	memcpy(b + 7, "#08004", 6);
+	memcpy(b + 13, msg, n);
+	w = send(fd, b, 13 + n,
+#ifdef MSG_NOSIGNAL
+		MSG_NOSIGNAL
+#else
+		0
+#endif
+		);
+	(void)w;
+	close(fd);
+}
 
 /* Service every connection after a poll(): p[i] is g_conns[i]'s pollfd.
    Closed connections leave both arrays (kept aligned). Returns 1 when a
@@ -2201,22 +2268,15 @@ int main(int argc, char **argv)
 					continue;
 				}
 				if (g_n_conns >= g_max_conns) {
-					/* MySQL's answer: an ERR as the first packet, then close */
-					static const char msg[] = "Too many connections";
-					uint8_t b[4 + 9 + sizeof msg - 1];
-					ssize_t w;
-					b[0] = (uint8_t)(sizeof b - 4);
-					b[1] = b[2] = b[3] = 0;
-					b[4] = 0xFF;
-					b[5] = ER_CON_COUNT_ERROR & 0xFF;
-					b[6] = ER_CON_COUNT_ERROR >> 8;
-					memcpy(b + 7, "#08004", 6);
-					memcpy(b + 13, msg, sizeof msg - 1);
-					w = send(fd, b, sizeof b, 0);
-					(void)w;
 					logmsg("refused a connection: %d connections open (--max-connections)",
 						g_n_conns);
-					close(fd);
+					refuse_fd(fd, "Too many connections");
+					continue;
+				}
+				if (count_handshakes() >= g_max_handshakes) {
+					logmsg("refused a connection: %d connections still authenticating"
+						" (--max-handshakes)", g_max_handshakes);
+					refuse_fd(fd, "Too many connections still authenticating");
 					continue;
 				}
 				c = (conn *)calloc(1, sizeof *c);
@@ -2231,7 +2291,7 @@ int main(int argc, char **argv)
 				c->fd = fd;
 				c->id = next_id++;
 				c->state = ST_HANDSHAKE;
-				c->deadline = now + AUTH_TIMEOUT_MS;
+				c->deadline = now + g_handshake_timeout_ms;
 				peer_name(fd, c->peer, sizeof c->peer);
 				send_greeting(c);
 				if (conn_flush(c) != 0) {

@@ -297,7 +297,8 @@ def count_oks(c, n, deadline):
 
 
 def pipeline_server(name):
-    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "2"], name)
+    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "2",
+                  "--max-handshakes", "2"], name)
     if not check(srv.port, name + ": server started", srv.log_text()):
         return None, None
     c = Conn(srv.port)
@@ -445,9 +446,84 @@ def group_case():
           "exit %d: %s" % (p.returncode, err.strip()))
 
 
+def group_handshake():
+    """Silent connections fill only the handshake budget: a logged-in
+    session keeps working, and once --handshake-timeout drops them a real
+    login succeeds."""
+    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "8",
+                  "--max-handshakes", "4", "--handshake-timeout", "2"], "handshake")
+    if not check(srv.port, "handshake: server started", srv.log_text()):
+        return
+    a = Conn(srv.port)
+    r = a.login(b"tom")
+    if not check(r[:1] == b"\x00", "handshake: a session logs in", repr(r[:80])):
+        return
+    t0 = time.monotonic()
+    silent = []
+    for _ in range(4):
+        what, c = greeting_or_err(srv.port)
+        if c:
+            silent.append(c)
+    check(len(silent) == 4, "handshake: 4 silent connections get a greeting")
+    what, c = greeting_or_err(srv.port)
+    check(what == "ERR 1040", "handshake: a 5th connection still authenticating: ERR 1040",
+          what)
+    if c:
+        c.close()
+    check(a.query(b"SELECT CURRENT_USER()") == "tom",
+          "handshake: the logged-in session keeps working")
+    # the silent ones are closed after --handshake-timeout 2
+    closed = 0
+    for c in silent:
+        c.s.settimeout(max(0.1, t0 + 5 - time.monotonic()))
+        try:
+            if c.s.recv(1) == b"":
+                closed += 1
+        except OSError:
+            pass
+        c.close()
+    took = time.monotonic() - t0
+    check(closed == 4 and 1.5 <= took < 4.5,
+          "handshake: the silent connections are closed after --handshake-timeout 2",
+          "%d closed, after %.1f s" % (closed, took))
+    good, r = login_ok(srv.port)
+    check(good, "handshake: then a login succeeds", repr(r[:80]))
+    check(a.query(b"SELECT CURRENT_USER()") == "tom", "handshake: the session is still there")
+    quit_close(a)
+    log = srv.log_text()
+    check("timed out during authentication" in log
+          and "still authenticating (--max-handshakes)" in log,
+          "handshake: the log names the refusal and the timeouts")
+    srv.stop()
+
+    # the default budget is half of --max-connections
+    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "4"],
+                 "handshake-default")
+    if check(srv.port, "handshake: server with --max-connections 4 started", srv.log_text()):
+        res = [greeting_or_err(srv.port) for _ in range(3)]
+        check([r[0] for r in res] == ["greeting", "greeting", "ERR 1040"],
+              "handshake: default --max-handshakes is 2 of --max-connections 4",
+              ", ".join(r[0] for r in res))
+        for r in res:
+            if r[1]:
+                r[1].close()
+        srv.stop()
+    p = subprocess.run([BIN, "--help"], capture_output=True, timeout=10)
+    out = p.stdout.decode()
+    check("--max-handshakes N" in out and "--handshake-timeout SECONDS" in out,
+          "handshake: --help lists --max-handshakes and --handshake-timeout")
+    p = subprocess.run([BIN, "--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "4",
+                        "--max-handshakes", "5"], capture_output=True, timeout=10,
+                       stdin=subprocess.DEVNULL)
+    check(p.returncode == 2 and b"--max-handshakes 5 is more than --max-connections 4"
+          in p.stderr, "handshake: --max-handshakes over --max-connections: usage error",
+          p.stderr.decode(errors="replace").strip())
+
+
 GROUPS = {
     "pipeline": group_pipeline,
     "case": group_case,
+    "handshake": group_handshake,
 }
 
 
