@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -2089,6 +2090,77 @@ static void refuse_fd(int fd, const char *msg)
 	close(fd);
 }
 
+/* Descriptor exhaustion. accept() fails with EMFILE/ENFILE while the
+   connection stays queued, so the listener stays readable and poll()
+   returns at once, again and again. A spare descriptor, given up for a
+   moment, lets the server accept the connection, answer ERR 1040 and
+   close it; without one the listener is left out of poll() for a while. */
+#define ACCEPT_PAUSE_MS 200
+#define FD_LOG_EVERY_MS 10000
+static int g_spare_fd = -1;
+static int64_t g_accept_paused_until;    /* mono_ms; 0: not paused */
+static int64_t g_fd_log_at;              /* mono_ms of the last report */
+static unsigned long g_fd_refused;       /* since that report */
+static int g_fd_logged;
+
+static void spare_open(void)
+{
+	if (g_spare_fd < 0) {
+		g_spare_fd = open("/dev/null", O_RDONLY);
+		if (g_spare_fd >= 0) fcntl(g_spare_fd, F_SETFD, FD_CLOEXEC);
+	}
+}
+
+/* Once at the first exhaustion, then at most every FD_LOG_EVERY_MS with
+   the count of refusals since. */
+static void fd_exhausted_log(int err, int64_t now)
+{
+	struct rlimit rl;
+	long lim = -1;
+	if (g_fd_logged && now - g_fd_log_at < FD_LOG_EVERY_MS) return;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		lim = (long)rl.rlim_cur;
+	if (!g_fd_logged)
+		logmsg("accept: out of file descriptors (%s; RLIMIT_NOFILE %ld, %d connections"
+			" open): new connections get ERR 1040 until some close", strerror(err),
+			lim, g_n_conns);
+	else
+		logmsg("accept: still out of file descriptors: %lu connection(s) refused in"
+			" the last %d s (%d connections open)", g_fd_refused,
+			FD_LOG_EVERY_MS / 1000, g_n_conns);
+	g_fd_logged = 1;
+	g_fd_log_at = now;
+	g_fd_refused = 0;
+}
+
+/* accept() on lfd failed with EMFILE or ENFILE: answer the queued
+   connection with the spare descriptor. 1 when one was refused (try
+   again), 0 when the queue is empty, -1 when the listener must pause. */
+static int accept_exhausted(int lfd, int err, int64_t now)
+{
+	int fd;
+	fd_exhausted_log(err, now);
+	if (g_spare_fd < 0) {
+		spare_open();
+		if (g_spare_fd < 0) {
+			g_accept_paused_until = now + ACCEPT_PAUSE_MS;
+			return -1;
+		}
+	}
+	close(g_spare_fd);
+	g_spare_fd = -1;
+	fd = accept(lfd, NULL, NULL);
+	if (fd >= 0) {
+		refuse_fd(fd, "Too many connections (the server is out of file descriptors)");
+		g_fd_refused++;
+	}
+	spare_open();
+	if (fd >= 0 && g_spare_fd >= 0) return 1;
+	if (fd < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
+	g_accept_paused_until = now + ACCEPT_PAUSE_MS;
+	return -1;
+}
+
 /* Service every connection after a poll(): p[i] is g_conns[i]'s pollfd.
    Closed connections leave both arrays (kept aligned). Returns 1 when a
    connection has buffered work left (poll again without waiting). */
@@ -2113,7 +2185,7 @@ static int service_conns(struct pollfd *p, int64_t now)
 
 int main(int argc, char **argv)
 {
-	int lfd[MAX_LISTENERS], nl = 0, i, accepting = 1, served = 0, busy = 0;
+	int lfd[MAX_LISTENERS], nl = 0, i, accepting = 1, listening = 0, served = 0, busy = 0;
 	struct pollfd *pfd;
 	struct sigaction sa;
 	unsigned long next_id = 1;
@@ -2215,6 +2287,20 @@ int main(int argc, char **argv)
 		nl++;
 	}
 
+	spare_open();
+	{
+		/* descriptors besides connections: stdio, /dev/urandom, the
+		   listeners, the spare, and a key file or fetch being read */
+		struct rlimit rl;
+		long room;
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+			room = (long)rl.rlim_cur - (nl + 8);
+			if (room < g_max_conns)
+				logmsg("warning: RLIMIT_NOFILE %ld leaves room for about %ld connections,"
+					" fewer than --max-connections %d; beyond that clients get ERR 1040",
+					(long)rl.rlim_cur, room < 0 ? 0 : room, g_max_conns);
+		}
+	}
 	g_conns = (conn **)calloc((size_t)g_max_conns, sizeof *g_conns);
 	pfd = (struct pollfd *)calloc((size_t)g_max_conns + MAX_LISTENERS, sizeof *pfd);
 	if (!g_conns || !pfd) {
@@ -2228,7 +2314,8 @@ int main(int argc, char **argv)
 		int64_t now = mono_ms();
 
 		if (g_once && served && g_n_conns == 0) break;
-		for (k = 0; k < nl && accepting; k++) {
+		listening = accepting && now >= g_accept_paused_until;
+		for (k = 0; k < nl && listening; k++) {
 			pfd[np].fd = lfd[k];
 			pfd[np].events = POLLIN;
 			pfd[np].revents = 0;
@@ -2244,6 +2331,10 @@ int main(int argc, char **argv)
 			if (left < 0) left = 0;
 			if (timeout < 0 || left < timeout) timeout = (int)(left > 60000 ? 60000 : left);
 		}
+		if (accepting && !listening) {
+			int64_t left = g_accept_paused_until - now;
+			if (timeout < 0 || left < timeout) timeout = (int)left;
+		}
 		if (busy) timeout = 0;
 		if (poll(pfd, (nfds_t)np, timeout) < 0) {
 			if (errno == EINTR) continue;
@@ -2254,15 +2345,24 @@ int main(int argc, char **argv)
 		now = mono_ms();
 
 		/* existing connections first (their pollfds follow the listeners) */
-		busy = service_conns(pfd + (accepting ? nl : 0), now);
+		busy = service_conns(pfd + (listening ? nl : 0), now);
 
 		/* new connections */
-		for (k = 0; k < nl && accepting; k++) {
+		for (k = 0; k < nl && listening && accepting; k++) {
 			if (!(pfd[k].revents & POLLIN)) continue;
 			for (;;) {
 				int fd = accept(lfd[k], NULL, NULL);
 				conn *c;
-				if (fd < 0) break;
+				if (fd < 0) {
+					int e = errno;
+					if (e == EINTR || e == ECONNABORTED) continue;
+					if (e == EMFILE || e == ENFILE) {
+						if (accept_exhausted(lfd[k], e, now) > 0) continue;
+					} else if (e == ENOBUFS || e == ENOMEM) {
+						g_accept_paused_until = now + ACCEPT_PAUSE_MS;
+					}
+					break;
+				}
 				if (set_nonblock(fd) != 0) {
 					close(fd);
 					continue;
@@ -2314,6 +2414,7 @@ int main(int argc, char **argv)
 
 	for (i = 0; i < g_n_conns; i++) conn_free(g_conns[i]);
 	for (i = 0; i < nl; i++) close(lfd[i]);
+	if (g_spare_fd >= 0) close(g_spare_fd);
 	if (g_socket_created) unlink(g_socket_path);
 	free(g_conns);
 	free(pfd);

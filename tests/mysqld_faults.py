@@ -13,6 +13,7 @@ an alarm. Usage:
 Groups: pipeline, case, handshake, emfile, log, backlog.
 Closing line: "mysqld-faults: N passed, M failed" (exit 1 when M > 0)."""
 import os
+import resource
 import select
 import signal
 import socket
@@ -520,10 +521,91 @@ def group_handshake():
           p.stderr.decode(errors="replace").strip())
 
 
+def first_packets(port, n, seconds):
+    """Connect n clients, then read each one's first packet, all within
+    `seconds`: a list of 'greeting' / 'ERR <code>' / what went wrong, and
+    the sockets (to close)."""
+    conns, res = [], []
+    for _ in range(n):
+        try:
+            conns.append(Conn(port, 2.0))
+        except OSError as e:
+            conns.append(None)
+            res.append("connect: %s" % e)
+    end = time.monotonic() + seconds
+    for c in conns:
+        if c is None:
+            continue
+        c.s.settimeout(max(0.05, end - time.monotonic()))
+        try:
+            _, p = c.packet()
+            res.append("greeting" if p[:1] == b"\x0a" else
+                       "ERR %s" % err_code(p) if p[:1] == b"\xff" else "unexpected packet")
+        except (OSError, EOFError) as e:
+            res.append("no first packet: %s" % e)
+    return res, [c for c in conns if c]
+
+
+def summary(res):
+    out = {}
+    for r in res:
+        out[r] = out.get(r, 0) + 1
+    return ", ".join("%d %s" % (v, k) for k, v in sorted(out.items()))
+
+
+def group_emfile():
+    """With RLIMIT_NOFILE 32, 40 clients each get a greeting or ERR 1040;
+    the server logs the exhaustion once, does not spin, and recovers."""
+    def low_limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (32, 32))
+    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "64",
+                  "--max-handshakes", "64"], "emfile", pre=low_limit)
+    if not check(srv.port, "emfile: server started with RLIMIT_NOFILE 32", srv.log_text()):
+        return
+    cpu0 = srv.cpu_seconds()
+    t0 = time.monotonic()
+    res, conns = first_packets(srv.port, 40, 5.0)
+    greet = res.count("greeting")
+    refused = res.count("ERR 1040")
+    check(greet + refused == 40 and greet >= 20 and refused >= 1,
+          "emfile: 40 clients: each gets a greeting or ERR 1040", summary(res))
+    cpu = srv.cpu_over(1.0)
+    check(cpu < 0.2, "emfile: the server is idle while out of descriptors",
+          "%.2f s of CPU in 1 s" % cpu)
+    more, conns2 = first_packets(srv.port, 10, 5.0)
+    check(more.count("ERR 1040") == 10, "emfile: 10 more clients: ERR 1040 each",
+          summary(more))
+    for c in conns + conns2:
+        c.close()
+    time.sleep(0.3)
+    good, r = login_ok(srv.port)
+    check(good, "emfile: after the clients leave a login succeeds", repr(r[:80]))
+    res, conns = first_packets(srv.port, 40, 5.0)
+    check(res.count("greeting") + res.count("ERR 1040") == 40,
+          "emfile: a second wave of 40: greeting or ERR 1040 each", summary(res))
+    for c in conns:
+        c.close()
+    time.sleep(0.3)
+    good, r = login_ok(srv.port)
+    check(good, "emfile: and again a login succeeds", repr(r[:80]))
+    total = srv.cpu_seconds() - cpu0
+    took = time.monotonic() - t0
+    check(total < 0.25 * took, "emfile: CPU over the whole test stays low",
+          "%.2f s of CPU in %.1f s" % (total, took))
+    log = srv.log_text()
+    n = log.count("accept: out of file descriptors")
+    check(n == 1, "emfile: the log reports the exhaustion once", "%d reports" % n)
+    check("warning: RLIMIT_NOFILE 32 leaves room for about" in log,
+          "emfile: the start-up warning names RLIMIT_NOFILE")
+    code, _ = srv.stop()
+    check(code == 0, "emfile: SIGTERM, exit 0", "exit %s" % code)
+
+
 GROUPS = {
     "pipeline": group_pipeline,
     "case": group_case,
     "handshake": group_handshake,
+    "emfile": group_emfile,
 }
 
 
