@@ -199,15 +199,72 @@ static int g_socket_created;
 /* ====================================================================== */
 /* small helpers                                                          */
 
+/* The log (stderr) never stops the server: a line is written only when
+   poll() says the descriptor takes it now, in one write() of at most
+   LOG_LINE_MAX bytes (under PIPE_BUF, so a pipe with room takes it
+   whole); otherwise it is dropped and counted. The count is reported
+   before the next line that gets through, and at exit. stderr's file
+   description is not made non-blocking: it may be shared with others. */
+#define LOG_LINE_MAX 2048
+static unsigned long g_log_dropped;
+
+static int log_write(const char *buf, size_t n, int wait_ms)
+{
+	struct pollfd p;
+	ssize_t w;
+	p.fd = STDERR_FILENO;
+	p.events = POLLOUT;
+	p.revents = 0;
+	if (poll(&p, 1, wait_ms) <= 0 || !(p.revents & POLLOUT)) return -1;
+	do w = write(STDERR_FILENO, buf, n);
+	while (w < 0 && errno == EINTR);
+	return w == (ssize_t)n ? 0 : -1;
+}
+
+static void logv(int wait_ms, const char *fmt, va_list ap)
+{
+	char line[LOG_LINE_MAX];
+	size_t n = sizeof PROG + 1;
+	int r;
+	memcpy(line, PROG ": ", n);
+	r = vsnprintf(line + n, sizeof line - n - 1, fmt, ap);
+	if (r < 0) r = 0;
+	if ((size_t)r >= sizeof line - n - 1) {
+		n = sizeof line - 4;
+		memcpy(line + n - 3, "...", 3);
+	} else {
+		n += (size_t)r;
+	}
+	line[n++] = '\n';
+	if (g_log_dropped) {
+		char note[128];
+		int k = snprintf(note, sizeof note, PROG ": %lu log line(s) dropped: stderr"
+			" was not writable\n", g_log_dropped);
+		if (k < 0 || log_write(note, (size_t)k, wait_ms) != 0) {
+			g_log_dropped++;
+			return;
+		}
+		g_log_dropped = 0;
+	}
+	if (log_write(line, n, wait_ms) != 0) g_log_dropped++;
+}
+
 static void logmsg(const char *fmt, ...)
 {
 	va_list ap;
-	fputs(PROG ": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	logv(0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	fflush(stderr);
+}
+
+/* At exit: wait up to a second for the log to take the last line (and
+   the count of dropped ones before it). */
+static void logmsg_final(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	logv(1000, fmt, ap);
+	va_end(ap);
 }
 
 /* Copy (p, n) into out[cap] as printable ASCII: bytes outside 0x20..0x7E,
@@ -2419,6 +2476,7 @@ int main(int argc, char **argv)
 	free(g_conns);
 	free(pfd);
 	free_all();
-	if (g_stop) logmsg("stopped");
+	if (g_stop) logmsg_final("stopped");
+	else if (g_log_dropped) logmsg_final("exiting");
 	return status;
 }

@@ -601,11 +601,89 @@ def group_emfile():
     check(code == 0, "emfile: SIGTERM, exit 0", "exit %s" % code)
 
 
+def drain(fd, seconds):
+    """Read what the pipe holds (for up to `seconds`, until EOF)."""
+    out = b""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        r, _, _ = select.select([fd], [], [], max(0.0, min(0.2, end - time.monotonic())))
+        if not r:
+            if seconds <= 0.5:
+                break
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        out += chunk
+    return out
+
+
+def group_log():
+    """stderr on a pipe nobody reads: logins go on, dropped lines are
+    counted and reported once the pipe takes lines again, SIGTERM works."""
+    rfd, wfd = os.pipe()
+    try:
+        srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS], "log", stderr=wfd)
+    finally:
+        os.close(wfd)
+    try:
+        if not check(srv.port, "log: server with stderr on an unread pipe started"):
+            return
+        t0 = time.monotonic()
+        good = 0
+        first_bad = None
+        for i in range(2000):
+            if time.monotonic() - t0 > 120:
+                break
+            g, r = login_ok(srv.port)
+            if g:
+                good += 1
+            else:
+                first_bad = "login %d: %r" % (i + 1, r[:80])
+                break
+        took = time.monotonic() - t0
+        check(good == 2000, "log: 2000 logins with the log pipe full",
+              "%d succeeded in %.1f s; %s" % (good, took, first_bad))
+        # the pipe is read again: the next line is preceded by the count
+        head = drain(rfd, 0.3)
+        good, r = login_ok(srv.port)
+        text = drain(rfd, 1.0).decode(errors="replace")
+        check(good and "log line(s) dropped: stderr was not writable" in text
+              and "logged in" in text,
+              "log: once the pipe drains, the dropped lines are counted in the log",
+              text[-300:] or "(nothing; %d bytes before)" % len(head))
+        # fill it again, then SIGTERM: prompt exit, the count reported at exit
+        # (read by a thread that starts draining right after the signal)
+        for _ in range(800):
+            if not login_ok(srv.port)[0]:
+                break
+        got = []
+        t = threading.Thread(target=lambda: got.append(drain(rfd, 5.0)))
+        t1 = time.monotonic()
+        srv.proc.send_signal(signal.SIGTERM)
+        t.start()
+        try:
+            srv.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        took = time.monotonic() - t1
+        t.join(6)
+        code = srv.proc.poll()
+        check(code == 0 and took < 3, "log: SIGTERM stops the server promptly",
+              "exit %s after %.1f s" % (code, took))
+        tail = (got[0] if got else b"").decode(errors="replace")
+        check("log line(s) dropped" in tail and tail.rstrip().endswith("stopped"),
+              "log: at exit the dropped count is reported, then 'stopped'", tail[-300:])
+    finally:
+        os.close(rfd)
+
+
 GROUPS = {
     "pipeline": group_pipeline,
     "case": group_case,
     "handshake": group_handshake,
     "emfile": group_emfile,
+    "log": group_log,
 }
 
 
