@@ -1744,6 +1744,29 @@ static int set_nonblock(int fd)
 	return fcntl(fd, F_SETFD, FD_CLOEXEC);
 }
 
+/* The accept queue: room for a burst of every allowed client connecting
+   at once, twice over (those refused with ERR 1040 pass through it too).
+   Linux silently caps it at net.core.somaxconn; other systems at
+   SOMAXCONN or their own limit. */
+static int listen_backlog(void)
+{
+	int b = 2 * g_max_conns;
+	return b < 64 ? 64 : b;
+}
+
+/* Warn once when the kernel's cap is below listen_backlog(). */
+static void check_somaxconn(void)
+{
+	FILE *f = fopen("/proc/sys/net/core/somaxconn", "r");
+	long cap;
+	if (!f) return;
+	if (fscanf(f, "%ld", &cap) == 1 && cap < listen_backlog())
+		logmsg("warning: listen backlog %d capped by net.core.somaxconn %ld;"
+			" bursts of connections may overflow the accept queue",
+			listen_backlog(), cap);
+	fclose(f);
+}
+
 static int listen_tcp(const char *spec)
 {
 	char host[256], port[16], hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
@@ -1788,7 +1811,7 @@ static int listen_tcp(const char *spec)
 		return -1;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	if (bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 64) != 0
+	if (bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, listen_backlog()) != 0
 	    || set_nonblock(fd) != 0) {
 		logmsg("--listen %s: %s", spec, strerror(errno));
 		close(fd);
@@ -1843,7 +1866,7 @@ static int listen_unix(const char *path)
 		return -1;
 	}
 	g_socket_created = 1;
-	if (listen(fd, 64) != 0 || set_nonblock(fd) != 0) {
+	if (listen(fd, listen_backlog()) != 0 || set_nonblock(fd) != 0) {
 		logmsg("--socket %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
@@ -2238,6 +2261,24 @@ static int service_conns(struct pollfd *p, int64_t now)
 	return more;
 }
 
+/* Before refusing a new connection for lack of room: look at every
+   connection at once (poll with no wait) and close those whose client has
+   gone, or whose handshake time is up, rather than wait for the next
+   pass. p has room for every connection. Returns service_conns()'s
+   "work left" flag. */
+static int reap_conns(struct pollfd *p, int64_t now)
+{
+	int i;
+	for (i = 0; i < g_n_conns; i++) {
+		p[i].fd = g_conns[i]->fd;
+		p[i].events = conn_events(g_conns[i]);
+		p[i].revents = 0;
+	}
+	if (g_n_conns > 0 && poll(p, (nfds_t)g_n_conns, 0) >= 0)
+		return service_conns(p, now);
+	return 0;
+}
+
 /* ====================================================================== */
 
 int main(int argc, char **argv)
@@ -2328,6 +2369,7 @@ int main(int argc, char **argv)
 			(long)(g_cache_cooldown ? g_cache_cooldown : JWTAUTH_CACHE_COOLDOWN),
 			(long)(g_cache_max_stale ? g_cache_max_stale : JWTAUTH_CACHE_MAX_STALE));
 
+	check_somaxconn();
 	lfd[nl] = listen_tcp(g_listen);
 	if (lfd[nl] < 0) {
 		free_all();
@@ -2424,6 +2466,8 @@ int main(int argc, char **argv)
 					close(fd);
 					continue;
 				}
+				if (g_n_conns >= g_max_conns || count_handshakes() >= g_max_handshakes)
+					busy |= reap_conns(pfd + nl, mono_ms());
 				if (g_n_conns >= g_max_conns) {
 					logmsg("refused a connection: %d connections open (--max-connections)",
 						g_n_conns);

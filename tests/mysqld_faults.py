@@ -678,12 +678,86 @@ def group_log():
         os.close(rfd)
 
 
+def listen_backlog(port):
+    """The listen backlog of 127.0.0.1:port as the kernel reports it (ss
+    -ltn: Send-Q of a listening socket), or None."""
+    try:
+        p = subprocess.run(["ss", "-Hltn", "sport = :%d" % port], capture_output=True,
+                           timeout=10)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        print("    (ss: %s)" % e)
+        return None
+    for line in p.stdout.decode().splitlines():
+        f = line.split()
+        if len(f) >= 4 and f[0] == "LISTEN" and f[3].endswith(":%d" % port):
+            return int(f[2])
+    print("    (ss output: %r %r)" % (p.stdout[:200], p.stderr[:200]))
+    return None
+
+
+def group_backlog():
+    """The listen backlog follows --max-connections; clients that closed
+    free their slots before anyone is refused."""
+    with open("/proc/sys/net/core/somaxconn") as f:
+        somaxconn = int(f.read())
+    for n in (64, 300):
+        srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", str(n)],
+                     "backlog-%d" % n)
+        if check(srv.port, "backlog: server with --max-connections %d started" % n,
+                 srv.log_text()):
+            want = min(2 * n, somaxconn)
+            got = listen_backlog(srv.port)
+            check(got == want, "backlog: --max-connections %d: listen backlog %d (ss)"
+                  % (n, want), "ss says %s" % got)
+            srv.stop()
+
+    n = 48
+    ROUNDS = 40
+    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", str(n),
+                  "--max-handshakes", str(n)], "backlog-burst")
+    if not check(srv.port, "backlog: server with --max-connections %d started" % n,
+                 srv.log_text()):
+        return
+    old, conns = first_packets(srv.port, n, 5.0)
+    check(old.count("greeting") == n, "backlog: %d clients get a greeting" % n, summary(old))
+    refused = []
+    for rnd in range(ROUNDS):
+        # each client closes and at once a new one connects in its place
+        new = []
+        for i in range(n):
+            conns[i].close()
+            try:
+                new.append(Conn(srv.port, 2.0))
+            except OSError as e:
+                refused.append("connect: %s" % e)
+        end = time.monotonic() + 5
+        res = []
+        for c in new:
+            c.s.settimeout(max(0.05, end - time.monotonic()))
+            try:
+                _, p = c.packet()
+                res.append("greeting" if p[:1] == b"\x0a" else "ERR %s" % err_code(p))
+            except (OSError, EOFError) as e:
+                res.append("no first packet: %s" % e)
+        refused += [r for r in res if r != "greeting"]
+        conns = new
+        if len(conns) < n:
+            break
+    for c in conns:
+        c.close()
+    check(not refused, "backlog: %d rounds of %d clients closing while %d new ones connect:"
+          " every new one gets a greeting" % (ROUNDS, n, n), summary(refused))
+    code, _ = srv.stop()
+    check(code == 0, "backlog: SIGTERM, exit 0", "exit %s" % code)
+
+
 GROUPS = {
     "pipeline": group_pipeline,
     "case": group_case,
     "handshake": group_handshake,
     "emfile": group_emfile,
     "log": group_log,
+    "backlog": group_backlog,
 }
 
 
