@@ -10,7 +10,8 @@ an alarm. Usage:
 
     python3 tests/mysqld_faults.py [GROUP...]      (default: every group)
 
-Groups: pipeline, case, handshake, emfile, log, backlog.
+Groups: pipeline, case, handshake, emfile, log, backlog. MYSQLD_BIN=PATH
+tests another build of the server (a sanitizer build, say).
 Closing line: "mysqld-faults: N passed, M failed" (exit 1 when M > 0)."""
 import os
 import resource
@@ -25,7 +26,7 @@ import threading
 import time
 
 os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-BIN = "build/jwtauth-mysqld"
+BIN = os.environ.get("MYSQLD_BIN") or "build/jwtauth-mysqld"
 DEMO = "examples/demo"
 ACCOUNTS = DEMO + "/accounts.sql"
 JWKS = DEMO + "/conf/jwks.json"
