@@ -183,6 +183,7 @@ static const char *g_integration_path;
 static const char *g_jwks_path;          /* --jwks: one key set for all */
 static int g_max_conns = 64;
 static int g_max_handshakes;             /* 0 until set: half of g_max_conns */
+static int g_max_handshakes_per_host;    /* 0: no limit of its own */
 static int64_t g_handshake_timeout_ms = AUTH_TIMEOUT_S * 1000;
 static int g_once;
 static int g_have_now;
@@ -889,6 +890,7 @@ typedef struct conn {
 	int64_t deadline;          /* mono_ms */
 	uint8_t scramble[20];
 	char peer[96];
+	char host[64];             /* the peer's address without the port */
 	char user[MAX_USER_LEN + 1];
 	size_t user_len;
 	const jwtauth_config *cfg; /* the account's, or the integration's */
@@ -1876,20 +1878,25 @@ static int listen_unix(const char *path)
 	return fd;
 }
 
-static void peer_name(int fd, char *out, size_t cap)
+/* "ADDR:PORT" for the log in out, the address alone in host[64] (every
+   Unix-socket client is the one host "unix"). */
+static void peer_name(int fd, char *out, size_t cap, char *host)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof ss;
 	char h[64], s[16];          /* numeric forms fit */
 	snprintf(out, cap, "?");
+	strcpy(host, "?");
 	if (getpeername(fd, (struct sockaddr *)&ss, &sl) != 0) return;
 	if (ss.ss_family == AF_UNIX) {
 		snprintf(out, cap, "unix");
+		strcpy(host, "unix");
 		return;
 	}
 	if (getnameinfo((struct sockaddr *)&ss, sl, h, sizeof h, s, sizeof s,
 	    NI_NUMERICHOST | NI_NUMERICSERV) != 0)
 		return;
+	memcpy(host, h, sizeof h);
 	if (ss.ss_family == AF_INET6) snprintf(out, cap, "[%s]:%s", h, s);
 	else snprintf(out, cap, "%s:%s", h, s);
 }
@@ -1964,6 +1971,9 @@ static const char usage[] =
 "  --max-handshakes N    of those, connections not yet logged in (default\n"
 "                        half of --max-connections, at least 1); more get\n"
 "                        ERR 1040, so silent clients cannot lock logins out\n"
+"  --max-handshakes-per-host N  of those, at most N from one peer address\n"
+"                        (all Unix-socket clients count as one; default: no\n"
+"                        limit besides --max-handshakes)\n"
 "  --handshake-timeout SECONDS  a connection must log in within this time\n"
 "                        (1.." STR(MAX_AUTH_TIMEOUT_S) ", default " STR(AUTH_TIMEOUT_S) ")\n"
 "  --once                serve one connection, then exit\n"
@@ -2021,7 +2031,8 @@ static int parse_args(int argc, char **argv)
 			static const char *const known[] = { "--listen", "--socket",
 				"--conf-dir", "--accounts", "--integration", "--jwks",
 				"--max-connections", "--now", "--cache-ttl", "--cache-cooldown",
-				"--cache-max-stale", "--max-handshakes", "--handshake-timeout" };
+				"--cache-max-stale", "--max-handshakes", "--handshake-timeout",
+				"--max-handshakes-per-host" };
 			size_t k;
 			for (k = 0; k < sizeof known / sizeof known[0]; k++)
 				if (strcmp(name, known[k]) == 0) break;
@@ -2056,6 +2067,12 @@ static int parse_args(int argc, char **argv)
 				return -1;
 			}
 			g_max_handshakes = (int)n;
+		} else if (strcmp(name, "--max-handshakes-per-host") == 0) {
+			if (parse_long(v, 1, MAX_CONNECTIONS_LIMIT, &n) != 0) {
+				logmsg("--max-handshakes-per-host: expected 1..%d", MAX_CONNECTIONS_LIMIT);
+				return -1;
+			}
+			g_max_handshakes_per_host = (int)n;
 		} else if (strcmp(name, "--handshake-timeout") == 0) {
 			if (parse_long(v, 1, MAX_AUTH_TIMEOUT_S, &n) != 0) {
 				logmsg("--handshake-timeout: expected seconds, 1..%d", MAX_AUTH_TIMEOUT_S);
@@ -2141,6 +2158,15 @@ static int count_handshakes(void)
 	int i, n = 0;
 	for (i = 0; i < g_n_conns; i++)
 		if (!g_conns[i]->authed) n++;
+	return n;
+}
+
+/* Those of them from one peer address (--max-handshakes-per-host). */
+static int count_host_handshakes(const char *host)
+{
+	int i, n = 0;
+	for (i = 0; i < g_n_conns; i++)
+		if (!g_conns[i]->authed && strcmp(g_conns[i]->host, host) == 0) n++;
 	return n;
 }
 
@@ -2451,6 +2477,7 @@ int main(int argc, char **argv)
 			if (!(pfd[k].revents & POLLIN)) continue;
 			for (;;) {
 				int fd = accept(lfd[k], NULL, NULL);
+				char peer[96], host[64];
 				conn *c;
 				if (fd < 0) {
 					int e = errno;
@@ -2480,6 +2507,15 @@ int main(int argc, char **argv)
 					refuse_fd(fd, "Too many connections still authenticating");
 					continue;
 				}
+				peer_name(fd, peer, sizeof peer, host);
+				if (g_max_handshakes_per_host > 0
+				    && count_host_handshakes(host) >= g_max_handshakes_per_host) {
+					logmsg("refused a connection from %s: %d connections from that host"
+						" still authenticating (--max-handshakes-per-host)", peer,
+						g_max_handshakes_per_host);
+					refuse_fd(fd, "Too many connections still authenticating from this host");
+					continue;
+				}
 				c = (conn *)calloc(1, sizeof *c);
 				if (c) c->in = (uint8_t *)malloc(IN_CAP);
 				if (!c || !c->in || make_scramble(c->scramble) != 0) {
@@ -2493,7 +2529,8 @@ int main(int argc, char **argv)
 				c->id = next_id++;
 				c->state = ST_HANDSHAKE;
 				c->deadline = now + g_handshake_timeout_ms;
-				peer_name(fd, c->peer, sizeof c->peer);
+				memcpy(c->peer, peer, sizeof c->peer);
+				memcpy(c->host, host, sizeof c->host);
 				send_greeting(c);
 				if (conn_flush(c) != 0) {
 					conn_free(c);

@@ -144,8 +144,9 @@ def stop_all():
 # ---- a raw MySQL client ----
 
 class Conn:
-    def __init__(self, port, timeout=IO_TIMEOUT):
-        self.s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    def __init__(self, port, timeout=IO_TIMEOUT, source=None):
+        self.s = socket.create_connection(("127.0.0.1", port), timeout=timeout,
+                                          source_address=(source, 0) if source else None)
         self.buf = b""
 
     def recv_exact(self, n):
@@ -232,11 +233,11 @@ def err_code(payload):
     return payload[1] | payload[2] << 8
 
 
-def greeting_or_err(port, timeout=IO_TIMEOUT):
-    """Connect and read the first packet: 'greeting', 'ERR <code>', or what
-    went wrong."""
+def greeting_or_err(port, timeout=IO_TIMEOUT, source=None):
+    """Connect (from address `source`) and read the first packet:
+    'greeting', 'ERR <code>', or what went wrong."""
     try:
-        c = Conn(port, timeout)
+        c = Conn(port, timeout, source)
     except OSError as e:
         return "connect: %s" % e, None
     try:
@@ -510,10 +511,30 @@ def group_handshake():
             if r[1]:
                 r[1].close()
         srv.stop()
+    # per peer address: 127.0.0.2 fills its share, 127.0.0.1 still logs in
+    srv = Server(["--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "16",
+                  "--max-handshakes", "8", "--max-handshakes-per-host", "2",
+                  "--handshake-timeout", "30"], "handshake-host")
+    if check(srv.port, "handshake: server with --max-handshakes-per-host 2 started",
+             srv.log_text()):
+        res = [greeting_or_err(srv.port, source="127.0.0.2") for _ in range(3)]
+        check([r[0] for r in res] == ["greeting", "greeting", "ERR 1040"],
+              "handshake: a third silent connection from 127.0.0.2: ERR 1040",
+              ", ".join(r[0] for r in res))
+        good, r = login_ok(srv.port)
+        check(good, "handshake: meanwhile a login from 127.0.0.1 succeeds", repr(r[:80]))
+        for r in res:
+            if r[1]:
+                r[1].close()
+        check("from 127.0.0.2" in srv.log_text() and "(--max-handshakes-per-host)"
+              in srv.log_text(), "handshake: the log names the host refused")
+        srv.stop()
     p = subprocess.run([BIN, "--help"], capture_output=True, timeout=10)
     out = p.stdout.decode()
-    check("--max-handshakes N" in out and "--handshake-timeout SECONDS" in out,
-          "handshake: --help lists --max-handshakes and --handshake-timeout")
+    check("--max-handshakes N" in out and "--handshake-timeout SECONDS" in out
+          and "--max-handshakes-per-host N" in out,
+          "handshake: --help lists --max-handshakes, --max-handshakes-per-host and"
+          " --handshake-timeout")
     p = subprocess.run([BIN, "--accounts", ACCOUNTS, "--jwks", JWKS, "--max-connections", "4",
                         "--max-handshakes", "5"], capture_output=True, timeout=10,
                        stdin=subprocess.DEVNULL)
