@@ -2,7 +2,8 @@
 # Install what the build needs when it is missing (Debian/Ubuntu, as root).
 #   .ci/deps.sh             BearSSL only (enough for `make demo`)
 #   .ci/deps.sh --test      plus what `make test` uses: clang, libFuzzer
-#                           runtime, libcurl, valgrind, python3, node/npm,
+#                           runtime, libcurl, valgrind, python3, iproute2
+#                           (ss), node/npm,
 #                           cmake and pkg-config (the packaging tests),
 #                           MariaDB server, client and plugin headers,
 #                           OpenSSL's libcrypto (the Ed25519 differential
@@ -30,6 +31,8 @@ if [ "$1" = "--test" ]; then
 	[ -f /usr/include/valgrind/memcheck.h ] || need="$need valgrind"
 	[ -f /usr/include/openssl/evp.h ] || need="$need libssl-dev"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
+	# ss: make mysqld-faults reads the listen backlog of the MySQL example
+	command -v ss >/dev/null 2>&1 || need="$need iproute2"
 	command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 	command -v cmake >/dev/null 2>&1 || need="$need cmake"
 	command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"

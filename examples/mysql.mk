@@ -35,3 +35,11 @@ $(B)/jwtauth-mysqld: examples/mysql_server.c $(HDR) $(MYSQLD_CURL_STAMP)
 .PHONY: mysql-e2e
 mysql-e2e: $(B)/jwtauth-mysqld
 	sh tests/mysql_e2e.sh
+
+# Load and fault tests with a raw-socket client (python3, standard library):
+# pipelined commands, resets, case variants of account names, handshake
+# budget, descriptor exhaustion, a blocked log, the listen backlog.
+EXTRA_TESTS += mysqld-faults
+.PHONY: mysqld-faults
+mysqld-faults: $(B)/jwtauth-mysqld
+	timeout 900 python3 tests/mysqld_faults.py

@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -60,6 +61,15 @@
 #endif
 #ifndef NI_MAXSERV
 #define NI_MAXSERV 32
+#endif
+/* Linux reports a peer's shutdown of its write side as POLLRDHUP, which
+   <poll.h> defines only with _GNU_SOURCE; elsewhere EOF shows as POLLIN. */
+#ifndef POLLRDHUP
+#ifdef __linux__
+#define POLLRDHUP 0x2000
+#else
+#define POLLRDHUP 0
+#endif
 #endif
 
 #define PROG "jwtauth-mysqld"
@@ -75,9 +85,11 @@
 #define MAX_DB_LEN 256u
 #define MAX_PLUGIN_LEN 64u
 #define MAX_MSG 512u               /* bytes of an ERR message */
-#define AUTH_TIMEOUT_MS 10000      /* greeting to OK/ERR */
+#define AUTH_TIMEOUT_S 10          /* greeting to OK/ERR, default */
+#define MAX_AUTH_TIMEOUT_S 600
 #define IDLE_TIMEOUT_MS 3600000    /* between commands */
 #define LINGER_MS 2000             /* draining input after a final ERR */
+#define PUMP_ROUNDS 16             /* process/flush rounds per connection and pass */
 #define MAX_ACCOUNTS 1024u
 #define MAX_ACCOUNTS_FILE (1024u * 1024u)
 #define MAX_PROPS_LEN 65536u
@@ -170,6 +182,9 @@ static const char *g_accounts_path;
 static const char *g_integration_path;
 static const char *g_jwks_path;          /* --jwks: one key set for all */
 static int g_max_conns = 64;
+static int g_max_handshakes;             /* 0 until set: half of g_max_conns */
+static int g_max_handshakes_per_host;    /* 0: no limit of its own */
+static int64_t g_handshake_timeout_ms = AUTH_TIMEOUT_S * 1000;
 static int g_once;
 static int g_have_now;
 static int64_t g_now;
@@ -185,15 +200,72 @@ static int g_socket_created;
 /* ====================================================================== */
 /* small helpers                                                          */
 
+/* The log (stderr) never stops the server: a line is written only when
+   poll() says the descriptor takes it now, in one write() of at most
+   LOG_LINE_MAX bytes (under PIPE_BUF, so a pipe with room takes it
+   whole); otherwise it is dropped and counted. The count is reported
+   before the next line that gets through, and at exit. stderr's file
+   description is not made non-blocking: it may be shared with others. */
+#define LOG_LINE_MAX 2048
+static unsigned long g_log_dropped;
+
+static int log_write(const char *buf, size_t n, int wait_ms)
+{
+	struct pollfd p;
+	ssize_t w;
+	p.fd = STDERR_FILENO;
+	p.events = POLLOUT;
+	p.revents = 0;
+	if (poll(&p, 1, wait_ms) <= 0 || !(p.revents & POLLOUT)) return -1;
+	do w = write(STDERR_FILENO, buf, n);
+	while (w < 0 && errno == EINTR);
+	return w == (ssize_t)n ? 0 : -1;
+}
+
+static void logv(int wait_ms, const char *fmt, va_list ap)
+{
+	char line[LOG_LINE_MAX];
+	size_t n = sizeof PROG + 1;
+	int r;
+	memcpy(line, PROG ": ", n);
+	r = vsnprintf(line + n, sizeof line - n - 1, fmt, ap);
+	if (r < 0) r = 0;
+	if ((size_t)r >= sizeof line - n - 1) {
+		n = sizeof line - 4;
+		memcpy(line + n - 3, "...", 3);
+	} else {
+		n += (size_t)r;
+	}
+	line[n++] = '\n';
+	if (g_log_dropped) {
+		char note[128];
+		int k = snprintf(note, sizeof note, PROG ": %lu log line(s) dropped: stderr"
+			" was not writable\n", g_log_dropped);
+		if (k < 0 || log_write(note, (size_t)k, wait_ms) != 0) {
+			g_log_dropped++;
+			return;
+		}
+		g_log_dropped = 0;
+	}
+	if (log_write(line, n, wait_ms) != 0) g_log_dropped++;
+}
+
 static void logmsg(const char *fmt, ...)
 {
 	va_list ap;
-	fputs(PROG ": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	logv(0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	fflush(stderr);
+}
+
+/* At exit: wait up to a second for the log to take the last line (and
+   the count of dropped ones before it). */
+static void logmsg_final(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	logv(1000, fmt, ap);
+	va_end(ap);
 }
 
 /* Copy (p, n) into out[cap] as printable ASCII: bytes outside 0x20..0x7E,
@@ -581,11 +653,15 @@ static long lex_string(lexer *lx, char *out, size_t cap, int allow_bare)
 	return (long)o;
 }
 
+/* Account names compare as principals do (jwtauth_authenticate: ASCII
+   case-insensitive), so no spelling of a name escapes its account's rules:
+   'TOM' is tom's account, never the integration's, and 'tom' and 'Tom'
+   cannot both be declared. */
 static account *find_account(const char *name, size_t len)
 {
 	size_t i;
 	for (i = 0; i < g_n_accounts; i++)
-		if (g_accounts[i].name_len == len && memcmp(g_accounts[i].name, name, len) == 0)
+		if (g_accounts[i].name_len == len && ascii_ieq(g_accounts[i].name, name, len))
 			return &g_accounts[i];
 	return NULL;
 }
@@ -694,10 +770,21 @@ static int parse_accounts(const char *path)
 				goto out;
 			}
 		}
-		if (find_account(name, (size_t)nl)) {
-			lex_fail(&lx, start, "user '%s' declared twice",
-				sanitize(name, (size_t)nl, shown, sizeof shown));
-			goto out;
+		{
+			const account *dup = find_account(name, (size_t)nl);
+			if (dup) {
+				char prev[300];
+				sanitize(dup->name, dup->name_len, prev, sizeof prev);
+				if (strcmp(dup->name, name) == 0)
+					lex_fail(&lx, start, "user '%s' declared twice (first on line %u)",
+						sanitize(name, (size_t)nl, shown, sizeof shown), dup->line);
+				else
+					lex_fail(&lx, start, "user '%s' clashes with user '%s' of line %u:"
+						" account names are compared ignoring ASCII case, as token"
+						" principals are", sanitize(name, (size_t)nl, shown, sizeof shown),
+						prev, dup->line);
+				goto out;
+			}
 		}
 		if (g_n_accounts >= MAX_ACCOUNTS) {
 			lex_fail(&lx, start, "more than %u accounts", MAX_ACCOUNTS);
@@ -803,6 +890,7 @@ typedef struct conn {
 	int64_t deadline;          /* mono_ms */
 	uint8_t scramble[20];
 	char peer[96];
+	char host[64];             /* the peer's address without the port */
 	char user[MAX_USER_LEN + 1];
 	size_t user_len;
 	const jwtauth_config *cfg; /* the account's, or the integration's */
@@ -810,6 +898,9 @@ typedef struct conn {
 	size_t principal_len;
 	char client[96];           /* _client_name _client_version */
 	size_t drained;
+	int authed;                /* logged in (once ST_COMMAND is reached) */
+	int eof;                   /* the client sent FIN: answer what it sent, then close */
+	int rdhup;                 /* POLLRDHUP seen: not asked for again */
 	uint8_t *in;               /* IN_CAP bytes */
 	size_t in_len;
 	size_t out_off, out_len;
@@ -1148,6 +1239,7 @@ static void auth_finish(conn *c, const uint8_t *resp, size_t len,
 			c->client[0] ? ", client " : "", c->client);
 		send_ok(c, 0);
 		c->state = ST_COMMAND;
+		c->authed = 1;
 		c->seq = 0;
 		c->deadline = mono_ms() + IDLE_TIMEOUT_MS;
 		return;
@@ -1526,7 +1618,9 @@ static int conn_flush(conn *c)
 	return 0;
 }
 
-/* 0 to keep the connection, -1 to close it. */
+/* Read what the socket holds, handling each complete packet as it comes.
+   0 to keep the connection, -1 to close it. EOF from the client sets
+   c->eof (the caller answers what was already received, then closes). */
 static int conn_read(conn *c)
 {
 	for (;;) {
@@ -1540,7 +1634,7 @@ static int conn_read(conn *c)
 				continue;
 			}
 		} else {
-			if (c->state == ST_CLOSING || c->in_len >= IN_CAP) return 0;
+			if (c->state == ST_CLOSING || c->eof || c->in_len >= IN_CAP) return 0;
 			r = recv(c->fd, c->in + c->in_len, IN_CAP - c->in_len, 0);
 			if (r > 0) {
 				c->in_len += (size_t)r;
@@ -1549,15 +1643,90 @@ static int conn_read(conn *c)
 			}
 		}
 		if (r == 0) {
-			if (c->state == ST_HANDSHAKE || c->state == ST_SWITCH)
-				logmsg("conn %lu %s: closed by the client during authentication%s",
-					c->id, c->peer, c->in_len ? " (truncated packet)" : "");
-			return -1;
+			if (c->state == ST_DRAIN) return -1;
+			c->eof = 1;
+			return 0;
 		}
 		if (errno == EINTR) continue;
 		if (errno == EAGAIN || errno == EWOULDBLOCK) return 0;
 		return -1;
 	}
+}
+
+/* 1 when the input buffer starts with a whole packet that conn_process
+   would handle now (state and output room allow it). */
+static int conn_ready(const conn *c)
+{
+	size_t plen;
+	if (c->state > ST_COMMAND || c->in_len < 4) return 0;
+	if (OUT_CAP - (c->out_len - c->out_off) < OUT_RESERVE) return 0;
+	plen = (size_t)c->in[0] | (size_t)c->in[1] << 8 | (size_t)c->in[2] << 16;
+	return plen > MAX_PACKET || c->in_len >= 4 + plen;
+}
+
+/* Flush output and handle buffered packets in turn, so that a pipelined
+   batch that was cut short by a full output buffer goes on as soon as
+   the output drains, without waiting for more input. At most
+   PUMP_ROUNDS rounds (fairness); *more is set when work is left. -1 on a
+   write error. */
+static int conn_pump(conn *c, int *more)
+{
+	int round;
+	for (round = 0;; round++) {
+		if ((c->out_off < c->out_len || c->state == ST_CLOSING) && conn_flush(c) != 0)
+			return -1;
+		if (!conn_ready(c)) return 0;
+		if (round == PUMP_ROUNDS) {
+			*more = 1;
+			return 0;
+		}
+		conn_process(c);
+	}
+}
+
+/* The poll events a connection waits for. */
+static short conn_events(const conn *c)
+{
+	short ev = 0;
+	if (c->state == ST_DRAIN || (c->state <= ST_COMMAND && !c->eof
+	    && c->in_len < IN_CAP && OUT_CAP - c->out_len >= OUT_RESERVE))
+		ev |= POLLIN;
+	if (c->out_off < c->out_len) ev |= POLLOUT;
+	if (!c->rdhup && !c->eof) ev |= POLLRDHUP;
+	return ev;
+}
+
+/* Handle one connection's poll result: 0 to keep it, -1 to close it.
+   Hang-ups and errors are acted on whatever the connection waited for,
+   so a reset or closed connection never stays behind (nor makes poll()
+   return at once, again and again). */
+static int conn_service(conn *c, short re, int64_t now, int *more)
+{
+	int authing = c->state == ST_HANDSHAKE || c->state == ST_SWITCH;
+	if (re & (POLLERR | POLLNVAL | POLLHUP)) {
+		/* reset, or both directions shut: nobody reads a reply any more */
+		if (authing)
+			logmsg("conn %lu %s: connection %s by the client during authentication",
+				c->id, c->peer, re & POLLERR ? "reset" : "closed");
+		return -1;
+	}
+	if (re & POLLRDHUP) c->rdhup = 1;
+	if ((re & (POLLIN | POLLRDHUP)) && conn_read(c) != 0) return -1;
+	if (conn_pump(c, more) != 0) return -1;
+	if (c->eof && c->state <= ST_COMMAND && c->out_off == c->out_len && !conn_ready(c)) {
+		/* everything the client sent before its FIN is answered */
+		if (c->state == ST_HANDSHAKE || c->state == ST_SWITCH)
+			logmsg("conn %lu %s: closed by the client during authentication%s",
+				c->id, c->peer, c->in_len ? " (truncated packet)" : "");
+		return -1;
+	}
+	if (now >= c->deadline) {
+		if (c->state != ST_DRAIN)
+			logmsg("conn %lu %s: timed out%s", c->id, c->peer,
+				c->state == ST_COMMAND ? " (idle)" : " during authentication");
+		return -1;
+	}
+	return 0;
 }
 
 static void conn_free(conn *c)
@@ -1575,6 +1744,29 @@ static int set_nonblock(int fd)
 	int fl = fcntl(fd, F_GETFL);
 	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) return -1;
 	return fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+/* The accept queue: room for a burst of every allowed client connecting
+   at once, twice over (those refused with ERR 1040 pass through it too).
+   Linux silently caps it at net.core.somaxconn; other systems at
+   SOMAXCONN or their own limit. */
+static int listen_backlog(void)
+{
+	int b = 2 * g_max_conns;
+	return b < 64 ? 64 : b;
+}
+
+/* Warn once when the kernel's cap is below listen_backlog(). */
+static void check_somaxconn(void)
+{
+	FILE *f = fopen("/proc/sys/net/core/somaxconn", "r");
+	long cap;
+	if (!f) return;
+	if (fscanf(f, "%ld", &cap) == 1 && cap < listen_backlog())
+		logmsg("warning: listen backlog %d capped by net.core.somaxconn %ld;"
+			" bursts of connections may overflow the accept queue",
+			listen_backlog(), cap);
+	fclose(f);
 }
 
 static int listen_tcp(const char *spec)
@@ -1621,7 +1813,7 @@ static int listen_tcp(const char *spec)
 		return -1;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	if (bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 64) != 0
+	if (bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, listen_backlog()) != 0
 	    || set_nonblock(fd) != 0) {
 		logmsg("--listen %s: %s", spec, strerror(errno));
 		close(fd);
@@ -1676,7 +1868,7 @@ static int listen_unix(const char *path)
 		return -1;
 	}
 	g_socket_created = 1;
-	if (listen(fd, 64) != 0 || set_nonblock(fd) != 0) {
+	if (listen(fd, listen_backlog()) != 0 || set_nonblock(fd) != 0) {
 		logmsg("--socket %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
@@ -1686,20 +1878,25 @@ static int listen_unix(const char *path)
 	return fd;
 }
 
-static void peer_name(int fd, char *out, size_t cap)
+/* "ADDR:PORT" for the log in out, the address alone in host[64] (every
+   Unix-socket client is the one host "unix"). */
+static void peer_name(int fd, char *out, size_t cap, char *host)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof ss;
 	char h[64], s[16];          /* numeric forms fit */
 	snprintf(out, cap, "?");
+	strcpy(host, "?");
 	if (getpeername(fd, (struct sockaddr *)&ss, &sl) != 0) return;
 	if (ss.ss_family == AF_UNIX) {
 		snprintf(out, cap, "unix");
+		strcpy(host, "unix");
 		return;
 	}
 	if (getnameinfo((struct sockaddr *)&ss, sl, h, sizeof h, s, sizeof s,
 	    NI_NUMERICHOST | NI_NUMERICSERV) != 0)
 		return;
+	memcpy(host, h, sizeof h);
 	if (ss.ss_family == AF_INET6) snprintf(out, cap, "[%s]:%s", h, s);
 	else snprintf(out, cap, "%s:%s", h, s);
 }
@@ -1751,7 +1948,10 @@ static const char usage[] =
 "  --integration FILE    security-integration properties (a JSON object with\n"
 "                        type authentication_jwt, jwks_url, principal_field,\n"
 "                        ...): users not in --accounts log in through it (the\n"
-"                        principal must still equal the login name)\n"
+"                        principal must still equal the login name). Login\n"
+"                        names match accounts ignoring ASCII case, as\n"
+"                        principals do: 'TOM' is account tom, never the\n"
+"                        integration; tom and Tom cannot both be declared\n"
 "  --conf-dir DIR        where a jwks_url that is a file name is read (the\n"
 "                        library's rules: no absolute path, no '.', '..' or\n"
 "                        empty component, no backslash)\n"
@@ -1768,6 +1968,14 @@ static const char usage[] =
 "                        logins (1.." STR(MAX_STALE_SECONDS) ", default " STR(JWTAUTH_CACHE_MAX_STALE) ")\n"
 "  --max-connections N   simultaneous connections (default 64, max 1024);\n"
 "                        more get ERR 1040\n"
+"  --max-handshakes N    of those, connections not yet logged in (default\n"
+"                        half of --max-connections, at least 1); more get\n"
+"                        ERR 1040, so silent clients cannot lock logins out\n"
+"  --max-handshakes-per-host N  of those, at most N from one peer address\n"
+"                        (all Unix-socket clients count as one; default: no\n"
+"                        limit besides --max-handshakes)\n"
+"  --handshake-timeout SECONDS  a connection must log in within this time\n"
+"                        (1.." STR(MAX_AUTH_TIMEOUT_S) ", default " STR(AUTH_TIMEOUT_S) ")\n"
 "  --once                serve one connection, then exit\n"
 "  --now SECONDS         the clock starts at this Unix time and runs on (tests)\n"
 "  --help                this text\n"
@@ -1823,7 +2031,8 @@ static int parse_args(int argc, char **argv)
 			static const char *const known[] = { "--listen", "--socket",
 				"--conf-dir", "--accounts", "--integration", "--jwks",
 				"--max-connections", "--now", "--cache-ttl", "--cache-cooldown",
-				"--cache-max-stale" };
+				"--cache-max-stale", "--max-handshakes", "--handshake-timeout",
+				"--max-handshakes-per-host" };
 			size_t k;
 			for (k = 0; k < sizeof known / sizeof known[0]; k++)
 				if (strcmp(name, known[k]) == 0) break;
@@ -1852,6 +2061,24 @@ static int parse_args(int argc, char **argv)
 				return -1;
 			}
 			g_max_conns = (int)n;
+		} else if (strcmp(name, "--max-handshakes") == 0) {
+			if (parse_long(v, 1, MAX_CONNECTIONS_LIMIT, &n) != 0) {
+				logmsg("--max-handshakes: expected 1..%d", MAX_CONNECTIONS_LIMIT);
+				return -1;
+			}
+			g_max_handshakes = (int)n;
+		} else if (strcmp(name, "--max-handshakes-per-host") == 0) {
+			if (parse_long(v, 1, MAX_CONNECTIONS_LIMIT, &n) != 0) {
+				logmsg("--max-handshakes-per-host: expected 1..%d", MAX_CONNECTIONS_LIMIT);
+				return -1;
+			}
+			g_max_handshakes_per_host = (int)n;
+		} else if (strcmp(name, "--handshake-timeout") == 0) {
+			if (parse_long(v, 1, MAX_AUTH_TIMEOUT_S, &n) != 0) {
+				logmsg("--handshake-timeout: expected seconds, 1..%d", MAX_AUTH_TIMEOUT_S);
+				return -1;
+			}
+			g_handshake_timeout_ms = (int64_t)n * 1000;
 		} else if (strcmp(name, "--now") == 0) {
 			if (parse_long(v, 0, (long long)1 << 40, &n) != 0) {
 				logmsg("--now: expected Unix seconds");
@@ -1877,6 +2104,14 @@ static int parse_args(int argc, char **argv)
 			logmsg("unknown option '%s' (see --help)", name);
 			return -1;
 		}
+	}
+	if (g_max_handshakes == 0) {
+		g_max_handshakes = g_max_conns / 2;
+		if (g_max_handshakes < 1) g_max_handshakes = 1;
+	} else if (g_max_handshakes > g_max_conns) {
+		logmsg("--max-handshakes %d is more than --max-connections %d",
+			g_max_handshakes, g_max_conns);
+		return -1;
 	}
 	if (!g_accounts_path && !g_integration_path) {
 		logmsg("give --accounts FILE and/or --integration FILE (see --help)");
@@ -1910,11 +2145,171 @@ static void free_all(void)
 }
 
 /* ====================================================================== */
+/* the connection table                                                   */
+
+static conn **g_conns;                   /* g_max_conns slots */
+static int g_n_conns;
+
+/* Connections that have not logged in yet (greeting sent, or an ERR
+   being delivered after a refusal): bounded by --max-handshakes, so that
+   silent or slow clients cannot take the slots of real logins. */
+static int count_handshakes(void)
+{
+	int i, n = 0;
+	for (i = 0; i < g_n_conns; i++)
+		if (!g_conns[i]->authed) n++;
+	return n;
+}
+
+/* Those of them from one peer address (--max-handshakes-per-host). */
+static int count_host_handshakes(const char *host)
+{
+	int i, n = 0;
+	for (i = 0; i < g_n_conns; i++)
+		if (!g_conns[i]->authed && strcmp(g_conns[i]->host, host) == 0) n++;
+	return n;
+}
+
+/* Refuse an accepted socket the way MySQL does: an ERR 1040 as the first
+   packet, then close. */
+static void refuse_fd(int fd, const char *msg)
+{
+	uint8_t b[4 + 9 + 64];
+	size_t n = strlen(msg);
+	ssize_t w;
+	if (n > 64) n = 64;
+	b[0] = (uint8_t)(9 + n);
+	b[1] = b[2] = b[3] = 0;
+	b[4] = 0xFF;
+	b[5] = ER_CON_COUNT_ERROR & 0xFF;
+	b[6] = ER_CON_COUNT_ERROR >> 8;
+	memcpy(b + 7, "#08004", 6);
+	memcpy(b + 13, msg, n);
+	w = send(fd, b, 13 + n,
+#ifdef MSG_NOSIGNAL
+		MSG_NOSIGNAL
+#else
+		0
+#endif
+		);
+	(void)w;
+	close(fd);
+}
+
+/* Descriptor exhaustion. accept() fails with EMFILE/ENFILE while the
+   connection stays queued, so the listener stays readable and poll()
+   returns at once, again and again. A spare descriptor, given up for a
+   moment, lets the server accept the connection, answer ERR 1040 and
+   close it; without one the listener is left out of poll() for a while. */
+#define ACCEPT_PAUSE_MS 200
+#define FD_LOG_EVERY_MS 10000
+static int g_spare_fd = -1;
+static int64_t g_accept_paused_until;    /* mono_ms; 0: not paused */
+static int64_t g_fd_log_at;              /* mono_ms of the last report */
+static unsigned long g_fd_refused;       /* since that report */
+static int g_fd_logged;
+
+static void spare_open(void)
+{
+	if (g_spare_fd < 0) {
+		g_spare_fd = open("/dev/null", O_RDONLY);
+		if (g_spare_fd >= 0) fcntl(g_spare_fd, F_SETFD, FD_CLOEXEC);
+	}
+}
+
+/* Once at the first exhaustion, then at most every FD_LOG_EVERY_MS with
+   the count of refusals since. */
+static void fd_exhausted_log(int err, int64_t now)
+{
+	struct rlimit rl;
+	long lim = -1;
+	if (g_fd_logged && now - g_fd_log_at < FD_LOG_EVERY_MS) return;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		lim = (long)rl.rlim_cur;
+	if (!g_fd_logged)
+		logmsg("accept: out of file descriptors (%s; RLIMIT_NOFILE %ld, %d connections"
+			" open): new connections get ERR 1040 until some close", strerror(err),
+			lim, g_n_conns);
+	else
+		logmsg("accept: still out of file descriptors: %lu connection(s) refused in"
+			" the last %d s (%d connections open)", g_fd_refused,
+			FD_LOG_EVERY_MS / 1000, g_n_conns);
+	g_fd_logged = 1;
+	g_fd_log_at = now;
+	g_fd_refused = 0;
+}
+
+/* accept() on lfd failed with EMFILE or ENFILE: answer the queued
+   connection with the spare descriptor. 1 when one was refused (try
+   again), 0 when the queue is empty, -1 when the listener must pause. */
+static int accept_exhausted(int lfd, int err, int64_t now)
+{
+	int fd;
+	fd_exhausted_log(err, now);
+	if (g_spare_fd < 0) {
+		spare_open();
+		if (g_spare_fd < 0) {
+			g_accept_paused_until = now + ACCEPT_PAUSE_MS;
+			return -1;
+		}
+	}
+	close(g_spare_fd);
+	g_spare_fd = -1;
+	fd = accept(lfd, NULL, NULL);
+	if (fd >= 0) {
+		refuse_fd(fd, "Too many connections (the server is out of file descriptors)");
+		g_fd_refused++;
+	}
+	spare_open();
+	if (fd >= 0 && g_spare_fd >= 0) return 1;
+	if (fd < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
+	g_accept_paused_until = now + ACCEPT_PAUSE_MS;
+	return -1;
+}
+
+/* Service every connection after a poll(): p[i] is g_conns[i]'s pollfd.
+   Closed connections leave both arrays (kept aligned). Returns 1 when a
+   connection has buffered work left (poll again without waiting). */
+static int service_conns(struct pollfd *p, int64_t now)
+{
+	int i, more = 0;
+	for (i = 0; i < g_n_conns;) {
+		if (conn_service(g_conns[i], p[i].revents, now, &more) != 0) {
+			conn_free(g_conns[i]);
+			memmove(&g_conns[i], &g_conns[i + 1],
+				(size_t)(g_n_conns - i - 1) * sizeof *g_conns);
+			memmove(&p[i], &p[i + 1], (size_t)(g_n_conns - i - 1) * sizeof *p);
+			g_n_conns--;
+		} else {
+			i++;
+		}
+	}
+	return more;
+}
+
+/* Before refusing a new connection for lack of room: look at every
+   connection at once (poll with no wait) and close those whose client has
+   gone, or whose handshake time is up, rather than wait for the next
+   pass. p has room for every connection. Returns service_conns()'s
+   "work left" flag. */
+static int reap_conns(struct pollfd *p, int64_t now)
+{
+	int i;
+	for (i = 0; i < g_n_conns; i++) {
+		p[i].fd = g_conns[i]->fd;
+		p[i].events = conn_events(g_conns[i]);
+		p[i].revents = 0;
+	}
+	if (g_n_conns > 0 && poll(p, (nfds_t)g_n_conns, 0) >= 0)
+		return service_conns(p, now);
+	return 0;
+}
+
+/* ====================================================================== */
 
 int main(int argc, char **argv)
 {
-	int lfd[MAX_LISTENERS], nl = 0, i, n_conns = 0, accepting = 1, served = 0;
-	conn **conns;
+	int lfd[MAX_LISTENERS], nl = 0, i, accepting = 1, listening = 0, served = 0, busy = 0;
 	struct pollfd *pfd;
 	struct sigaction sa;
 	unsigned long next_id = 1;
@@ -2000,6 +2395,7 @@ int main(int argc, char **argv)
 			(long)(g_cache_cooldown ? g_cache_cooldown : JWTAUTH_CACHE_COOLDOWN),
 			(long)(g_cache_max_stale ? g_cache_max_stale : JWTAUTH_CACHE_MAX_STALE));
 
+	check_somaxconn();
 	lfd[nl] = listen_tcp(g_listen);
 	if (lfd[nl] < 0) {
 		free_all();
@@ -2016,9 +2412,23 @@ int main(int argc, char **argv)
 		nl++;
 	}
 
-	conns = (conn **)calloc((size_t)g_max_conns, sizeof *conns);
+	spare_open();
+	{
+		/* descriptors besides connections: stdio, /dev/urandom, the
+		   listeners, the spare, and a key file or fetch being read */
+		struct rlimit rl;
+		long room;
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+			room = (long)rl.rlim_cur - (nl + 8);
+			if (room < g_max_conns)
+				logmsg("warning: RLIMIT_NOFILE %ld leaves room for about %ld connections,"
+					" fewer than --max-connections %d; beyond that clients get ERR 1040",
+					(long)rl.rlim_cur, room < 0 ? 0 : room, g_max_conns);
+		}
+	}
+	g_conns = (conn **)calloc((size_t)g_max_conns, sizeof *g_conns);
 	pfd = (struct pollfd *)calloc((size_t)g_max_conns + MAX_LISTENERS, sizeof *pfd);
-	if (!conns || !pfd) {
+	if (!g_conns || !pfd) {
 		logmsg("out of memory");
 		status = 2;
 		g_stop = 1;
@@ -2028,28 +2438,29 @@ int main(int argc, char **argv)
 		int np = 0, timeout = -1, k;
 		int64_t now = mono_ms();
 
-		if (g_once && served && n_conns == 0) break;
-		for (k = 0; k < nl && accepting; k++) {
+		if (g_once && served && g_n_conns == 0) break;
+		listening = accepting && now >= g_accept_paused_until;
+		for (k = 0; k < nl && listening; k++) {
 			pfd[np].fd = lfd[k];
 			pfd[np].events = POLLIN;
 			pfd[np].revents = 0;
 			np++;
 		}
-		for (i = 0; i < n_conns; i++) {
-			conn *c = conns[i];
+		for (i = 0; i < g_n_conns; i++) {
+			conn *c = g_conns[i];
 			int64_t left = c->deadline - now;
-			short ev = 0;
-			if (c->state == ST_DRAIN || (c->state <= ST_COMMAND
-			    && c->in_len < IN_CAP && OUT_CAP - c->out_len >= OUT_RESERVE))
-				ev |= POLLIN;
-			if (c->out_off < c->out_len) ev |= POLLOUT;
 			pfd[np].fd = c->fd;
-			pfd[np].events = ev;
+			pfd[np].events = conn_events(c);
 			pfd[np].revents = 0;
 			np++;
 			if (left < 0) left = 0;
 			if (timeout < 0 || left < timeout) timeout = (int)(left > 60000 ? 60000 : left);
 		}
+		if (accepting && !listening) {
+			int64_t left = g_accept_paused_until - now;
+			if (timeout < 0 || left < timeout) timeout = (int)left;
+		}
+		if (busy) timeout = 0;
 		if (poll(pfd, (nfds_t)np, timeout) < 0) {
 			if (errno == EINTR) continue;
 			logmsg("poll: %s", strerror(errno));
@@ -2059,63 +2470,50 @@ int main(int argc, char **argv)
 		now = mono_ms();
 
 		/* existing connections first (their pollfds follow the listeners) */
-		{
-			int base = accepting ? nl : 0;
-			for (i = 0; i < n_conns;) {
-				conn *c = conns[i];
-				short re = pfd[base + i].revents;
-				int drop = 0;
-				if (re & (POLLIN | POLLHUP | POLLERR))
-					drop = conn_read(c) != 0;
-				if (!drop && (c->out_off < c->out_len || c->state == ST_CLOSING))
-					drop = conn_flush(c) != 0;
-				if (!drop && now >= c->deadline) {
-					if (c->state != ST_DRAIN)
-						logmsg("conn %lu %s: timed out%s", c->id, c->peer,
-							c->state == ST_COMMAND ? " (idle)" : " during authentication");
-					drop = 1;
-				}
-				if (drop) {
-					conn_free(c);
-					/* keep the pollfd slots aligned: shift both arrays */
-					memmove(&conns[i], &conns[i + 1], (size_t)(n_conns - i - 1) * sizeof *conns);
-					memmove(&pfd[base + i], &pfd[base + i + 1],
-						(size_t)(n_conns - i - 1) * sizeof *pfd);
-					n_conns--;
-				} else {
-					i++;
-				}
-			}
-		}
+		busy = service_conns(pfd + (listening ? nl : 0), now);
 
 		/* new connections */
-		for (k = 0; k < nl && accepting; k++) {
+		for (k = 0; k < nl && listening && accepting; k++) {
 			if (!(pfd[k].revents & POLLIN)) continue;
 			for (;;) {
 				int fd = accept(lfd[k], NULL, NULL);
+				char peer[96], host[64];
 				conn *c;
-				if (fd < 0) break;
+				if (fd < 0) {
+					int e = errno;
+					if (e == EINTR || e == ECONNABORTED) continue;
+					if (e == EMFILE || e == ENFILE) {
+						if (accept_exhausted(lfd[k], e, now) > 0) continue;
+					} else if (e == ENOBUFS || e == ENOMEM) {
+						g_accept_paused_until = now + ACCEPT_PAUSE_MS;
+					}
+					break;
+				}
 				if (set_nonblock(fd) != 0) {
 					close(fd);
 					continue;
 				}
-				if (n_conns >= g_max_conns) {
-					/* MySQL's answer: an ERR as the first packet, then close */
-					static const char msg[] = "Too many connections";
-					uint8_t b[4 + 9 + sizeof msg - 1];
-					ssize_t w;
-					b[0] = (uint8_t)(sizeof b - 4);
-					b[1] = b[2] = b[3] = 0;
-					b[4] = 0xFF;
-					b[5] = ER_CON_COUNT_ERROR & 0xFF;
-					b[6] = ER_CON_COUNT_ERROR >> 8;
-					memcpy(b + 7, "#08004", 6);
-					memcpy(b + 13, msg, sizeof msg - 1);
-					w = send(fd, b, sizeof b, 0);
-					(void)w;
+				if (g_n_conns >= g_max_conns || count_handshakes() >= g_max_handshakes)
+					busy |= reap_conns(pfd + nl, mono_ms());
+				if (g_n_conns >= g_max_conns) {
 					logmsg("refused a connection: %d connections open (--max-connections)",
-						n_conns);
-					close(fd);
+						g_n_conns);
+					refuse_fd(fd, "Too many connections");
+					continue;
+				}
+				if (count_handshakes() >= g_max_handshakes) {
+					logmsg("refused a connection: %d connections still authenticating"
+						" (--max-handshakes)", g_max_handshakes);
+					refuse_fd(fd, "Too many connections still authenticating");
+					continue;
+				}
+				peer_name(fd, peer, sizeof peer, host);
+				if (g_max_handshakes_per_host > 0
+				    && count_host_handshakes(host) >= g_max_handshakes_per_host) {
+					logmsg("refused a connection from %s: %d connections from that host"
+						" still authenticating (--max-handshakes-per-host)", peer,
+						g_max_handshakes_per_host);
+					refuse_fd(fd, "Too many connections still authenticating from this host");
 					continue;
 				}
 				c = (conn *)calloc(1, sizeof *c);
@@ -2130,14 +2528,15 @@ int main(int argc, char **argv)
 				c->fd = fd;
 				c->id = next_id++;
 				c->state = ST_HANDSHAKE;
-				c->deadline = now + AUTH_TIMEOUT_MS;
-				peer_name(fd, c->peer, sizeof c->peer);
+				c->deadline = now + g_handshake_timeout_ms;
+				memcpy(c->peer, peer, sizeof c->peer);
+				memcpy(c->host, host, sizeof c->host);
 				send_greeting(c);
 				if (conn_flush(c) != 0) {
 					conn_free(c);
 					continue;
 				}
-				conns[n_conns++] = c;
+				g_conns[g_n_conns++] = c;
 				served = 1;
 				if (g_once) {
 					accepting = 0;
@@ -2151,12 +2550,14 @@ int main(int argc, char **argv)
 		}
 	}
 
-	for (i = 0; i < n_conns; i++) conn_free(conns[i]);
+	for (i = 0; i < g_n_conns; i++) conn_free(g_conns[i]);
 	for (i = 0; i < nl; i++) close(lfd[i]);
+	if (g_spare_fd >= 0) close(g_spare_fd);
 	if (g_socket_created) unlink(g_socket_path);
-	free(conns);
+	free(g_conns);
 	free(pfd);
 	free_all();
-	if (g_stop) logmsg("stopped");
+	if (g_stop) logmsg_final("stopped");
+	else if (g_log_dropped) logmsg_final("exiting");
 	return status;
 }
