@@ -33,8 +33,9 @@
      with the verified-token cache equals the verdict without it: at the
      first time on the first call (a miss) and the second (a hit when the
      signature verified), at every other time through the same cache (a
-     hit), and through a second cache first used at the last time (a
-     miss);
+     hit), through a second cache first used at the last time (a miss),
+     and through a third, small cache kept across inputs (entries of
+     earlier inputs replaced least-recently-used first);
    - cache_hit is 0 without a cache and on a miss, and 1 on a later call
      exactly when the signature verifies on its own and the token fits
      JWTAUTH_TOKEN_CACHE_MAX_TOKEN;
@@ -58,8 +59,8 @@ static const char s3[] = "a secret not in the key set, 64 bytes long, for HS256/
 
 static jwtauth_keyset ks;
 static jwtauth_config cfg;
-static jwtauth_token_cache tc1, tc2;
-static jwtauth_token_cache_entry tce1[4], tce2[2];
+static jwtauth_token_cache tc1, tc2, tc3;
+static jwtauth_token_cache_entry tce1[4], tce2[2], tce3[3];
 static jwtauth_login ref, got;
 static jwtauth_jwt sigjwt, unv;
 static char tokbuf[JWTAUTH_MAX_TOKEN_LEN + 64];
@@ -89,6 +90,7 @@ static void setup(void)
 	check(n < sizeof jwks);
 	check(jwtauth_keyset_parse(&ks, jwks, n, &err) == JWTAUTH_OK);
 	check(ks.usable == 3);
+	jwtauth_token_cache_init(&tc3, tce3, sizeof tce3 / sizeof tce3[0]);
 	ready = 1;
 }
 
@@ -345,6 +347,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			same_verdict(rc_ref, &e_ref, &ref, rc_got, &e_got, &got);
 			check(got.cache_hit == cacheable);
 		}
+		/* tc3 lives across inputs: full, so entries are replaced all the
+		   time; only a verifying signature may ever be a hit */
+		rc_got = jwtauth_authenticate(&cfg, &ks, &tc3, user, user_len, resp, resp_len,
+			kind, now, &got, &e_got);
+		same_verdict(rc_ref, &e_ref, &ref, rc_got, &e_got, &got);
+		check(!got.cache_hit || cacheable);
+		if (t > 0) check(got.cache_hit == cacheable);
 		if (t + 1 == ntimes) {
 			rc_got = jwtauth_authenticate(&cfg, &ks, &tc2, user, user_len, resp, resp_len,
 				kind, now, &got, &e_got);
