@@ -6,6 +6,7 @@
 #   make deps       install what `make test` needs (Debian, as root)
 #   make sanitize   the unit tests under ASan + UBSan (clang)
 #   make valgrind   the unit tests under valgrind memcheck
+#   make coverage   line/region/branch coverage of jwtauth.h (a report)
 #   make install    header, pkg-config file, CMake package and CLI under
 #                   $(DESTDIR)$(PREFIX)
 # Plain builds never install packages: when BearSSL is missing they say
@@ -43,6 +44,7 @@ EXTRA_TESTS =
 -include examples/embedded/embedded.mk
 -include tests/cross.mk
 -include examples/mariadb/mariadb.mk
+-include tests/coverage.mk
 
 
 .PHONY: all test deps check-bearssl clean install uninstall demo cli-test \

@@ -7,7 +7,8 @@
 #                           cmake and pkg-config (the packaging tests),
 #                           MariaDB server, client and plugin headers,
 #                           OpenSSL's libcrypto (the Ed25519 differential
-#                           fuzzer)
+#                           fuzzer), llvm (llvm-profdata and llvm-cov
+#                           for make coverage)
 #   .ci/deps.sh --bench     plus OpenSSL 3 and libjwt (the bench's comparisons)
 #   .ci/deps.sh --cross     plus s390x and armhf cross compilers, BearSSL and
 #                           libc of both architectures, qemu-user (make cross-test)
@@ -36,6 +37,8 @@ if [ "$1" = "--test" ]; then
 	command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 	command -v cmake >/dev/null 2>&1 || need="$need cmake"
 	command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+	# llvm-profdata and llvm-cov for `make coverage` (clang does not pull them in)
+	{ command -v llvm-profdata && command -v llvm-cov; } >/dev/null 2>&1 || need="$need llvm"
 	# the MariaDB plugin (examples/mariadb) and its end-to-end test
 	[ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null 2>&1 || need="$need mariadb-server"
 	command -v mariadb >/dev/null 2>&1 || need="$need mariadb-client"

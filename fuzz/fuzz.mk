@@ -4,7 +4,7 @@
 #   make fuzz-replay              replay the committed corpora without
 #                                 libFuzzer (a regression test, in make test)
 #   make ctgrind                  constant-time check of the HMAC path
-FUZZ_TARGETS = json json_diff b64url jwks verify config mysql_auth rsa_diff ec_muladd ecdsa_verify
+FUZZ_TARGETS = json json_diff b64url jwks verify config mysql_auth rsa_diff ec_muladd ecdsa_verify login
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
