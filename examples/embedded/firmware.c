@@ -9,6 +9,16 @@
    UART and a reset. The key sets, the properties and the token are the
    repository's test fixtures, linked into flash with .incbin.
 
+   Built with algorithms left out (JWTAUTH_NO_*, docs/embedded.md), it
+   logs in with an algorithm that is left in: the demo's RS256 token when
+   RS256 is built, else tests/fixtures/tokens/es256.jwt (one P-256 JWK) or
+   hs256.jwt (the oct key set), with the properties of
+   fixture-properties.json. The calls of what is left out must then be
+   refused: a key document none of whose keys is built with KEYSET_EMPTY
+   (every entry KEY_NOT_BUILT), a keyset_add_* of such a key with
+   KEY_NOT_BUILT, a token or an algorithm list naming a left-out
+   algorithm with ALG_NOT_BUILT.
+
    Each measured call runs on a stack of its own, filled with a pattern
    beforehand; the lowest word no longer holding the pattern afterwards
    gives the call's peak stack, BearSSL and the call's own frame included.
@@ -27,6 +37,10 @@
 #include <stdint.h>
 #include <string.h>
 #include "../../jwtauth.h"
+
+#if !defined(JWTAUTH_HAVE_RS256) && !defined(JWTAUTH_HAVE_ES256) && !defined(JWTAUTH_HAVE_HS256)
+#error "firmware.c logs in with RS256, ES256 or HS256: leave one of them in"
+#endif
 
 #if defined(__arm__)
 /* ---- I/O through qemu's Linux user mode ---- */
@@ -102,6 +116,14 @@ FW_BLOB(fw_tok_es256, "tests/fixtures/tokens/es256.jwt")
 FW_BLOB(fw_tok_es512, "tests/fixtures/tokens/es512.jwt")
 FW_BLOB(fw_tok_hs512, "tests/fixtures/tokens/hs512.jwt")
 FW_BLOB(fw_tok_ps512, "tests/fixtures/tokens/ps512.jwt")
+#if !defined(JWTAUTH_HAVE_RS256)
+FW_BLOB(fw_props_fx, "examples/embedded/fixture-properties.json")
+#if defined(JWTAUTH_HAVE_ES256)
+FW_BLOB(fw_token_fx, "tests/fixtures/tokens/es256.jwt")
+#else
+FW_BLOB(fw_token_fx, "tests/fixtures/tokens/hs256.jwt")
+#endif
+#endif
 
 /* ---- painted stacks ---- */
 #ifndef FW_STACK_BYTES
@@ -198,8 +220,19 @@ static void fw_run(void *p)
 
 static int fw_passed, fw_failed;
 
+/* A key document this build has no key type for: refused, and every
+   entry says why. */
+static int fw_all_not_built(const jwtauth_keyset *ks)
+{
+	size_t i;
+	if (ks->count == 0) return 0;
+	for (i = 0; i < ks->count; i++)
+		if (ks->keys[i].status != JWTAUTH_ERR_KEY_NOT_BUILT) return 0;
+	return 1;
+}
+
 /* Measure fn(), which leaves its result in fw_rc; `want` is the result
-   the fixtures call for. */
+   the fixtures call for (KEYSET_EMPTY: of a parse into fw_ks). */
 static void fw_check(const char *name, void (*fn)(void), int want)
 {
 	size_t used;
@@ -209,7 +242,7 @@ static void fw_check(const char *name, void (*fn)(void), int want)
 	used = fw_measure(fw_run, NULL);
 	fw_fn = NULL;
 	used = used > fw_baseline ? used - fw_baseline : 0;
-	ok = fw_rc == want;
+	ok = fw_rc == want && (want != JWTAUTH_ERR_KEYSET_EMPTY || fw_all_not_built(&fw_ks));
 	fw_puts("stack ");
 	fw_puts(name);
 	fw_puts(" ");
@@ -415,6 +448,66 @@ static void fw_algs_parse(void)
 	fw_rc = jwtauth_algs_parse("RS256, PS512,ES256 ,EdDSA,HS512", 31, &algs, &fw_err);
 }
 
+/* What this build holds, and the result a call then gives. */
+#ifdef JWTAUTH_HAVE_RSA
+#define FW_RSA 1
+#else
+#define FW_RSA 0
+#endif
+#ifdef JWTAUTH_HAVE_ECDSA
+#define FW_EC 1
+#else
+#define FW_EC 0
+#endif
+#ifdef JWTAUTH_HAVE_HMAC
+#define FW_HMAC 1
+#else
+#define FW_HMAC 0
+#endif
+#ifdef JWTAUTH_HAVE_EDDSA
+#define FW_EDDSA 1
+#else
+#define FW_EDDSA 0
+#endif
+#ifdef JWTAUTH_HAVE_ES256
+#define FW_ES256 1
+#else
+#define FW_ES256 0
+#endif
+#ifdef JWTAUTH_HAVE_ES512
+#define FW_ES512 1
+#else
+#define FW_ES512 0
+#endif
+#ifdef JWTAUTH_HAVE_HS512
+#define FW_HS512 1
+#else
+#define FW_HS512 0
+#endif
+#ifdef JWTAUTH_HAVE_PS512
+#define FW_PS512 1
+#else
+#define FW_PS512 0
+#endif
+#if defined(JWTAUTH_HAVE_RS256) && defined(JWTAUTH_HAVE_PS512) && defined(JWTAUTH_HAVE_ES256) \
+	&& defined(JWTAUTH_HAVE_EDDSA) && defined(JWTAUTH_HAVE_HS512)
+#define FW_ALGS_LIST 1
+#else
+#define FW_ALGS_LIST 0
+#endif
+#define FW_KEYS(built) ((built) ? JWTAUTH_OK : JWTAUTH_ERR_KEYSET_EMPTY)
+#define FW_KEY(built) ((built) ? JWTAUTH_OK : JWTAUTH_ERR_KEY_NOT_BUILT)
+#define FW_ALG(built) ((built) ? JWTAUTH_OK : JWTAUTH_ERR_ALG_NOT_BUILT)
+
+/* the login's algorithm */
+#if defined(JWTAUTH_HAVE_RS256)
+#define FW_LOGIN_ALG "RS256"
+#elif defined(JWTAUTH_HAVE_ES256)
+#define FW_LOGIN_ALG "ES256"
+#else
+#define FW_LOGIN_ALG "HS256"
+#endif
+
 static size_t fw_trim(const char *p, const char *end)
 {
 	size_t n = (size_t)(end - p);
@@ -456,7 +549,7 @@ int main(void)
 
 	/* key documents, and the verification each one serves */
 	FW_DOC(fw_jwks_rsa);
-	fw_check("keyset_parse(rsa-jwks)", fw_keyset_parse, JWTAUTH_OK);
+	fw_check("keyset_parse(rsa-jwks)", fw_keyset_parse, FW_KEYS(FW_RSA));
 	for (i = 0; i < fw_ks.count; i++)   /* rsa2048a, for the PS512 token */
 		if (fw_ks.keys[i].status == JWTAUTH_OK && fw_ks.keys[i].u.rsa.n_len == 256) {
 			fw_rsa_n_len = fw_ks.keys[i].u.rsa.n_len;
@@ -466,44 +559,68 @@ int main(void)
 			break;
 		}
 	FW_DOC(fw_jwks_ec);
-	fw_check("keyset_parse(ec-jwks)", fw_keyset_parse, JWTAUTH_OK);
+	fw_check("keyset_parse(ec-jwks)", fw_keyset_parse, FW_KEYS(FW_EC));
 	FW_DOC(fw_tok_es512);
-	fw_check("jws_verify_signature_only(ES512)", fw_sig_only, JWTAUTH_OK);
+	fw_check("jws_verify_signature_only(ES512)", fw_sig_only, FW_ALG(FW_ES512));
 	FW_DOC(fw_tok_es256);
-	fw_check("jws_verify_signature_only(ES256)", fw_sig_only, JWTAUTH_OK);
+	fw_check("jws_verify_signature_only(ES256)", fw_sig_only, FW_ALG(FW_ES256));
 	FW_DOC(fw_jwk_p256);
-	fw_check("keyset_parse(p256-jwk)", fw_keyset_parse, JWTAUTH_OK);
-	fw_ec_q_len = fw_ks.keys[0].u.ec.q_len;
-	memcpy(fw_ec_q, fw_ks.keys[0].u.ec.q, fw_ec_q_len);
+	fw_check("keyset_parse(p256-jwk)", fw_keyset_parse, FW_KEYS(FW_ES256));
+	if (fw_ks.count > 0 && fw_ks.keys[0].status == JWTAUTH_OK) {
+		fw_ec_q_len = fw_ks.keys[0].u.ec.q_len;
+		memcpy(fw_ec_q, fw_ks.keys[0].u.ec.q, fw_ec_q_len);
+	}
 	FW_DOC(fw_jwks_oct);
-	fw_check("keyset_parse(oct-jwks)", fw_keyset_parse, JWTAUTH_OK);
+	fw_check("keyset_parse(oct-jwks)", fw_keyset_parse, FW_KEYS(FW_HMAC));
 	FW_DOC(fw_tok_hs512);
-	fw_check("jws_verify_signature_only(HS512)", fw_sig_only, JWTAUTH_OK);
-	fw_check("keyset_add_oct", fw_add_oct, JWTAUTH_OK);
+	fw_check("jws_verify_signature_only(HS512)", fw_sig_only, FW_ALG(FW_HS512));
+	/* pinned to HS512 */
+	fw_check("keyset_add_oct", fw_add_oct, FW_KEY(FW_HS512));
 	FW_DOC(fw_jwks_ed25519);
-	fw_check("keyset_parse(ed25519-jwks)", fw_keyset_parse, JWTAUTH_OK);
-	memcpy(fw_ed_x, fw_ks.keys[0].u.okp.x, sizeof fw_ed_x);
+	fw_check("keyset_parse(ed25519-jwks)", fw_keyset_parse, FW_KEYS(FW_EDDSA));
+	if (fw_ks.count > 0 && fw_ks.keys[0].status == JWTAUTH_OK)
+		memcpy(fw_ed_x, fw_ks.keys[0].u.okp.x, sizeof fw_ed_x);
 	fw_eddsa_token();
-	fw_check("jws_verify_signature_only(EdDSA)", fw_sig_only, JWTAUTH_OK);
+	fw_check("jws_verify_signature_only(EdDSA)", fw_sig_only, FW_ALG(FW_EDDSA));
 	FW_DOC(fw_pem_cert);
-	fw_check("keyset_parse(pem-cert)", fw_keyset_parse, JWTAUTH_OK);
+	fw_check("keyset_parse(pem-cert)", fw_keyset_parse, FW_KEYS(FW_RSA));
 
 	/* keys from raw material */
-	fw_check("keyset_add_rsa", fw_add_rsa, JWTAUTH_OK);
-	fw_check("keyset_add_ec", fw_add_ec, JWTAUTH_OK);
-	fw_check("keyset_add_ed25519", fw_add_ed25519, JWTAUTH_OK);
+	fw_check("keyset_add_rsa", fw_add_rsa, FW_KEY(FW_RSA));
+	fw_check("keyset_add_ec", fw_add_ec, FW_KEY(FW_ES256));
+	fw_check("keyset_add_ed25519", fw_add_ed25519, FW_KEY(FW_EDDSA));
 	FW_DOC(fw_tok_ps512);
-	fw_check("jws_verify_signature_only(PS512)", fw_sig_only_added, JWTAUTH_OK);
+	fw_check("jws_verify_signature_only(PS512)", fw_sig_only_added, FW_ALG(FW_PS512));
 
 	/* the StarRocks login */
+#if defined(JWTAUTH_HAVE_RS256)
 	FW_DOC(fw_props);
+#else
+	/* the demo's RS256 key is left out */
+	FW_DOC(fw_jwks_demo);
+	fw_check("keyset_parse(demo-jwks)", fw_keyset_parse, JWTAUTH_ERR_KEYSET_EMPTY);
+	FW_DOC(fw_props_fx);
+#endif
 	fw_check("config_parse", fw_config_parse, JWTAUTH_OK);
 	fw_check("integration_parse", fw_integration_parse, JWTAUTH_OK);
 	fw_check("config_set_list", fw_config_set_list, JWTAUTH_OK);
+#if defined(JWTAUTH_HAVE_RS256)
 	FW_DOC(fw_jwks_demo);
 	fw_check("keyset_parse(login-jwks)", fw_login_keys, JWTAUTH_OK);
 	fw_check("jwk_thumbprint(rsa)", fw_thumbprint, JWTAUTH_OK);
 	FW_DOC(fw_token);
+#elif defined(JWTAUTH_HAVE_ES256)
+	FW_DOC(fw_jwk_p256);
+	fw_check("keyset_parse(login-jwk-p256)", fw_login_keys, JWTAUTH_OK);
+	fw_check("jwk_thumbprint(ec)", fw_thumbprint, JWTAUTH_OK);
+	FW_DOC(fw_token_fx);
+#else
+	FW_DOC(fw_jwks_oct);
+	fw_check("keyset_parse(login-jwks-oct)", fw_login_keys, JWTAUTH_OK);
+	/* RFC 7638 has no thumbprint of an oct key without its secret */
+	fw_check("jwk_thumbprint(oct)", fw_thumbprint, JWTAUTH_ERR_KEY_KTY);
+	FW_DOC(fw_token_fx);
+#endif
 	fw_check("mysql_auth_token", fw_mysql_auth_token, JWTAUTH_OK);
 	fw_check("authenticate", fw_authenticate, JWTAUTH_OK);
 	/* the login must name tom, not merely return OK */
@@ -520,8 +637,8 @@ int main(void)
 	fw_check("token_cache_stats+clear", fw_token_cache_clear, JWTAUTH_OK);
 	jwtauth_verify_options_init(&fw_opts, JWTAUTH_ALGS_ALL);
 	fw_opts.claims = fw_cfg.claims;
-	fw_check("verify(RS256)", fw_verify, JWTAUTH_OK);
-	fw_check("jws_verify(RS256)", fw_jws_verify, JWTAUTH_OK);
+	fw_check("verify(" FW_LOGIN_ALG ")", fw_verify, JWTAUTH_OK);
+	fw_check("jws_verify(" FW_LOGIN_ALG ")", fw_jws_verify, JWTAUTH_OK);
 	fw_check("jws_decode_unverified", fw_decode_unverified, JWTAUTH_OK);
 	fw_check("claims_check", fw_claims_check, JWTAUTH_OK);
 	fw_check("claim_string", fw_claim_string, JWTAUTH_OK);
@@ -535,7 +652,7 @@ int main(void)
 	fw_check("b64url_decode", fw_b64url_decode, JWTAUTH_OK);
 	FW_DOC(fw_jwks_ed25519);
 	fw_check("json_parse", fw_json_parse, JWTAUTH_OK);
-	fw_check("algs_parse", fw_algs_parse, JWTAUTH_OK);
+	fw_check("algs_parse", fw_algs_parse, FW_ALG(FW_ALGS_LIST));
 
 	fw_sizeof("jwtauth_keyset", sizeof(jwtauth_keyset));
 	fw_sizeof("jwtauth_config", sizeof(jwtauth_config));
