@@ -765,6 +765,7 @@ static void ect_vrfy_edges(void)
 }
 
 
+#ifndef TEST_SEPARATE_IMPL   /* the engine's internals */
 /* Field and scalar arithmetic against slower references (a bit-by-bit
    Mersenne reduction, additions with a compare, the Montgomery product to
    check inverses): P-521's own products and additions (whose
@@ -885,6 +886,8 @@ static void ect_field_arith(void)
 	}
 }
 
+#endif /* TEST_SEPARATE_IMPL */
+
 #endif /* JWTAUTH_EC_BEARSSL */
 
 static const test_case t_ecdsa_engine_tests[] = {
@@ -897,7 +900,9 @@ static const test_case t_ecdsa_engine_tests[] = {
 #ifndef JWTAUTH_EC_BEARSSL
 	{ "ecdsa_muladd_exceptional", ect_muladd_exceptional },
 	{ "ecdsa_vrfy_edges", ect_vrfy_edges },
+#ifndef TEST_SEPARATE_IMPL
 	{ "ecdsa_field_arith", ect_field_arith },
+#endif
 #endif
 	{ NULL, NULL }
 };
