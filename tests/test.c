@@ -6,6 +6,13 @@
    JWTAUTH_STATIC, and as C++. */
 #ifndef TEST_SEPARATE_IMPL
 #define JWTAUTH_IMPLEMENTATION
+/* t_jsondup.c watches the JSON duplicate check: exact name comparisons
+   are counted, and every name's tag can be forced to one value */
+static unsigned long tl_jname_cmps;
+static long tl_jname_tag_force = -1;
+#define JWTAUTH__JNAME_CMP_HOOK() ((void)tl_jname_cmps++)
+#define JWTAUTH__JNAME_TAG_HOOK(tag) \
+	(tl_jname_tag_force >= 0 ? (uint16_t)tl_jname_tag_force : (tag))
 #endif
 #include "scan_alloc.h"
 #include "../jwtauth.h"
@@ -93,6 +100,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_embedded.c"
 #include "t_api.c"
 #include "t_ecdsa_engine.c"
+#include "t_jsondup.c"
 
 typedef struct test_group {
 	const char *name;
@@ -119,6 +127,7 @@ static const test_group groups[] = {
 	{ "embedded", t_embedded_tests },
 	{ "api", t_api_tests },
 	{ "ecdsa_engine", t_ecdsa_engine_tests },
+	{ "jsondup", t_jsondup_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)
