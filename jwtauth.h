@@ -2103,34 +2103,35 @@ static int jwtauth__jstr_same(const char *a, size_t alen, int aesc,
 /* ---- duplicate member names (RFC 7515 section 5.2, RFC 7519 section 4) ----
    RFC 8259 section 4 leaves duplicates undefined; JWS and JWT require
    refusing them. The check runs on the header before any signature check,
-   so it must cost little whatever names an attacker picks. A walk over an
-   object's earlier names for each new name is quadratic: about 250 escaped
-   names in an 8 KB header cost over 1 ms that way.
+   so it must cost little whatever names an attacker picks. Comparing each
+   new name with all the earlier ones is quadratic: about 250 escaped names
+   in an 8 KB header cost over 1 ms that way.
 
-   Instead, when an object closes, its names are sorted, and duplicates are
-   then neighbours. The sort key is (16-bit tag, unescaped bytes): the tag,
-   a hash of the unescaped bytes, settles most comparisons in one integer
-   compare; equal tags always fall back to an exact comparison of the
-   unescaped bytes, so a hash never decides equality. The sort is a stable
-   bottom-up merge sort of a linked list, which makes at most
-   n * ceil(log2 n) comparisons for n names whatever the names are: a
-   deterministic bound, needed because an unkeyed hash (there is no
-   randomness here) can be made to collide at will. Even with every tag
-   equal, each comparison costs at most the length of the name it places,
-   so one merge pass reads each name at most once and the whole check reads
-   at most (ceil(log2 n) + 2) times the text of the names: for an 8 KB
-   token (at most ~2,700 names, 12 passes) that is O(text * log n), not
-   O(names^2).
-   Memory: none beyond a few locals. While the object is sorted, a name
-   token's `next` (always index + 1 for a name) holds the list link and its
-   `count` (always 0 for a string) holds the tag; both are restored before
-   the check returns. No table, no heap, no stack that grows with the input.
+   So an object's names are checked when the object closes. Up to
+   JWTAUTH__JDUP_SMALL (8) names, pair by pair: at most 28 comparisons, 3.5
+   a name. Above that they are sorted, and duplicates are then neighbours.
+   The sort key is (16-bit tag, unescaped bytes): the tag, a hash of the
+   unescaped bytes, settles most comparisons in one integer compare; equal
+   tags always fall back to an exact comparison of the unescaped bytes, so
+   a hash never decides. The sort is a stable bottom-up merge sort of a
+   linked list: at most n * ceil(log2 n) comparisons for n names, whatever
+   the names. That bound is by design, not by luck: an unkeyed hash (there
+   is no randomness here) can be made to collide at will, and with every
+   tag equal each comparison costs at most the length of the name it
+   places, so a merge pass reads each name at most once and the check
+   reads the names' text at most ceil(log2 n) + 2 times: O(text * log n)
+   instead of O(names^2) (an 8 KB token holds under 4,096 names: at most
+   12 passes).
+   Memory: a few locals, no table and no heap. While an object is sorted,
+   a name token's `next` (always index + 1 for a name) holds the list link
+   and its `count` (always 0 for a string) holds the tag; both are
+   restored before the check returns.
 
-   To keep the error of every input the same as a check at each name (the
-   first problem in reading order wins, and a duplicate is reported at the
-   second name's opening quote), any other error found while objects are
+   The reported error stays that of a check at each name: the first
+   problem in reading order wins, and a duplicate is reported at the
+   second name's opening quote. Any other error found while objects are
    still open first looks for a duplicate among their names so far
-   (jwtauth__jdup_open): those names all precede the error. */
+   (jwtauth__jdup_open): those names all precede it. */
 
 /* Test hooks (tests/t_jsondup.c): count the exact comparisons; replace
    every tag (to make all names collide). */
@@ -2220,15 +2221,41 @@ static uint32_t jwtauth__jname_sort(const char *js, jwtauth_json_tok *toks, uint
 	}
 }
 
+/* Objects of at most this many names are checked pair by pair: at most
+   8 * 7 / 2 = 28 comparisons, still linear, and cheaper than tagging and
+   sorting the few names of a usual header or payload. */
+#ifndef JWTAUTH__JDUP_SMALL
+#define JWTAUTH__JDUP_SMALL 8
+#endif
+
 /* The earliest name of object `obj` (its members before token `end`) that
    equals an earlier name of the same object, or JWTAUTH__JNONE. The
    members' values before `end` are complete; a last name whose value has
-   not been read is included. */
+   not been read is included (obj's count includes it). */
 static uint32_t jwtauth__jdup_first(const char *js, jwtauth_json_tok *toks,
 	size_t obj, size_t end)
 {
 	uint32_t list = JWTAUTH__JNONE, last = JWTAUTH__JNONE, dup = JWTAUTH__JNONE, p, q;
-	size_t i = obj + 1, names = 0;
+	size_t i = obj + 1, names = 0, j;
+	const jwtauth_json_tok *a, *b;
+	if (toks[obj].count <= JWTAUTH__JDUP_SMALL) {
+		for (j = obj + 1; j < end; j = toks[j + 1].next) {
+			b = &toks[j];
+			for (i = obj + 1; i < j; i = toks[i + 1].next) {
+				a = &toks[i];
+				/* raw names of another length or first byte differ (an
+				   empty name's first byte is its closing quote) */
+				if ((a->len == b->len && js[a->start] == js[b->start]) || a->escaped || b->escaped) {
+					JWTAUTH__JNAME_CMP_HOOK();
+					if (jwtauth__jstr_same(js + a->start, a->len, a->escaped,
+					    js + b->start, b->len, b->escaped))
+						return (uint32_t)j;
+				}
+			}
+			if (j + 1 >= end || toks[j + 1].next <= j + 1) break;
+		}
+		return JWTAUTH__JNONE;
+	}
 	/* link the names in document order; tag each */
 	while (i < end) {
 		toks[i].count = JWTAUTH__JNAME_TAG_HOOK(jwtauth__jname_tag(js, &toks[i]));
@@ -2258,15 +2285,15 @@ static uint32_t jwtauth__jdup_first(const char *js, jwtauth_json_tok *toks,
 	return dup;
 }
 
-/* After an error found with container `cur` open and `n` tokens read:
-   a duplicate among the names read so far in any open object comes
+/* After an error found with container `cur` open and its tokens before
+   `end` read (or a duplicate `dup` found in a child of cur that closed at
+   `end`): a duplicate among the names read so far in any open object comes
    earlier in the text, so it is the error to report (as a check at each
    name would have). Returns rc or JSON_DUPLICATE. */
 static int jwtauth__jdup_open(const char *js, jwtauth_json_tok *toks,
-	uint32_t cur, size_t n, int rc, jwtauth_error *err)
+	uint32_t cur, size_t end, uint32_t dup, int rc, jwtauth_error *err)
 {
-	uint32_t dup = JWTAUTH__JNONE, d;
-	size_t end = n;
+	uint32_t d;
 	/* an open container's `next` is its parent; its members end where
 	   its open child (or the input read so far) begins */
 	while (cur != JWTAUTH__JNONE) {
@@ -2297,7 +2324,7 @@ JWTAUTH_DEF int jwtauth_json_parse(const char *js, size_t len,
 {
 	const unsigned char *s = (const unsigned char *)js;
 	size_t pos, n = 0, depth = 0;
-	uint32_t cur = JWTAUTH__JNONE, parent;
+	uint32_t cur = JWTAUTH__JNONE, parent, dup;
 	jwtauth_json_tok *t;
 	unsigned char c;
 	int rc;
@@ -2413,13 +2440,12 @@ after: /* a value just ended */
 
 close: /* s[pos] closes container `cur` */
 	t = &toks[cur];
-	/* its names are all read: the duplicate check (see above) */
-	if (t->type == JWTAUTH_JSON_OBJECT && t->count > 1
-	    && jwtauth__jdup_first(js, toks, cur, n) != JWTAUTH__JNONE) {
-		rc = JWTAUTH_ERR_JSON_DUPLICATE;
-		goto fail; /* reported by jwtauth__jdup_open: maybe an outer one */
-	}
 	parent = t->next;
+	/* its names are all read: the duplicate check (see above); an open
+	   outer object may hold an earlier one */
+	if (t->type == JWTAUTH_JSON_OBJECT && t->count > 1
+	    && (dup = jwtauth__jdup_first(js, toks, cur, n)) != JWTAUTH__JNONE)
+		return jwtauth__jdup_open(js, toks, parent, cur, dup, JWTAUTH_ERR_JSON_DUPLICATE, err);
 	t->len = (uint32_t)(pos + 1 - t->start);
 	t->next = (uint32_t)n;
 	cur = parent;
@@ -2428,7 +2454,7 @@ close: /* s[pos] closes container `cur` */
 	goto after;
 
 fail: /* an earlier duplicate in an open object comes first */
-	return jwtauth__jdup_open(js, toks, cur, n, rc, err);
+	return jwtauth__jdup_open(js, toks, cur, n, JWTAUTH__JNONE, rc, err);
 }
 #undef JWTAUTH__JFAIL
 

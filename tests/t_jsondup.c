@@ -15,13 +15,25 @@ static int jd_parse(const char *s, size_t len, size_t max_toks, size_t max_depth
 	return jwtauth_json_parse(s, len, jd_toks, max_toks, max_depth, &n, &jd_err);
 }
 
-/* Every tag forced to one value (all names collide), or the real tags. */
-static void jd_force_tags(int on)
+/* How the check is run: 0 as built (objects of up to 8 names pair by
+   pair, larger ones sorted), 1 always sorted with every tag equal (each
+   decision then rests on the exact comparison alone), 2 always sorted,
+   3 always pair by pair. Only mode 0 from a separate translation unit. */
+#ifndef TEST_SEPARATE_IMPL
+#define JD_MODES 4
+#else
+#define JD_MODES 1
+#endif
+static const char *const jd_mode_names[4] = { "as built", "sorted, tags equal", "sorted",
+	"pair by pair" };
+
+static void jd_mode(int m)
 {
 #ifndef TEST_SEPARATE_IMPL
-	tl_jname_tag_force = on ? 0x1234 : -1;
+	tl_jname_tag_force = m == 1 ? 0x1234 : -1;
+	tl_jdup_small = m == 0 ? 8 : m == 3 ? 65535 : 0;
 #else
-	(void)on;
+	(void)m;
 #endif
 }
 
@@ -100,33 +112,29 @@ static const jd_case jd_cases[] = {
 	{ NULL, 0, 0, 0, 0 }
 };
 
-/* Every case, with the real tags and with every tag equal (then each
-   decision rests on the exact comparison alone). */
+/* Every case, in every mode. */
 static void jsondup_cases(void)
 {
-	int forced;
+	int mode;
 	const jd_case *c;
-	for (forced = 0; forced < 2; forced++) {
-		jd_force_tags(forced);
+	for (mode = 0; mode < JD_MODES; mode++) {
+		jd_mode(mode);
 		for (c = jd_cases; c->json; c++) {
 			int rc = jd_parse(c->json, strlen(c->json), c->max_toks ? c->max_toks : 4096,
 				c->max_depth);
 			if (rc != c->rc || (c->offset >= 0 && (long)jd_err.offset != c->offset)) {
-				jd_force_tags(0);
-				CHECKF(0, "%s (tags %s): %s at %ld, expected %s at %ld", c->json,
-					forced ? "forced" : "real", jwtauth_error_name(rc), (long)jd_err.offset,
+				jd_mode(0);
+				CHECKF(0, "%s (%s): %s at %ld, expected %s at %ld", c->json,
+					jd_mode_names[mode], jwtauth_error_name(rc), (long)jd_err.offset,
 					jwtauth_error_name(c->rc), c->offset);
 			}
 			if (rc == JWTAUTH_ERR_JSON_DUPLICATE && !TL_MSG_HAS(jd_err.msg, "duplicate member name")) {
-				jd_force_tags(0);
+				jd_mode(0);
 				CHECKF(0, "%s: message \"%s\"", c->json, jd_err.msg);
 			}
 		}
-#ifdef TEST_SEPARATE_IMPL
-		break; /* the tags cannot be forced from this translation unit */
-#endif
 	}
-	jd_force_tags(0);
+	jd_mode(0);
 }
 
 /* ---- generated objects against a model ---- */
@@ -215,11 +223,11 @@ static void jd_gen_value(jd_gen *g, int depth)
 static void jsondup_generated(void)
 {
 	static char buf[65536];
-	int forced, i;
+	int mode, i;
 	unsigned long dups = 0, oks = 0;
-	for (forced = 0; forced < 2; forced++) {
-		jd_force_tags(forced);
-		for (i = 0; i < 3000; i++) {
+	for (mode = 0; mode < JD_MODES; mode++) {
+		jd_mode(mode);
+		for (i = 0; i < 2000; i++) {
 			jd_gen g;
 			int rc;
 			size_t k, n = 0;
@@ -230,28 +238,31 @@ static void jsondup_generated(void)
 			rc = jwtauth_json_parse(buf, g.len, jd_toks, 4096, 0, &n, &jd_err);
 			if (g.first_dup < 0) {
 				oks++;
-				if (rc != JWTAUTH_OK) { jd_force_tags(0); CHECKF(0, "%s: %s at %u", buf, jwtauth_error_name(rc), (unsigned)jd_err.offset); }
+				if (rc != JWTAUTH_OK) {
+					jd_mode(0);
+					CHECKF(0, "%s (%s): %s at %u", buf, jd_mode_names[mode],
+						jwtauth_error_name(rc), (unsigned)jd_err.offset);
+				}
 				for (k = 0; k < n; k++)
 					if (jd_toks[k].type == JWTAUTH_JSON_STRING
 					    && (jd_toks[k].next != k + 1 || jd_toks[k].count != 0)) {
-						jd_force_tags(0);
-						CHECKF(0, "%s: token %u: next %u count %u", buf, (unsigned)k,
+						jd_mode(0);
+						CHECKF(0, "%s (%s): token %u: next %u count %u", buf,
+							jd_mode_names[mode], (unsigned)k,
 							(unsigned)jd_toks[k].next, (unsigned)jd_toks[k].count);
 					}
 			} else {
 				dups++;
 				if (rc != JWTAUTH_ERR_JSON_DUPLICATE || (long)jd_err.offset != g.first_dup) {
-					jd_force_tags(0);
-					CHECKF(0, "%s: %s at %u, expected JSON_DUPLICATE at %ld", buf,
-						jwtauth_error_name(rc), (unsigned)jd_err.offset, g.first_dup);
+					jd_mode(0);
+					CHECKF(0, "%s (%s): %s at %u, expected JSON_DUPLICATE at %ld", buf,
+						jd_mode_names[mode], jwtauth_error_name(rc), (unsigned)jd_err.offset,
+						g.first_dup);
 				}
 			}
 		}
-#ifdef TEST_SEPARATE_IMPL
-		break;
-#endif
 	}
-	jd_force_tags(0);
+	jd_mode(0);
 	CHECKF(dups > 500 && oks > 500, "generator: %lu with repeats, %lu without", dups, oks);
 }
 
@@ -319,7 +330,8 @@ static void jsondup_many_names(void)
 
 #ifndef TEST_SEPARATE_IMPL
 /* Two distinct names whose real tags are equal: both accepted together
-   (the tag never decides), each refused with itself. */
+   (the tag never decides), each refused with itself; sorted however few
+   the names (mode 2). */
 static void jsondup_real_collision(void)
 {
 	static uint32_t seen[65536];
@@ -344,6 +356,7 @@ static void jsondup_real_collision(void)
 	}
 	CHECKF(first != 0, "no colliding pair of names found");
 	CHECK(an != bn || memcmp(a, b, an) != 0);
+	jd_mode(2);   /* back to 0 at the start of the next test */
 	snprintf(doc, sizeof doc, "{\"%s\":1,\"%s\":2}", a, b);
 	tl_jname_cmps = 0;
 	CHECK_RC(jd_parse(doc, strlen(doc), 16, 0), JWTAUTH_OK);
@@ -356,6 +369,7 @@ static void jsondup_real_collision(void)
 	snprintf(doc, sizeof doc, "{\"%s\":1,\"%s\":2,\"%s\":3}", a, b, a);
 	CHECK_RC(jd_parse(doc, strlen(doc), 16, 0), JWTAUTH_ERR_JSON_DUPLICATE);
 	CHECK_EQ(jd_err.offset, an + bn + 11);
+	jd_mode(0);
 }
 
 /* ceil(log2 n) */
@@ -375,8 +389,10 @@ static void jsondup_cost_counted(void)
 {
 	static char buf[65536];
 	static const unsigned sizes[3] = { 250, 1000, 2000 };
-	size_t len, at = 0;
+	size_t len, at = 0, o;
 	int i;
+	unsigned k;
+	jd_mode(0);
 	for (i = 0; i < 3; i++) {
 		unsigned long n = sizes[i], bound = n * jd_log2(n) + n;
 		unsigned long real;
@@ -385,10 +401,10 @@ static void jsondup_cost_counted(void)
 		CHECK_RC(jd_parse(buf, len, 4096, 0), JWTAUTH_OK);
 		real = tl_jname_cmps;
 		CHECKF(real <= n / 8, "%lu escaped names, real tags: %lu exact comparisons", n, real);
-		jd_force_tags(1);
+		jd_mode(1);
 		tl_jname_cmps = 0;
 		CHECK_RC(jd_parse(buf, len, 4096, 0), JWTAUTH_OK);
-		jd_force_tags(0);
+		jd_mode(0);
 		printf("  %lu escaped names: %lu exact comparisons (real tags), %lu (every tag equal; "
 			"bound %lu, a walk over earlier names: %lu)\n", n, real, tl_jname_cmps, bound,
 			n * (n - 1) / 2);
@@ -396,6 +412,22 @@ static void jsondup_cost_counted(void)
 			"comparisons, bound %lu", n, tl_jname_cmps, bound);
 		if (n == 250) CHECKF(tl_jname_cmps * 10 < n * (n - 1) / 2, "%lu comparisons", tl_jname_cmps);
 	}
+	/* many small objects, each checked pair by pair: 8 escaped names
+	   make 28 comparisons, no more */
+	o = 0;
+	buf[o++] = '[';
+	for (k = 0; k < 8 * 200; k++) {
+		if (k % 8 == 0) o += (size_t)sprintf(buf + o, "%s{", k ? "}," : "");
+		else buf[o++] = ',';
+		buf[o++] = '"';
+		o += jd_escaped_name(buf + o, k);
+		o += (size_t)sprintf(buf + o, "\":0");
+	}
+	o += (size_t)sprintf(buf + o, "}]");
+	tl_jname_cmps = 0;
+	CHECK_RC(jd_parse(buf, o, 4096, 0), JWTAUTH_OK);
+	CHECKF(tl_jname_cmps == 28ul * 200, "200 objects of 8 escaped names: %lu exact comparisons",
+		tl_jname_cmps);
 }
 
 /* The same through a token: a header of as many escaped names as the
@@ -408,6 +440,7 @@ static void jsondup_cost_token(void)
 	unsigned n = 0, max_names = (JWTAUTH_MAX_JSON_TOKENS - 4) / 2;
 	size_t o, hl = 0, tl;
 	int forced;
+	jd_mode(0);
 	/* base64url grows the header by 4/3; leave room for payload and dots */
 	o = (size_t)sprintf(json, "{\"alg\":\"HS256\"");
 	while (n < max_names && (o + 40) * 4 / 3 + 16 < JWTAUTH_MAX_TOKEN_LEN) {
@@ -427,10 +460,10 @@ static void jsondup_cost_token(void)
 #endif
 	for (forced = 0; forced < 2; forced++) {
 		unsigned long bound = forced ? (n + 1ul) * jd_log2(n + 1ul) + n + 1 : (n + 1ul) / 8 + 1;
-		jd_force_tags(forced);
+		jd_mode(forced);
 		tl_jname_cmps = 0;
 		CHECK_RC(jwtauth_jws_decode_unverified(tok, tl, &jwt, NULL), JWTAUTH_OK);
-		jd_force_tags(0);
+		jd_mode(0);
 		CHECKF(tl_jname_cmps <= bound, "header of %u escaped names (tags %s): %lu exact "
 			"comparisons, bound %lu", n, forced ? "forced" : "real", tl_jname_cmps, bound);
 	}

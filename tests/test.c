@@ -7,12 +7,15 @@
 #ifndef TEST_SEPARATE_IMPL
 #define JWTAUTH_IMPLEMENTATION
 /* t_jsondup.c watches the JSON duplicate check: exact name comparisons
-   are counted, and every name's tag can be forced to one value */
+   are counted, every name's tag can be forced to one value, and the size
+   up to which objects are checked pair by pair can be changed */
 static unsigned long tl_jname_cmps;
 static long tl_jname_tag_force = -1;
+static unsigned long tl_jdup_small = 8;
 #define JWTAUTH__JNAME_CMP_HOOK() ((void)tl_jname_cmps++)
 #define JWTAUTH__JNAME_TAG_HOOK(tag) \
 	(tl_jname_tag_force >= 0 ? (uint16_t)tl_jname_tag_force : (tag))
+#define JWTAUTH__JDUP_SMALL tl_jdup_small
 #endif
 #include "scan_alloc.h"
 #include "../jwtauth.h"
