@@ -2159,14 +2159,23 @@ static uint16_t jwtauth__jname_tag(const char *js, const jwtauth_json_tok *t)
 	return (uint16_t)(h ^ (h >> 16));
 }
 
-/* Order of two names: tag, then the unescaped bytes (lexicographic, a
-   prefix first). 0 exactly when the unescaped names are equal. */
-static int jwtauth__jname_cmp(const char *js, const jwtauth_json_tok *a,
+/* Bytes of the escape at p[i] == '\\': 2, 6 for \uXXXX, 12 for a
+   surrogate pair (one unit: its halves decode only together). */
+static size_t jwtauth__jesc_len(const char *p, size_t i)
+{
+	if (p[i + 1] != 'u') return 2;
+	return ((p[i + 2] == 'd' || p[i + 2] == 'D') && (p[i + 3] == '8' || p[i + 3] == '9'
+		|| p[i + 3] == 'a' || p[i + 3] == 'A' || p[i + 3] == 'b' || p[i + 3] == 'B')) ? 12 : 6;
+}
+
+/* Exact order of two names by their unescaped bytes (lexicographic, a
+   prefix first); 0 exactly when they are equal. */
+static int jwtauth__jname_order(const char *js, const jwtauth_json_tok *a,
 	const jwtauth_json_tok *b)
 {
 	jwtauth__jcursor x, y;
 	int cx, cy, r;
-	if (a->count != b->count) return a->count < b->count ? -1 : 1;
+	size_t el;
 	JWTAUTH__JNAME_CMP_HOOK();
 	if (!a->escaped && !b->escaped) {
 		r = memcmp(js + a->start, js + b->start, a->len < b->len ? a->len : b->len);
@@ -2175,12 +2184,33 @@ static int jwtauth__jname_cmp(const char *js, const jwtauth_json_tok *a,
 	}
 	x.p = js + a->start; x.i = 0; x.n = a->len; x.esc = a->escaped; x.bi = x.bn = 0;
 	y.p = js + b->start; y.i = 0; y.n = b->len; y.esc = b->escaped; y.bi = y.bn = 0;
-	do {
+	for (;;) {
+		/* the same escape spelled the same way on both sides (an
+		   attacker's names share long runs of them): equal bytes, so skip
+		   it without decoding. Both cursors stay on escape boundaries,
+		   so what is compared is still exactly the unescaped bytes. */
+		if (x.bi == x.bn && y.bi == y.bn && x.i < x.n && y.i < y.n
+		    && x.p[x.i] == '\\' && y.p[y.i] == '\\') {
+			el = jwtauth__jesc_len(x.p, x.i);
+			if (x.n - x.i >= el && y.n - y.i >= el && memcmp(x.p + x.i, y.p + y.i, el) == 0) {
+				x.i += el;
+				y.i += el;
+				continue;
+			}
+		}
 		cx = jwtauth__jcursor_next(&x);
 		cy = jwtauth__jcursor_next(&y);
 		if (cx != cy) return cx < cy ? -1 : 1; /* the end (-1) sorts first */
-	} while (cx >= 0);
-	return 0;
+		if (cx < 0) return 0;
+	}
+}
+
+/* Sort order of two names: tag, then the exact order. */
+static int jwtauth__jname_cmp(const char *js, const jwtauth_json_tok *a,
+	const jwtauth_json_tok *b)
+{
+	if (a->count != b->count) return a->count < b->count ? -1 : 1;
+	return jwtauth__jname_order(js, a, b);
 }
 
 /* Stable bottom-up merge sort of the name list `list` (links in `next`):
@@ -2245,12 +2275,9 @@ static uint32_t jwtauth__jdup_first(const char *js, jwtauth_json_tok *toks,
 				a = &toks[i];
 				/* raw names of another length or first byte differ (an
 				   empty name's first byte is its closing quote) */
-				if ((a->len == b->len && js[a->start] == js[b->start]) || a->escaped || b->escaped) {
-					JWTAUTH__JNAME_CMP_HOOK();
-					if (jwtauth__jstr_same(js + a->start, a->len, a->escaped,
-					    js + b->start, b->len, b->escaped))
-						return (uint32_t)j;
-				}
+				if (((a->len == b->len && js[a->start] == js[b->start]) || a->escaped || b->escaped)
+				    && jwtauth__jname_order(js, a, b) == 0)
+					return (uint32_t)j;
 			}
 			if (j + 1 >= end || toks[j + 1].next <= j + 1) break;
 		}
