@@ -2120,8 +2120,8 @@ static int jwtauth__jstr_same(const char *a, size_t alen, int aesc,
    tag equal each comparison costs at most the length of the name it
    places, so a merge pass reads each name at most once and the check
    reads the names' text at most ceil(log2 n) + 2 times: O(text * log n)
-   instead of O(names^2) (an 8 KB token holds under 4,096 names: at most
-   12 passes).
+   instead of O(names^2) (a token's header has at most 255 names, by
+   JWTAUTH_MAX_JSON_TOKENS: 8 passes).
    Memory: a few locals, no table and no heap. While an object is sorted,
    a name token's `next` (always index + 1 for a name) holds the list link
    and its `count` (always 0 for a string) holds the tag; both are
