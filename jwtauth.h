@@ -2024,8 +2024,8 @@ JWTAUTH_DEF int jwtauth_b64url_encode(const uint8_t *in, size_t in_len,
    Iterative: no recursion at all. An open container keeps its parent's
    index in its `next` field until it closes (then `next` gets its real
    value), so the token array itself is the stack and depth costs no memory.
-   Duplicate names are found by walking the object's earlier members with
-   `next`: O(members^2) per object, bounded by max_toks. */
+   Duplicate names are found when an object closes, by sorting its names
+   (O(members log members), see "duplicate member names" below). */
 
 #define JWTAUTH__JNONE 0xFFFFFFFFu /* "no parent": the root's link */
 
@@ -2329,26 +2329,239 @@ static int jwtauth__jstr_same(const char *a, size_t alen, int aesc,
 	return 1;
 }
 
-/* RFC 8259 section 4 leaves duplicates undefined; RFC 7515 section 5.2 and
-   RFC 7519 section 4 require rejecting them. Name `name` joins object `obj`. */
-static int jwtauth__jdup(const char *js, const jwtauth_json_tok *toks,
-	size_t obj, size_t name, jwtauth_error *err)
+/* ---- duplicate member names (RFC 7515 section 5.2, RFC 7519 section 4) ----
+   RFC 8259 section 4 leaves duplicates undefined; JWS and JWT require
+   refusing them. The check runs on the header before any signature check,
+   so it must cost little whatever names an attacker picks. Comparing each
+   new name with all the earlier ones is quadratic: about 250 escaped names
+   in an 8 KB header cost over 1 ms that way.
+
+   So an object's names are checked when the object closes. Up to
+   JWTAUTH__JDUP_SMALL (8) names, pair by pair: at most 28 comparisons, 3.5
+   a name. Above that they are sorted, and duplicates are then neighbours.
+   The sort key is (16-bit tag, unescaped bytes): the tag, a hash of the
+   unescaped bytes, settles most comparisons in one integer compare; equal
+   tags always fall back to an exact comparison of the unescaped bytes, so
+   a hash never decides. The sort is a stable bottom-up merge sort of a
+   linked list: at most n * ceil(log2 n) comparisons for n names, whatever
+   the names. That bound is by design, not by luck: an unkeyed hash (there
+   is no randomness here) can be made to collide at will, and with every
+   tag equal each comparison costs at most the length of the name it
+   places, so a merge pass reads each name at most once and the check
+   reads the names' text at most ceil(log2 n) + 2 times: O(text * log n)
+   instead of O(names^2) (a token's header has at most 255 names, by
+   JWTAUTH_MAX_JSON_TOKENS: 8 passes).
+   Memory: a few locals, no table and no heap. While an object is sorted,
+   a name token's `next` (always index + 1 for a name) holds the list link
+   and its `count` (always 0 for a string) holds the tag; both are
+   restored before the check returns.
+
+   The reported error stays that of a check at each name: the first
+   problem in reading order wins, and a duplicate is reported at the
+   second name's opening quote. Any other error found while objects are
+   still open first looks for a duplicate among their names so far
+   (jwtauth__jdup_open): those names all precede it. */
+
+/* Test hooks (tests/t_jsondup.c): count the exact comparisons; replace
+   every tag (to make all names collide). */
+#ifndef JWTAUTH__JNAME_CMP_HOOK
+#define JWTAUTH__JNAME_CMP_HOOK() ((void)0)
+#endif
+#ifndef JWTAUTH__JNAME_TAG_HOOK
+#define JWTAUTH__JNAME_TAG_HOOK(tag) (tag)
+#endif
+
+/* 16-bit tag of a name: FNV-1a over its unescaped bytes, folded. */
+static uint16_t jwtauth__jname_tag(const char *js, const jwtauth_json_tok *t)
 {
-	const jwtauth_json_tok *b = &toks[name], *a;
-	size_t i = obj + 1;
-	while (i < name) {
-		a = &toks[i];
-		/* raw names of another length or first byte differ: skip the
-		   call (the common case; an empty name's first byte is its
-		   closing quote, inside the text) */
-		if (((a->len == b->len && js[a->start] == js[b->start]) || a->escaped || b->escaped)
-		    && jwtauth__jstr_same(js + a->start, a->len, a->escaped,
-		    js + b->start, b->len, b->escaped))
-			return jwtauth__fail(err, JWTAUTH_ERR_JSON_DUPLICATE, (size_t)b->start - 1,
-				"duplicate member name");
+	uint32_t h = 0x811C9DC5u;
+	const unsigned char *p = (const unsigned char *)js + t->start;
+	size_t i;
+	int c;
+	if (!t->escaped) {
+		for (i = 0; i < t->len; i++) h = (h ^ p[i]) * 0x01000193u;
+	} else {
+		jwtauth__jcursor x;
+		x.p = js + t->start; x.i = 0; x.n = t->len; x.esc = 1; x.bi = x.bn = 0;
+		while ((c = jwtauth__jcursor_next(&x)) >= 0) h = (h ^ (uint32_t)c) * 0x01000193u;
+	}
+	return (uint16_t)(h ^ (h >> 16));
+}
+
+/* Bytes of the escape at p[i] == '\\': 2, 6 for \uXXXX, 12 for a
+   surrogate pair (one unit: its halves decode only together). */
+static size_t jwtauth__jesc_len(const char *p, size_t i)
+{
+	if (p[i + 1] != 'u') return 2;
+	return ((p[i + 2] == 'd' || p[i + 2] == 'D') && (p[i + 3] == '8' || p[i + 3] == '9'
+		|| p[i + 3] == 'a' || p[i + 3] == 'A' || p[i + 3] == 'b' || p[i + 3] == 'B')) ? 12 : 6;
+}
+
+/* Exact order of two names by their unescaped bytes (lexicographic, a
+   prefix first); 0 exactly when they are equal. */
+static int jwtauth__jname_order(const char *js, const jwtauth_json_tok *a,
+	const jwtauth_json_tok *b)
+{
+	jwtauth__jcursor x, y;
+	int cx, cy, r;
+	size_t el;
+	JWTAUTH__JNAME_CMP_HOOK();
+	if (!a->escaped && !b->escaped) {
+		r = memcmp(js + a->start, js + b->start, a->len < b->len ? a->len : b->len);
+		if (r) return r < 0 ? -1 : 1;
+		return a->len == b->len ? 0 : a->len < b->len ? -1 : 1;
+	}
+	x.p = js + a->start; x.i = 0; x.n = a->len; x.esc = a->escaped; x.bi = x.bn = 0;
+	y.p = js + b->start; y.i = 0; y.n = b->len; y.esc = b->escaped; y.bi = y.bn = 0;
+	for (;;) {
+		/* the same escape spelled the same way on both sides (an
+		   attacker's names share long runs of them): equal bytes, so skip
+		   it without decoding. Both cursors stay on escape boundaries,
+		   so what is compared is still exactly the unescaped bytes. */
+		if (x.bi == x.bn && y.bi == y.bn && x.i < x.n && y.i < y.n
+		    && x.p[x.i] == '\\' && y.p[y.i] == '\\') {
+			el = jwtauth__jesc_len(x.p, x.i);
+			if (x.n - x.i >= el && y.n - y.i >= el && memcmp(x.p + x.i, y.p + y.i, el) == 0) {
+				x.i += el;
+				y.i += el;
+				continue;
+			}
+		}
+		cx = jwtauth__jcursor_next(&x);
+		cy = jwtauth__jcursor_next(&y);
+		if (cx != cy) return cx < cy ? -1 : 1; /* the end (-1) sorts first */
+		if (cx < 0) return 0;
+	}
+}
+
+/* Sort order of two names: tag, then the exact order. */
+static int jwtauth__jname_cmp(const char *js, const jwtauth_json_tok *a,
+	const jwtauth_json_tok *b)
+{
+	if (a->count != b->count) return a->count < b->count ? -1 : 1;
+	return jwtauth__jname_order(js, a, b);
+}
+
+/* Stable bottom-up merge sort of the name list `list` (links in `next`):
+   ceil(log2 n) passes of at most n comparisons each, no recursion, no
+   buffer. Returns the new head. */
+static uint32_t jwtauth__jname_sort(const char *js, jwtauth_json_tok *toks, uint32_t list)
+{
+	size_t width = 1, merges, ps, qs;
+	uint32_t p, q, e, tail;
+	for (;;) {
+		p = list;
+		list = tail = JWTAUTH__JNONE;
+		merges = 0;
+		while (p != JWTAUTH__JNONE) {
+			merges++;
+			/* merge the runs at p (ps names) and q (up to qs names) */
+			q = p;
+			for (ps = 0; ps < width && q != JWTAUTH__JNONE; ps++) q = toks[q].next;
+			qs = width;
+			while (ps > 0 || (qs > 0 && q != JWTAUTH__JNONE)) {
+				/* ties take p, the earlier run: equal names stay in
+				   document order */
+				if (ps > 0 && (qs == 0 || q == JWTAUTH__JNONE
+				    || jwtauth__jname_cmp(js, &toks[p], &toks[q]) <= 0)) {
+					e = p; p = toks[p].next; ps--;
+				} else {
+					e = q; q = toks[q].next; qs--;
+				}
+				if (tail == JWTAUTH__JNONE) list = e;
+				else toks[tail].next = e;
+				tail = e;
+			}
+			p = q;
+		}
+		if (tail != JWTAUTH__JNONE) toks[tail].next = JWTAUTH__JNONE;
+		if (merges <= 1) return list;
+		width *= 2;
+	}
+}
+
+/* Objects of at most this many names are checked pair by pair: at most
+   8 * 7 / 2 = 28 comparisons, still linear, and cheaper than tagging and
+   sorting the few names of a usual header or payload. */
+#ifndef JWTAUTH__JDUP_SMALL
+#define JWTAUTH__JDUP_SMALL 8
+#endif
+
+/* The earliest name of object `obj` (its members before token `end`) that
+   equals an earlier name of the same object, or JWTAUTH__JNONE. The
+   members' values before `end` are complete; a last name whose value has
+   not been read is included (obj's count includes it). */
+static uint32_t jwtauth__jdup_first(const char *js, jwtauth_json_tok *toks,
+	size_t obj, size_t end)
+{
+	uint32_t list = JWTAUTH__JNONE, last = JWTAUTH__JNONE, dup = JWTAUTH__JNONE, p, q;
+	size_t i = obj + 1, names = 0, j;
+	const jwtauth_json_tok *a, *b;
+	if (toks[obj].count <= JWTAUTH__JDUP_SMALL) {
+		for (j = obj + 1; j < end; j = toks[j + 1].next) {
+			b = &toks[j];
+			for (i = obj + 1; i < j; i = toks[i + 1].next) {
+				a = &toks[i];
+				/* raw names of another length or first byte differ (an
+				   empty name's first byte is its closing quote) */
+				if (((a->len == b->len && js[a->start] == js[b->start]) || a->escaped || b->escaped)
+				    && jwtauth__jname_order(js, a, b) == 0)
+					return (uint32_t)j;
+			}
+			if (j + 1 >= end || toks[j + 1].next <= j + 1) break;
+		}
+		return JWTAUTH__JNONE;
+	}
+	/* link the names in document order; tag each */
+	while (i < end) {
+		toks[i].count = JWTAUTH__JNAME_TAG_HOOK(jwtauth__jname_tag(js, &toks[i]));
+		if (last == JWTAUTH__JNONE) list = (uint32_t)i;
+		else toks[last].next = (uint32_t)i;
+		last = (uint32_t)i;
+		names++;
+		if (i + 1 >= end || toks[i + 1].next <= i + 1) break;
 		i = toks[i + 1].next; /* earlier members are complete: next is final */
 	}
-	return JWTAUTH_OK;
+	if (names < 2) {
+		if (names) toks[list].count = 0;
+		return JWTAUTH__JNONE;
+	}
+	toks[last].next = JWTAUTH__JNONE;
+	list = jwtauth__jname_sort(js, toks, list);
+	/* equal names are neighbours, the earlier first: the second of each
+	   equal pair repeats a name, and the earliest such is reported */
+	for (p = list; (q = toks[p].next) != JWTAUTH__JNONE; p = q)
+		if (q < dup && jwtauth__jname_cmp(js, &toks[p], &toks[q]) == 0) dup = q;
+	/* restore what the names held: next = index + 1, count = 0 */
+	for (p = list; p != JWTAUTH__JNONE; p = q) {
+		q = toks[p].next;
+		toks[p].next = p + 1;
+		toks[p].count = 0;
+	}
+	return dup;
+}
+
+/* After an error found with container `cur` open and its tokens before
+   `end` read (or a duplicate `dup` found in a child of cur that closed at
+   `end`): a duplicate among the names read so far in any open object comes
+   earlier in the text, so it is the error to report (as a check at each
+   name would have). Returns rc or JSON_DUPLICATE. */
+static int jwtauth__jdup_open(const char *js, jwtauth_json_tok *toks,
+	uint32_t cur, size_t end, uint32_t dup, int rc, jwtauth_error *err)
+{
+	uint32_t d;
+	/* an open container's `next` is its parent; its members end where
+	   its open child (or the input read so far) begins */
+	while (cur != JWTAUTH__JNONE) {
+		if (toks[cur].type == JWTAUTH_JSON_OBJECT
+		    && (d = jwtauth__jdup_first(js, toks, cur, end)) < dup)
+			dup = d;
+		end = cur;
+		cur = toks[cur].next;
+	}
+	if (dup == JWTAUTH__JNONE) return rc;
+	return jwtauth__fail(err, JWTAUTH_ERR_JSON_DUPLICATE, (size_t)toks[dup].start - 1,
+		"duplicate member name");
 }
 
 /* Add one to a container's count, saturating at 65535. */
@@ -2357,13 +2570,17 @@ static void jwtauth__jcount(jwtauth_json_tok *t)
 	if (t->count != 0xFFFFu) t->count++;
 }
 
+/* An error inside the parse loop (see jwtauth__jdup_open). */
+#define JWTAUTH__JFAIL(code, off, msg) \
+	do { rc = jwtauth__fail(err, (code), (off), msg); goto fail; } while (0)
+
 JWTAUTH_DEF int jwtauth_json_parse(const char *js, size_t len,
 	jwtauth_json_tok *toks, size_t max_toks, size_t max_depth,
 	size_t *ntoks, jwtauth_error *err)
 {
 	const unsigned char *s = (const unsigned char *)js;
 	size_t pos, n = 0, depth = 0;
-	uint32_t cur = JWTAUTH__JNONE, parent;
+	uint32_t cur = JWTAUTH__JNONE, parent, dup;
 	jwtauth_json_tok *t;
 	unsigned char c;
 	int rc;
@@ -2383,16 +2600,16 @@ JWTAUTH_DEF int jwtauth_json_parse(const char *js, size_t len,
 
 value: /* a value must start at s[pos] (RFC 8259 section 3) */
 	if (pos >= len)
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end, value expected");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end, value expected");
 	if (n >= max_toks)
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_TOKENS, pos, "more JSON values than token slots");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_TOKENS, pos, "more JSON values than token slots");
 	t = &toks[n];
 	if (cur != JWTAUTH__JNONE && toks[cur].type == JWTAUTH_JSON_ARRAY) jwtauth__jcount(&toks[cur]);
 	c = s[pos];
 	switch (c) {
 	case '{': case '[':
 		if (++depth > max_depth)
-			return jwtauth__fail(err, JWTAUTH_ERR_JSON_DEPTH, pos, "JSON nesting too deep");
+			JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_DEPTH, pos, "JSON nesting too deep");
 		t->type = (uint8_t)(c == '{' ? JWTAUTH_JSON_OBJECT : JWTAUTH_JSON_ARRAY);
 		t->start = (uint32_t)pos;
 		t->len = 0;
@@ -2402,17 +2619,17 @@ value: /* a value must start at s[pos] (RFC 8259 section 3) */
 		cur = (uint32_t)n++;
 		pos = jwtauth__jskip_ws(s, len, pos + 1);
 		if (pos >= len)
-			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end in container");
+			JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end in container");
 		if (s[pos] == (c == '{' ? '}' : ']')) goto close;
 		if (c == '[') goto value;
 		goto name;
 	case '"':
-		if ((rc = jwtauth__jstring(s, len, &pos, t, err)) != 0) return rc;
+		if ((rc = jwtauth__jstring(s, len, &pos, t, err)) != 0) goto fail;
 		break;
 	case '-': case '0': case '1': case '2': case '3': case '4':
 	case '5': case '6': case '7': case '8': case '9':
 		t->start = (uint32_t)pos;
-		if ((rc = jwtauth__jnumber(s, len, &pos, err)) != 0) return rc;
+		if ((rc = jwtauth__jnumber(s, len, &pos, err)) != 0) goto fail;
 		t->type = JWTAUTH_JSON_NUMBER;
 		t->len = (uint32_t)(pos - t->start);
 		t->count = 0;
@@ -2424,7 +2641,7 @@ value: /* a value must start at s[pos] (RFC 8259 section 3) */
 		t->len = c == 'f' ? 5u : 4u;
 		if (len - pos < t->len || memcmp(js + pos,
 		    c == 't' ? "true" : c == 'f' ? "false" : "null", t->len) != 0)
-			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "invalid literal");
+			JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, pos, "invalid literal");
 		t->start = (uint32_t)pos;
 		t->count = 0;
 		t->escaped = 0;
@@ -2432,27 +2649,26 @@ value: /* a value must start at s[pos] (RFC 8259 section 3) */
 		break;
 	case '+': case '.': case 'N': case 'I':
 		/* +1, .5, NaN, Infinity: number forms outside RFC 8259 section 6 */
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_NUMBER, pos, "not a JSON number");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_NUMBER, pos, "not a JSON number");
 	default:
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "value expected");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, pos, "value expected");
 	}
 	t->next = (uint32_t)++n;
 	goto after;
 
 name: /* a member name must start at s[pos] (RFC 8259 section 4) */
 	if (s[pos] != '"')
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "member name (string) expected");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, pos, "member name (string) expected");
 	if (n >= max_toks)
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_TOKENS, pos, "more JSON values than token slots");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_TOKENS, pos, "more JSON values than token slots");
 	t = &toks[n];
-	if ((rc = jwtauth__jstring(s, len, &pos, t, err)) != 0) return rc;
+	if ((rc = jwtauth__jstring(s, len, &pos, t, err)) != 0) goto fail;
 	t->next = (uint32_t)(n + 1);
-	if ((rc = jwtauth__jdup(js, toks, cur, n, err)) != 0) return rc;
 	n++;
 	jwtauth__jcount(&toks[cur]);
 	pos = jwtauth__jskip_ws(s, len, pos);
 	if (pos >= len || s[pos] != ':')
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos, "':' expected after member name");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, pos, "':' expected after member name");
 	pos = jwtauth__jskip_ws(s, len, pos + 1);
 	goto value;
 
@@ -2460,34 +2676,43 @@ after: /* a value just ended */
 	pos = jwtauth__jskip_ws(s, len, pos);
 	if (cur == JWTAUTH__JNONE) {
 		if (pos != len)
-			return jwtauth__fail(err, JWTAUTH_ERR_JSON_TRAILING, pos, "bytes after the JSON value");
+			JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_TRAILING, pos, "bytes after the JSON value");
 		if (ntoks) *ntoks = n;
 		jwtauth__clear_error(err);
 		return JWTAUTH_OK;
 	}
 	if (pos >= len)
-		return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end in container");
+		JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end in container");
 	if (s[pos] == ',') {
 		pos = jwtauth__jskip_ws(s, len, pos + 1);
 		if (pos >= len)
-			return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end after ','");
+			JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, len, "unexpected end after ','");
 		if (toks[cur].type == JWTAUTH_JSON_OBJECT) goto name;
 		goto value;
 	}
 	if (s[pos] == (toks[cur].type == JWTAUTH_JSON_OBJECT ? '}' : ']')) goto close;
-	return jwtauth__fail(err, JWTAUTH_ERR_JSON_SYNTAX, pos,
+	JWTAUTH__JFAIL(JWTAUTH_ERR_JSON_SYNTAX, pos,
 		toks[cur].type == JWTAUTH_JSON_OBJECT ? "',' or '}' expected" : "',' or ']' expected");
 
 close: /* s[pos] closes container `cur` */
 	t = &toks[cur];
 	parent = t->next;
+	/* its names are all read: the duplicate check (see above); an open
+	   outer object may hold an earlier one */
+	if (t->type == JWTAUTH_JSON_OBJECT && t->count > 1
+	    && (dup = jwtauth__jdup_first(js, toks, cur, n)) != JWTAUTH__JNONE)
+		return jwtauth__jdup_open(js, toks, parent, cur, dup, JWTAUTH_ERR_JSON_DUPLICATE, err);
 	t->len = (uint32_t)(pos + 1 - t->start);
 	t->next = (uint32_t)n;
 	cur = parent;
 	depth--;
 	pos++;
 	goto after;
+
+fail: /* an earlier duplicate in an open object comes first */
+	return jwtauth__jdup_open(js, toks, cur, n, JWTAUTH__JNONE, rc, err);
 }
+#undef JWTAUTH__JFAIL
 
 JWTAUTH_DEF int jwtauth_json_str_eq(const char *js, const jwtauth_json_tok *tok,
 	const char *s, size_t len)

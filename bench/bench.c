@@ -1166,6 +1166,205 @@ static void bench_forged(bench_alg *rs)
 		for (i = 0; i < BENCH_TOKENS; i++) free(ctx[k].tok[i]);
 }
 
+/* ------------------------------------------- headers of many names */
+
+/* The attack on the duplicate-name check (which runs on the header, before
+   any signature check): a token as long as the ordinary 8 KB HS256 token
+   (the ratio8k HS256 row), whose header holds as many escaped member names
+   as the token array allows (JWTAUTH_MAX_JSON_TOKENS, with alg and a pad
+   member that brings the token to the same length), the last name
+   repeating the first one spelled plainly: refused at the header
+   (HEADER), after the check has seen every name. Two sets of names:
+   - escaped: distinct 3-letter names, every letter a \u escape;
+   - colliding: names of three \u escapes in U+0100..U+07FF that all share
+     one 16-bit tag (found at start by search with the library's own tag
+     function), hex digits in upper case in every other name: the worst
+     case, where every comparison of the sort is an exact one that decodes
+     the escapes.
+   And a valid token of the same length with 100 claims (claim_000..),
+   verified. Each measured against the ordinary token, as pairs of
+   adjacent blocks; the two forged ones have the target <= 3x. */
+#define BENCH_DUP_TARGET 3.0
+
+typedef struct dup_names {
+	char (*name)[24];      /* escaped spellings */
+	char (*raw)[8];        /* the same names as UTF-8 */
+	unsigned n;
+} dup_names;
+
+/* 3 letters a..z, each as \u00xx */
+static void dup_letters(dup_names *d, unsigned count)
+{
+	unsigned k;
+	d->n = count;
+	d->name = (char (*)[24])malloc((size_t)count * sizeof *d->name);
+	d->raw = (char (*)[8])malloc((size_t)count * sizeof *d->raw);
+	if (!d->name || !d->raw) bench_die("malloc");
+	for (k = 0; k < count; k++) {
+		char c[3];
+		c[0] = (char)('a' + k / 676 % 26);
+		c[1] = (char)('a' + k / 26 % 26);
+		c[2] = (char)('a' + k % 26);
+		snprintf(d->name[k], sizeof d->name[k], "\\u%04x\\u%04x\\u%04x", c[0], c[1], c[2]);
+		snprintf(d->raw[k], sizeof d->raw[k], "%c%c%c", c[0], c[1], c[2]);
+	}
+}
+
+/* 3 code points in U+0100..U+07FF whose UTF-8 has the tag of the first */
+static void dup_colliding(dup_names *d, unsigned count)
+{
+	unsigned long a, b, c, tries = 0;
+	uint16_t want = 0;
+	jwtauth_json_tok t;
+	d->n = 0;
+	d->name = (char (*)[24])malloc((size_t)count * sizeof *d->name);
+	d->raw = (char (*)[8])malloc((size_t)count * sizeof *d->raw);
+	if (!d->name || !d->raw) bench_die("malloc");
+	memset(&t, 0, sizeof t);
+	t.len = 6;
+	for (a = 0x100; a < 0x800 && d->n < count; a++)
+		for (b = 0x100; b < 0x800 && d->n < count; b++)
+			for (c = 0x100; c < 0x800 && d->n < count; c++) {
+				char u[8];
+				uint16_t tag;
+				u[0] = (char)(0xC0 | (a >> 6)); u[1] = (char)(0x80 | (a & 0x3F));
+				u[2] = (char)(0xC0 | (b >> 6)); u[3] = (char)(0x80 | (b & 0x3F));
+				u[4] = (char)(0xC0 | (c >> 6)); u[5] = (char)(0x80 | (c & 0x3F));
+				u[6] = 0;
+				tag = jwtauth__jname_tag(u, &t);
+				tries++;
+				if (d->n == 0) want = tag;
+				else if (tag != want) continue;
+				/* hex digits in upper case for every other name: no two
+				   neighbours share the spelling of an escape, so the
+				   comparisons decode every escape */
+				snprintf(d->name[d->n], sizeof d->name[d->n], d->n & 1
+					? "\\u%04lX\\u%04lX\\u%04lX" : "\\u%04lx\\u%04lx\\u%04lx", a, b, c);
+				memcpy(d->raw[d->n], u, 7);
+				d->n++;
+			}
+	if (d->n < count) bench_die("colliding names: %u of %u found", d->n, count);
+	printf("dupnames: %u names with tag 0x%04x found in %lu tries\n", d->n, (unsigned)want, tries);
+}
+
+/* Forged token i from names [i, i + names) of d, `len` bytes at most. */
+static char *dup_forged_token(const dup_names *d, unsigned i, unsigned names, size_t len,
+	size_t *out_len)
+{
+	size_t cap = len + 64, hmax, o = 0, k, hl;
+	char *json = (char *)malloc(cap), *hb, *tok;
+	unsigned j;
+	if (!json) bench_die("malloc");
+	/* header.e30.<43 characters>: the header's base64url length */
+	hmax = len - 5 - 43;
+	o += (size_t)snprintf(json, cap, "{\"alg\":\"HS256\"");
+	for (j = 0; j < names; j++)
+		o += (size_t)snprintf(json + o, cap - o, ",\"%s\":0", d->name[(i + j) % d->n]);
+	o += (size_t)snprintf(json + o, cap - o, ",\"pad\":\"");
+	/* the closing quote, the repeat of the first name, the brace */
+	k = strlen(d->raw[i % d->n]) + 7;
+	if (bench_b64len(o + k) > hmax) bench_die("dupnames: %u names do not fit", names);
+	while (bench_b64len(o + 1 + k) <= hmax) json[o++] = 'x';
+	o += (size_t)snprintf(json + o, cap - o, "\",\"%s\":1}", d->raw[i % d->n]);
+	hb = bench_b64((const uint8_t *)json, o);
+	hl = strlen(hb);
+	tok = (char *)malloc(hl + 64);
+	if (!tok) bench_die("malloc");
+	memcpy(tok, hb, hl);
+	strcpy(tok + hl, ".e30.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+	*out_len = strlen(tok);
+	free(hb);
+	free(json);
+	return tok;
+}
+
+static void bench_dupnames(bench_alg *h8)
+{
+	/* alg, the pad and the repeat take 3 of the name/value pairs */
+	unsigned names = (JWTAUTH_MAX_JSON_TOKENS - 1) / 2 - 3, i, k;
+	static const char *const what[3] = { "escaped", "colliding", "claims100" };
+	dup_names sets[2];
+	forged_ctx ctx[3];
+	bench_op ops[4];
+	bench_pair pairs[3];
+	char b[4][64];
+	dup_letters(&sets[0], names + BENCH_TOKENS);
+	dup_colliding(&sets[1], names + BENCH_TOKENS);
+	memset(ops, 0, sizeof ops);
+	for (k = 0; k < 3; k++) {
+		ctx[k].a = h8;
+		ctx[k].what = what[k];
+		for (i = 0; i < BENCH_TOKENS; i++) {
+			if (k < 2) {
+				ctx[k].tok[i] = dup_forged_token(&sets[k], i, names, h8->tok_len[i], &ctx[k].len[i]);
+			} else {
+				/* 100 claims, then a pad claim to the ordinary length */
+				size_t cap = JWTAUTH_MAX_TOKEN_LEN + 64, o = 0, sl = 0, base, p,
+					want = h8->tok_len[i];
+				char *payload = (char *)malloc(cap), header[64];
+				uint8_t sig[512];
+				unsigned c;
+				if (!payload) bench_die("malloc");
+				snprintf(header, sizeof header, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+				o += (size_t)snprintf(payload, cap, "{\"jti\":\"dup-%u\"", i);
+				for (c = 0; c < 100; c++)
+					o += (size_t)snprintf(payload + o, cap - o, ",\"claim_%03u\":\"v%03u\"", c, c);
+				o += (size_t)snprintf(payload + o, cap - o, ",\"pad\":\"");
+				base = o;
+				/* the largest pad that keeps the token within `want` */
+				for (p = 0;; p++) {
+					size_t tl = bench_b64len(strlen(header)) + 2 + bench_b64len(base + p + 2)
+						+ bench_b64len(32);
+					if (tl > want) break;
+				}
+				if (p == 0) bench_die("claims100: no room");
+				memset(payload + base, 'x', p - 1);
+				strcpy(payload + base + p - 1, "\"}");
+				ctx[k].tok[i] = bench_sign(h8, header, payload, &ctx[k].len[i], sig, &sl);
+				free(payload);
+			}
+		}
+		ctx[k].expect = bench_jws_verify(h8->ks, ctx[k].tok[0], ctx[k].len[0]);
+		if (k < 2 && ctx[k].expect != JWTAUTH_ERR_HEADER)
+			bench_die("dupnames %s: %s, not HEADER", what[k], jwtauth_error_name(ctx[k].expect));
+		if (k == 2 && ctx[k].expect != JWTAUTH_OK)
+			bench_die("dupnames %s: %s", what[k], jwtauth_error_name(ctx[k].expect));
+		ops[k].fn = op_forged;
+		ops[k].ctx = &ctx[k];
+	}
+	ops[3] = h8->op[OP_VERIFY];
+	ops[3].ns = ops[3].nc = 0;
+	for (k = 0; k < 3; k++) {
+		memset(&pairs[k], 0, sizeof pairs[k]);
+		pairs[k].num = &ops[k];
+		pairs[k].den = &ops[3];
+	}
+	bench_pairs(pairs, 3, 0);
+	{
+		stat3 s[3];
+		for (k = 0; k < 3; k++) s[k] = bench_stats(pairs[k].r, pairs[k].n);
+		printf("dupnames HS256 bytes=%lu/%lu/%lu/%lu names=%u escaped/ordinary=%.2f "
+			"colliding/ordinary=%.2f claims100/ordinary=%.2f\n",
+			(unsigned long)ctx[0].len[0], (unsigned long)ctx[1].len[0],
+			(unsigned long)ctx[2].len[0], (unsigned long)h8->tok_len[0], names,
+			s[0].med, s[1].med, s[2].med);
+		printf("spread dupnames HS256 escaped/ordinary=%.2f-%.2f colliding/ordinary=%.2f-%.2f "
+			"claims100/ordinary=%.2f-%.2f\n", s[0].min, s[0].max, s[1].min, s[1].max,
+			s[2].min, s[2].max);
+		printf("us dupnames HS256 escaped=%s:%s colliding=%s:%s claims100=%s ordinary=%s\n",
+			jwtauth_error_name(ctx[0].expect), bench_us(b[0], 64, &ops[0], 0),
+			jwtauth_error_name(ctx[1].expect), bench_us(b[1], 64, &ops[1], 0),
+			bench_us(b[2], 64, &ops[2], 0), bench_us(b[3], 64, &ops[3], 0));
+		for (k = 0; k < 2; k++)
+			printf("target dupnames %s/ordinary <= %.0fx: %.2f (max %.2f) %s\n", what[k],
+				BENCH_DUP_TARGET, s[k].med, s[k].max,
+				s[k].med <= BENCH_DUP_TARGET ? "holds" : "MISSED");
+	}
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < BENCH_TOKENS; i++) free(ctx[k].tok[i]);
+	for (k = 0; k < 2; k++) { free(sets[k].name); free(sets[k].raw); }
+}
+
 /* ------------------------------------------------------------ stack use */
 
 #define BENCH_STACK (1024u * 1024u)
@@ -1422,6 +1621,14 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("\n");
+	/* headers of many names against the ordinary 8 KB HS256 token */
+	for (i = 0; i < BENCH_NROWS; i++)
+		if (bench_algs[i] && bench_rows[i].pad && bench_rows[i].kind == K_HMAC
+		    && bench_algs[i]->op[OP_VERIFY].fn) {
+			bench_dupnames(bench_algs[i]);
+			printf("\n");
+			break;
+		}
 	for (i = 0; i < BENCH_NROWS; i++)
 		if (bench_algs[i] && !bench_rows[i].pad && strcmp(bench_rows[i].label, "RS256-2048") == 0)
 			break;

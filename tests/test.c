@@ -6,6 +6,16 @@
    JWTAUTH_STATIC, and as C++. */
 #ifndef TEST_SEPARATE_IMPL
 #define JWTAUTH_IMPLEMENTATION
+/* t_jsondup.c watches the JSON duplicate check: exact name comparisons
+   are counted, every name's tag can be forced to one value, and the size
+   up to which objects are checked pair by pair can be changed */
+static unsigned long tl_jname_cmps;
+static long tl_jname_tag_force = -1;
+static unsigned long tl_jdup_small = 8;
+#define JWTAUTH__JNAME_CMP_HOOK() ((void)tl_jname_cmps++)
+#define JWTAUTH__JNAME_TAG_HOOK(tag) \
+	(tl_jname_tag_force >= 0 ? (uint16_t)tl_jname_tag_force : (tag))
+#define JWTAUTH__JDUP_SMALL tl_jdup_small
 #endif
 #include "scan_alloc.h"
 #include "../jwtauth.h"
@@ -114,6 +124,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_policy.c"
 #endif
 #include "t_algsel.c"
+#include "t_jsondup.c"
 
 typedef struct test_group {
 	const char *name;
@@ -147,6 +158,7 @@ static const test_group groups[] = {
 	{ "policy", t_policy_tests },
 #endif
 	{ "algsel", t_algsel_tests },
+	{ "jsondup", t_jsondup_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)
