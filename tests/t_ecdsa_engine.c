@@ -789,7 +789,7 @@ static void ect_arith_value(jwtauth__ec_limb *a, const jwtauth__ec_limb *m, unsi
 	if (kind < 40) {
 		/* a run of ones: bits [lo, lo + 58) or a single bit near the top */
 		unsigned lo = (kind - 5) * 58 / 2;
-		unsigned top = 64 * nl;
+		unsigned top = JWTAUTH__LB * nl;
 		for (bit = lo; bit < lo + 58 && bit < top; bit++)
 			a[bit / JWTAUTH__LB] |= (jwtauth__ec_limb)1 << (bit % JWTAUTH__LB);
 	} else {
