@@ -72,7 +72,7 @@ $(B)/test: $(TEST_DEPS)
 
 $(B)/jwtauth: examples/jwtauth_cli.c $(HDR)
 	@mkdir -p $(B)
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/jwtauth_cli.c -o $@ $(BEARSSL_LIBS) $(LDLIBS_EXTRA)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(DEFS_EXTRA) $(BEARSSL_CFLAGS) examples/jwtauth_cli.c -o $@ $(BEARSSL_LIBS) $(LDLIBS_EXTRA)
 
 $(B)/verify_token: examples/verify_token.c $(HDR)
 	@mkdir -p $(B)

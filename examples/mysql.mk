@@ -23,14 +23,14 @@ $(MYSQLD_CURL_STAMP):
 	@rm -f $(B)/.mysqld-curl-*
 	@touch $@
 ifeq ($(HAVE_CURL),1)
-$(B)/jwtauth-mysqld: CFLAGS += -DJWTAUTH_MYSQLD_CURL
+$(B)/jwtauth-mysqld: DEFS_EXTRA += -DJWTAUTH_MYSQLD_CURL
 $(B)/jwtauth-mysqld: LDLIBS_EXTRA += -lcurl
 $(B)/jwtauth-mysqld: examples/fetch_curl.c
 endif
 
 $(B)/jwtauth-mysqld: examples/mysql_server.c $(HDR) $(MYSQLD_CURL_STAMP)
 	@mkdir -p $(B)
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) examples/mysql_server.c -o $@ $(BEARSSL_LIBS) $(LDLIBS_EXTRA)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(DEFS_EXTRA) $(BEARSSL_CFLAGS) examples/mysql_server.c -o $@ $(BEARSSL_LIBS) $(LDLIBS_EXTRA)
 
 .PHONY: mysql-e2e
 mysql-e2e: $(B)/jwtauth-mysqld

@@ -17,7 +17,7 @@ $(CLI_CURL_STAMP):
 	@rm -f $(B)/.cli-curl-*
 	@touch $@
 ifeq ($(HAVE_CURL),1)
-$(B)/jwtauth: CFLAGS += -DJWTAUTH_CLI_CURL
+$(B)/jwtauth: DEFS_EXTRA += -DJWTAUTH_CLI_CURL
 $(B)/jwtauth: LDLIBS_EXTRA += -lcurl
 $(B)/jwtauth: examples/fetch_curl.c
 endif
