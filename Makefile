@@ -80,12 +80,16 @@ $(B)/verify_token: examples/verify_token.c $(HDR)
 
 # The same tests built the other ways a user may build the header.
 $(B)/test-clang: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CLANG) $(STD) $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-cxx: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CXX) -x c++ -std=c++11 $(WARN) $(CFLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-static: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_STATIC -DJWTAUTH_OPTIMIZE_SIZE $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-twotu: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DTEST_SEPARATE_IMPL $(BEARSSL_CFLAGS) tests/test.c tests/impl.c -o $@ $(BEARSSL_LIBS)
 # The embedded configuration: no stdio, no heap, no error strings, and the
 # small profile's limits (examples/embedded/small_profile.h), except the
@@ -95,21 +99,27 @@ EMBEDDED_TEST_FLAGS = -DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_
 	-DJWTAUTH_MAX_KEYS=32 -DJWTAUTH_MAX_RSA_BITS=4096 -DJWTAUTH_MAX_JWKS_TOKENS=1024 \
 	-DJWTAUTH_MAX_HMAC_KEY_LEN=512 -include examples/embedded/small_profile.h
 $(B)/test-embedded: $(TEST_DEPS) examples/embedded/small_profile.h
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(EMBEDDED_TEST_FLAGS) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # The RSA public operation with 32-bit limbs (the path of compilers without
 # a 128-bit type), and BearSSL's RSA engines only.
 $(B)/test-limb32: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_RSA_LIMB32 $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-rsa-bearssl: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_RSA_BEARSSL $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # Ed25519 on the 32-bit field code (the default on x86-64 is 51-bit limbs).
 $(B)/test-ed32: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_ED25519_32BIT $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # The ECDSA engine on 32-bit limbs (what a compiler without unsigned
 # __int128 builds), and BearSSL's ECDSA alone (JWTAUTH_EC_BEARSSL).
 $(B)/test-ec32: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_32BIT $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-ecbearssl: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_EC_BEARSSL $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # Algorithms left out at compile time (docs/embedded.md): RS256 only, ES256
 # only (the library's ECDSA engine, P-256 parts only), HS256 only. Groups
@@ -123,13 +133,17 @@ ALGS_ES256 = -DJWTAUTH_NO_HMAC -DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA_P384 -DJWTAUT
 ALGS_HS256 = -DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 \
 	-DJWTAUTH_NO_SHA512
 $(B)/test-rs256: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(ALGS_RS256) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-es256: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(ALGS_ES256) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-hs256: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(ALGS_HS256) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 # Every message text compiled out: the tests that read messages relax.
 $(B)/test-nostrings: $(TEST_DEPS)
+	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_ERROR_STRINGS $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
 $(B)/test-nostdio.o: $(HDR)
 	@mkdir -p $(B)
