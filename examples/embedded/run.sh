@@ -137,7 +137,9 @@ TESTS = no
 EOF
 	if [ ! -f "$lib" ]; then
 		echo "bearssl: building libbearssl.a for $cpu"
-		if ! make -s -C "$SRC" CONF="$conf" lib >"$B/bearssl-$cpu.log" 2>&1; then
+		# without the calling make's MAKEFLAGS: variables given to it (CC,
+		# CFLAGS) would override the cross toolchain of the configuration
+		if ! MAKEFLAGS= MFLAGS= make -s -C "$SRC" CONF="$conf" lib >"$B/bearssl-$cpu.log" 2>&1; then
 			tail -n 20 "$B/bearssl-$cpu.log"
 			fail "BearSSL build for $cpu"
 			continue
