@@ -5054,14 +5054,20 @@ static void jwtauth__ec_add(const jwtauth__ecf *f, jwtauth__ecp *p,
 
 /* x / 2 mod m for odd m: x, or x + m when x is odd, shifted right; the
    carry of x + m comes back in as the top bit */
+/* x = (top : x) >> 1, top being 0 or 1 */
+static void jwtauth__ec_shr1(jwtauth__ec_limb *x, jwtauth__ec_limb top, unsigned nl)
+{
+	unsigned i;
+	for (i = 0; i + 1 < nl; i++)
+		x[i] = (x[i] >> 1) | (jwtauth__ec_limb)(x[i + 1] << (JWTAUTH__LB - 1));
+	x[nl - 1] = (x[nl - 1] >> 1) | (jwtauth__ec_limb)(top << (JWTAUTH__LB - 1));
+}
+
 static void jwtauth__ec_half(jwtauth__ec_limb *x, const jwtauth__ec_limb *m, unsigned nl)
 {
 	jwtauth__ec_limb c = 0;
-	unsigned i;
 	if (x[0] & 1u) c = jwtauth__ec_addw(x, x, m, nl);
-	for (i = 0; i + 1 < nl; i++)
-		x[i] = (x[i] >> 1) | (jwtauth__ec_limb)(x[i + 1] << (JWTAUTH__LB - 1));
-	x[nl - 1] = (x[nl - 1] >> 1) | (jwtauth__ec_limb)(c << (JWTAUTH__LB - 1));
+	jwtauth__ec_shr1(x, c, nl);
 }
 
 /* d = a^-1 mod m, for m an odd prime and 0 < a < m, by the binary extended
@@ -5080,15 +5086,11 @@ static JWTAUTH__NOINLINE void jwtauth__ec_inv(jwtauth__ec_limb *d, const jwtauth
 	x1[0] = 1;
 	for (;;) {
 		while (!(u[0] & 1u)) {
-			for (i = 0; i + 1 < nl; i++)
-				u[i] = (u[i] >> 1) | (jwtauth__ec_limb)(u[i + 1] << (JWTAUTH__LB - 1));
-			u[nl - 1] >>= 1;
+			jwtauth__ec_shr1(u, 0, nl);
 			jwtauth__ec_half(x1, m, nl);
 		}
 		while (!(v[0] & 1u)) {
-			for (i = 0; i + 1 < nl; i++)
-				v[i] = (v[i] >> 1) | (jwtauth__ec_limb)(v[i + 1] << (JWTAUTH__LB - 1));
-			v[nl - 1] >>= 1;
+			jwtauth__ec_shr1(v, 0, nl);
 			jwtauth__ec_half(x2, m, nl);
 		}
 		if (jwtauth__ec_cmp(u, v, nl) >= 0) {
