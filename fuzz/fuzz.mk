@@ -4,6 +4,8 @@
 #   make fuzz-replay              replay the committed corpora without
 #                                 libFuzzer (a regression test, in make test)
 #   make ctgrind                  constant-time check of the HMAC path
+#   make fuzz-campaign CAMPAIGN=ec_muladd CAMPAIGN_CURVE=2 CAMPAIGN_RUNS=10000000 CAMPAIGN_JOBS=32
+#                                 a long differential campaign (below)
 FUZZ_TARGETS = json json_diff b64url jwks verify config mysql_auth rsa_diff ec_muladd ecdsa_verify login
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
@@ -14,11 +16,11 @@ REPLAY_SAN := $(shell printf 'int main(void){return 0;}' | $(CC) -x c -fsanitize
 EXTRA_TESTS += fuzz-replay ctgrind worst-case
 .PHONY: fuzz fuzz-smoke fuzz-replay ctgrind
 
-$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(HDR)
+$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_ec.h $(HDR)
 	@mkdir -p $(B)/fuzz
 	$(CLANG) $(STD) $(WARN) $(FUZZ_FLAGS) $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
 
-$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_main.c $(HDR)
+$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_main.c fuzz/fuzz_ec.h $(HDR)
 	@mkdir -p $(B)/fuzz
 	$(CC) $(STD) $(WARN) -O1 -g $(REPLAY_SAN) $(BEARSSL_CFLAGS) $< fuzz/fuzz_main.c -o $@ $(BEARSSL_LIBS)
 
@@ -93,3 +95,28 @@ fuzz-replay-eddsa: $(B)/fuzz/replay_eddsa_openssl
 	@$(B)/fuzz/replay_eddsa_openssl fuzz/corpus/eddsa_openssl > $(B)/fuzz/replay_eddsa_openssl.log 2>&1 \
 	  || { tail -n 20 $(B)/fuzz/replay_eddsa_openssl.log; exit 1; }
 	@tail -n 1 $(B)/fuzz/replay_eddsa_openssl.log
+
+# Long differential campaigns (docs/fuzzing.md, "Differential campaigns"):
+# one of the harnesses that compare the library's arithmetic with
+# BearSSL's, built without ASan (the oracle's constant-time arithmetic
+# dominates, and the memory checks run in `make fuzz`), optionally pinned
+# to one curve (0 P-256, 1 P-384, 2 P-521), spread over CAMPAIGN_JOBS
+# processes by fuzz/campaign.sh. CAMPAIGN_DEFS adds defines, e.g.
+# -DJWTAUTH_RSA_LIMB32 for the 32-bit limb arithmetic.
+CAMPAIGN ?= rsa_diff
+CAMPAIGN_CURVE ?=
+CAMPAIGN_RUNS ?= 10000000
+CAMPAIGN_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+CAMPAIGN_DEFS ?=
+CAMPAIGN_NAME = $(CAMPAIGN)$(if $(CAMPAIGN_CURVE),-curve$(CAMPAIGN_CURVE),)$(if $(CAMPAIGN_DEFS),-defs,)
+CAMPAIGN_BIN = $(B)/fuzz/campaign-$(CAMPAIGN_NAME)
+.PHONY: fuzz-campaign
+$(CAMPAIGN_BIN): fuzz/fuzz_$(CAMPAIGN).c fuzz/fuzz_ec.h $(HDR)
+	@case " rsa_diff ec_muladd ecdsa_verify " in *" $(CAMPAIGN) "*) ;; \
+	  *) echo "fuzz-campaign: CAMPAIGN is one of rsa_diff, ec_muladd, ecdsa_verify"; exit 1;; esac
+	@mkdir -p $(B)/fuzz
+	$(CLANG) $(STD) $(WARN) -g -O2 -fsanitize=fuzzer $(CAMPAIGN_DEFS) \
+	  $(if $(CAMPAIGN_CURVE),-DFUZZ_EC_CURVE=$(CAMPAIGN_CURVE),) $(BEARSSL_CFLAGS) $< -o $@ $(BEARSSL_LIBS)
+fuzz-campaign: $(CAMPAIGN_BIN)
+	sh fuzz/campaign.sh $(CAMPAIGN_BIN) fuzz/corpus/$(CAMPAIGN) fuzz/$(CAMPAIGN).dict \
+	  $(CAMPAIGN_RUNS) $(CAMPAIGN_JOBS) $(B)/campaign/$(CAMPAIGN_NAME)

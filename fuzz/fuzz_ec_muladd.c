@@ -20,6 +20,7 @@
 #define JWTAUTH_IMPLEMENTATION
 #define JWTAUTH_STATIC
 #include "../jwtauth.h"
+#include "fuzz_ec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,16 +29,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const int curves[3] = { BR_EC_secp256r1, BR_EC_secp384r1, BR_EC_secp521r1 };
-
-static void check(int ok)
-{
-	if (!ok) abort();
-}
-
-static uint8_t in_byte(const uint8_t *data, size_t size, size_t *pos)
-{
-	return *pos < size ? data[(*pos)++] : 0;
-}
 
 /* a >= b, big-endian, same length */
 static int ge(const uint8_t *a, const uint8_t *b, size_t len)
@@ -53,16 +44,6 @@ static void sub(uint8_t *a, const uint8_t *b, size_t len)
 		int v = a[i] - b[i] - br;
 		br = v < 0;
 		a[i] = (uint8_t)(v & 0xff);
-	}
-}
-
-static void add_small(uint8_t *a, size_t len, int v)
-{
-	size_t i;
-	for (i = len; i-- > 0 && v != 0;) {
-		int t = a[i] + v;
-		a[i] = (uint8_t)(t & 0xff);
-		v = t < 0 ? -1 : t >> 8;
 	}
 }
 
@@ -116,7 +97,7 @@ static void report(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t pos = 0, len, ql;
-	unsigned ci = in_byte(data, size, &pos) % 3u, amode, xs, ys;
+	unsigned ci = fuzz_curve(in_byte(data, size, &pos)), amode, xs, ys;
 	int curve = curves[ci];
 	uint8_t n[66], k[66], x[66], y[66], xr[66], yr[66], one[66];
 	uint8_t A[133], ours[133], want[133];

@@ -22,6 +22,7 @@
 #define JWTAUTH_IMPLEMENTATION
 #define JWTAUTH_STATIC
 #include "../jwtauth.h"
+#include "fuzz_ec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,27 +30,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int ok)
-{
-	if (!ok) abort();
-}
-
-static uint8_t in_byte(const uint8_t *data, size_t size, size_t *pos)
-{
-	return *pos < size ? data[(*pos)++] : 0;
-}
-
 /* big-endian a += v (v may be negative), wrapping */
-static void add_small(uint8_t *a, size_t len, int v)
-{
-	size_t i;
-	for (i = len; i-- > 0 && v != 0;) {
-		int t = a[i] + v;
-		a[i] = (uint8_t)(t & 0xff);
-		v = t < 0 ? -1 : t >> 8;
-	}
-}
-
 static const uint8_t p256_p[32] = {
 	0xff,0xff,0xff,0xff,0x00,0x00,0x00,0x01,0x00,0x00,0x00,0x00,0x00,0x00,0x00,0x00,
 	0x00,0x00,0x00,0x00,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff
@@ -97,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		&br_sha256_vtable, &br_sha384_vtable, &br_sha512_vtable
 	};
 	size_t pos = 0, len, ql, hl, sl, i, steps;
-	unsigned ci = in_byte(data, size, &pos) % 3u;
+	unsigned ci = fuzz_curve(in_byte(data, size, &pos));
 	int curve = curves[ci];
 	const br_ec_impl *bi = &br_ec_all_m31;
 	const unsigned char *order = bi->order(curve, &len);
