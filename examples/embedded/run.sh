@@ -34,7 +34,7 @@ EMBEDDED_BUDGET_SMALL=${EMBEDDED_BUDGET_SMALL:-4096}
 EMBEDDED_BUDGET_DEFAULT=${EMBEDDED_BUDGET_DEFAULT:-8192}
 
 CPUS=${EMBEDDED_CPUS:-"cortex-m4 cortex-m0"}
-PROFILES="small default server"
+PROFILES=${EMBEDDED_PROFILES:-"small default server small-server"}
 # the builds that leave algorithms out (the same sets as the Makefile's
 # test-rs256 / test-es256 / test-hs256)
 SELECT_CPU=${EMBEDDED_SELECT_CPU:-cortex-m4}
@@ -153,6 +153,7 @@ EOF
 		o=$B/$cpu/$prof
 		mkdir -p "$o"
 		case $prof in
+		small-server) pflags="-include examples/embedded/small_profile.h"; budget=$EMBEDDED_BUDGET_SMALL ;;
 		small*) pflags="-include examples/embedded/small_profile.h $ENGINES"; budget=$EMBEDDED_BUDGET_SMALL ;;
 		default) pflags="$ENGINES"; budget=$EMBEDDED_BUDGET_DEFAULT ;;
 		*) pflags=""; budget=$EMBEDDED_BUDGET_DEFAULT ;;
