@@ -122,6 +122,11 @@
                                 less code; docs/ecdsa.md)
       JWTAUTH_EC_32BIT          that engine on 32-bit limbs even where the
                                 compiler has unsigned __int128 (for tests)
+      JWTAUTH_EC_QWINDOW        that engine's wNAF width for the public key,
+                                2 to 6 (5): 2^(w-2) odd multiples of it on
+                                the stack per verification, 220 bytes each
+                                for P-521 on 32-bit limbs; the small profile
+                                takes 4 (implementation file only)
       Algorithm selection (docs/embedded.md): each switch leaves a family
       or a hash out, and with it every algorithm that needs it; only the
       code of the algorithms left in is linked.
