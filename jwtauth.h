@@ -122,6 +122,11 @@
                                 less code; docs/ecdsa.md)
       JWTAUTH_EC_32BIT          that engine on 32-bit limbs even where the
                                 compiler has unsigned __int128 (for tests)
+      JWTAUTH_EC_QWINDOW        that engine's wNAF width for the public key,
+                                2 to 6 (5): 2^(w-2) odd multiples of it on
+                                the stack per verification, 220 bytes each
+                                for P-521 on 32-bit limbs; the small profile
+                                takes 4 (implementation file only)
       Algorithm selection (docs/embedded.md): each switch leaves a family
       or a hash out, and with it every algorithm that needs it; only the
       code of the algorithms left in is linked.
@@ -3882,11 +3887,36 @@ typedef uint32_t jwtauth__ec_limb;
 typedef uint64_t jwtauth__ec_dlimb;
 #define JWTAUTH__LB 32
 #endif
-/* Limbs of the largest element: P-521 in 9 64-bit or 18 32-bit words, so
-   that both widths share R = 2^(64*words) and the constant tables. */
+/* Limbs of the largest element of the curves built (P-521 in 9 64-bit or
+   18 32-bit words, so that both widths share R = 2^(64*words) and the
+   constant tables), and the bit length of the largest order n: they size
+   every working array, so a build without P-521 keeps smaller frames. */
+#if defined(JWTAUTH_HAVE_ES512)
 #define JWTAUTH__ECL (576 / JWTAUTH__LB)
+#define JWTAUTH__ECBITS 521
+#elif defined(JWTAUTH_HAVE_ES384)
+#define JWTAUTH__ECL (384 / JWTAUTH__LB)
+#define JWTAUTH__ECBITS 384
+#else
+#define JWTAUTH__ECL (256 / JWTAUTH__LB)
+#define JWTAUTH__ECBITS 256
+#endif
 #define JWTAUTH__GW 16   /* odd multiples of G in its table (wNAF width 6) */
-#define JWTAUTH__QW 8    /* odd multiples of Q (wNAF width 5) */
+/* The wNAF width for Q (JWTAUTH_EC_QWINDOW, 2 to 6; 5 unless defined):
+   its 2^(w-2) odd multiples are built per call as Jacobian points (220
+   bytes each for P-521 on 32-bit limbs). Each step down halves the table
+   and adds about a sixth more additions of Q. */
+#ifndef JWTAUTH_EC_QWINDOW
+#define JWTAUTH_EC_QWINDOW 5
+#endif
+#if JWTAUTH_EC_QWINDOW < 2 || JWTAUTH_EC_QWINDOW > 6
+#error "JWTAUTH_EC_QWINDOW must be 2 to 6"
+#endif
+#define JWTAUTH__QW (1 << (JWTAUTH_EC_QWINDOW - 2))   /* odd multiples of Q */
+/* The nonzero digits a wNAF of the narrower width can hold: they lie at
+   least w positions apart in at most JWTAUTH__ECBITS + 1 positions. */
+#define JWTAUTH__WNAF_MINW (JWTAUTH_EC_QWINDOW < 6 ? JWTAUTH_EC_QWINDOW : 6)
+#define JWTAUTH__WNAF_DIGITS (JWTAUTH__ECBITS / JWTAUTH__WNAF_MINW + 1)
 
 /* Each curve's constants are compiled only when its algorithm is built. */
 #ifdef JWTAUTH_HAVE_ES256
@@ -4928,25 +4958,26 @@ static int jwtauth__ec_point_decode(const jwtauth__ecf *f, jwtauth__ec_limb *x,
 /* ---- points ---- */
 
 /* p = 2p (a = -3, "dbl-2001-b", 3M + 5S). Infinity stays infinity; no
-   other point doubles to infinity (no point of order 2). */
+   other point doubles to infinity (no point of order 2). z3 comes first,
+   so that alpha can take delta's place (one temporary less). */
 static void jwtauth__ec_dbl(const jwtauth__ecf *f, jwtauth__ecp *p)
 {
 	jwtauth__ec_limb delta[JWTAUTH__ECL], gamma[JWTAUTH__ECL], beta[JWTAUTH__ECL];
-	jwtauth__ec_limb alpha[JWTAUTH__ECL], t[JWTAUTH__ECL];
+	jwtauth__ec_limb t[JWTAUTH__ECL], *alpha = delta;
 	if (p->inf) return;
 	JWTAUTH__FQ(f, delta, p->z);
 	JWTAUTH__FQ(f, gamma, p->y);
 	JWTAUTH__FM(f, beta, p->x, gamma);
+	/* z3 = (y + z)^2 - gamma - delta; z is not read again */
+	JWTAUTH__FA(f, t, p->y, p->z);
+	JWTAUTH__FQ(f, t, t);
+	JWTAUTH__FS(f, t, t, gamma);
+	JWTAUTH__FS(f, p->z, t, delta);
 	JWTAUTH__FS(f, t, p->x, delta);
 	JWTAUTH__FA(f, alpha, p->x, delta);
 	JWTAUTH__FM(f, alpha, alpha, t);
 	JWTAUTH__FA(f, t, alpha, alpha);
 	JWTAUTH__FA(f, alpha, alpha, t);            /* 3(x - delta)(x + delta) */
-	/* z3 = (y + z)^2 - gamma - delta */
-	JWTAUTH__FA(f, t, p->y, p->z);
-	JWTAUTH__FQ(f, t, t);
-	JWTAUTH__FS(f, t, t, gamma);
-	JWTAUTH__FS(f, p->z, t, delta);
 	/* x3 = alpha^2 - 8 beta */
 	JWTAUTH__FA(f, beta, beta, beta);
 	JWTAUTH__FA(f, beta, beta, beta);           /* 4 beta */
@@ -4963,23 +4994,31 @@ static void jwtauth__ec_dbl(const jwtauth__ecf *f, jwtauth__ecp *p)
 	JWTAUTH__FS(f, p->y, beta, gamma);
 }
 
-/* The end of an addition once u1 (= x1 z2^2), u2, s1 (= y1 z2^3), s2 and
-   the product z1 z2 are known. h = 0 means x1 = x2 (affinely): the same
-   point (doubling, since the formula's slope is undefined there) or
-   opposite points (infinity). */
-static void jwtauth__ec_add_tail(const jwtauth__ecf *f, jwtauth__ecp *p,
-	const jwtauth__ec_limb *u1, const jwtauth__ec_limb *u2, const jwtauth__ec_limb *s1,
-	const jwtauth__ec_limb *s2, const jwtauth__ec_limb *zz)
+/* The start of the end of an addition once u1 (= x1 z2^2), u2, s1
+   (= y1 z2^3) and s2 are known: h = u2 - u1 and r = s2 - s1 replace u2 and
+   s2. h = 0 means x1 = x2 (affinely): the same point (doubling, since the
+   formula's slope is undefined there) or opposite points (infinity); p
+   then holds the sum and 0 is returned. The doubling thus runs below the
+   caller's frame only, not below jwtauth__ec_add_tail's as well. */
+static int jwtauth__ec_add_hr(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__ec_limb *u1, jwtauth__ec_limb *u2, const jwtauth__ec_limb *s1,
+	jwtauth__ec_limb *s2)
 {
-	jwtauth__ec_limb h[JWTAUTH__ECL], r[JWTAUTH__ECL], hh[JWTAUTH__ECL];
-	jwtauth__ec_limb hhh[JWTAUTH__ECL], v[JWTAUTH__ECL];
-	JWTAUTH__FS(f, h, u2, u1);
-	JWTAUTH__FS(f, r, s2, s1);
-	if (jwtauth__ec_iszero(h, f->nl)) {
-		if (jwtauth__ec_iszero(r, f->nl)) jwtauth__ec_dbl(f, p);  /* P + P */
-		else p->inf = 1;                                      /* P + (-P) */
-		return;
-	}
+	JWTAUTH__FS(f, u2, u2, u1);
+	JWTAUTH__FS(f, s2, s2, s1);
+	if (!jwtauth__ec_iszero(u2, f->nl)) return 1;
+	if (jwtauth__ec_iszero(s2, f->nl)) jwtauth__ec_dbl(f, p);  /* P + P */
+	else p->inf = 1;                                           /* P + (-P) */
+	return 0;
+}
+
+/* The rest, h != 0, with zz = z1 z2. u1, s1 and zz may be p's own x, y
+   and z: each is read before that coordinate is written. */
+static void jwtauth__ec_add_tail(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const jwtauth__ec_limb *u1, const jwtauth__ec_limb *s1, const jwtauth__ec_limb *h,
+	const jwtauth__ec_limb *r, const jwtauth__ec_limb *zz)
+{
+	jwtauth__ec_limb hh[JWTAUTH__ECL], hhh[JWTAUTH__ECL], v[JWTAUTH__ECL];
 	JWTAUTH__FQ(f, hh, h);
 	JWTAUTH__FM(f, hhh, hh, h);
 	JWTAUTH__FM(f, v, u1, hh);
@@ -4996,32 +5035,34 @@ static void jwtauth__ec_add_tail(const jwtauth__ecf *f, jwtauth__ecp *p,
 	JWTAUTH__FS(f, p->y, v, hhh);
 }
 
-/* p += (x2, y2) affine, negated when neg (8M + 3S). p at infinity becomes
-   the affine point. */
-static void jwtauth__ec_add_affine(const jwtauth__ecf *f, jwtauth__ecp *p,
-	const jwtauth__ec_limb *x2, const jwtauth__ec_limb *y2, int neg)
+/* p += (x2, y2) affine, negated when neg (8M + 3S): g points at x2 then
+   y2 (n64 words each) in the curve's table of G, loaded straight into the
+   temporaries. p at infinity becomes the affine point. Out of line, so
+   that its temporaries are not in jwtauth__ec_muladd_core's frame while
+   jwtauth__ec_add runs. */
+static JWTAUTH__NOINLINE void jwtauth__ec_add_affine(const jwtauth__ecf *f, jwtauth__ecp *p,
+	const uint64_t *g, int neg)
 {
 	jwtauth__ec_limb zz[JWTAUTH__ECL], u2[JWTAUTH__ECL], s2[JWTAUTH__ECL];
-	unsigned i;
+	unsigned i, nl = f->nl, n64 = f->c->n64;
 	if (p->inf) {
-		for (i = 0; i < f->nl; i++) {
-			p->x[i] = x2[i]; p->y[i] = y2[i]; p->z[i] = f->one[i];
-		}
-		if (neg) jwtauth__ec_fneg(f, p->y, y2);
+		jwtauth__ec_ld(p->x, g, nl);
+		jwtauth__ec_ld(p->y, g + n64, nl);
+		for (i = 0; i < nl; i++) p->z[i] = f->one[i];
+		if (neg) jwtauth__ec_fneg(f, p->y, p->y);
 		p->inf = 0;
 		return;
 	}
 	JWTAUTH__FQ(f, zz, p->z);
-	JWTAUTH__FM(f, u2, x2, zz);
+	jwtauth__ec_ld(u2, g, nl);
+	JWTAUTH__FM(f, u2, u2, zz);
 	JWTAUTH__FM(f, zz, zz, p->z);
-	JWTAUTH__FM(f, s2, y2, zz);
+	jwtauth__ec_ld(s2, g + n64, nl);
+	JWTAUTH__FM(f, s2, s2, zz);
 	if (neg) jwtauth__ec_fneg(f, s2, s2);
-	for (i = 0; i < f->nl; i++) zz[i] = p->z[i];
-	{
-		jwtauth__ec_limb u1[JWTAUTH__ECL], s1[JWTAUTH__ECL];
-		for (i = 0; i < f->nl; i++) { u1[i] = p->x[i]; s1[i] = p->y[i]; }
-		jwtauth__ec_add_tail(f, p, u1, u2, s1, s2, zz);
-	}
+	/* z2 = 1: u1 = x1, s1 = y1 and z1 z2 = z1 are p's own coordinates */
+	if (jwtauth__ec_add_hr(f, p, p->x, u2, p->y, s2))
+		jwtauth__ec_add_tail(f, p, p->x, p->y, u2, s2, p->z);
 }
 
 /* p += q (both Jacobian; q negated when neg; 12M + 4S). Either operand at
@@ -5046,8 +5087,9 @@ static void jwtauth__ec_add(const jwtauth__ecf *f, jwtauth__ecp *p,
 	JWTAUTH__FM(f, t, t, p->z);
 	JWTAUTH__FM(f, s2, q->y, t);
 	if (neg) jwtauth__ec_fneg(f, s2, s2);
+	if (!jwtauth__ec_add_hr(f, p, u1, u2, s1, s2)) return;
 	JWTAUTH__FM(f, t, p->z, q->z);
-	jwtauth__ec_add_tail(f, p, u1, u2, s1, s2, t);
+	jwtauth__ec_add_tail(f, p, u1, s1, u2, s2, t);
 }
 
 /* ---- exponentiation, scalars, wNAF ---- */
@@ -5107,8 +5149,10 @@ static JWTAUTH__NOINLINE void jwtauth__ec_inv(jwtauth__ec_limb *d, const jwtauth
 }
 
 /* d = a^(p-2) = a^-1 in the field (its own representation), the same
-   window on the field operations. */
-static void jwtauth__ec_finv(const jwtauth__ecf *f, jwtauth__ec_limb *d,
+   window on the field operations. Out of line: inlined, its table of 16
+   elements would stay in jwtauth_ec_muladd's frame, below which
+   jwtauth__ec_muladd_core runs. */
+static JWTAUTH__NOINLINE void jwtauth__ec_finv(const jwtauth__ecf *f, jwtauth__ec_limb *d,
 	const jwtauth__ec_limb *a)
 {
 	jwtauth__ec_limb tab[16][JWTAUTH__ECL], e[JWTAUTH__ECL], acc[JWTAUTH__ECL];
@@ -5137,16 +5181,27 @@ static unsigned jwtauth__ec_bit(const jwtauth__ec_limb *k, unsigned nl, unsigned
 	return (unsigned)(k[i / JWTAUTH__LB] >> (i % JWTAUTH__LB)) & 1u;
 }
 
-/* Width-w NAF of k (len >= bit length of k + 1): digits 0 or odd in
-   (-2^(w-1), 2^(w-1)), any two nonzero ones at least w positions apart.
-   Returns the index of the highest nonzero digit + 1 (0 for k = 0). A
-   window is taken only where bit i differs from the carry, so a window
-   never ends on a carry beyond bit len - 1. */
-static unsigned jwtauth__ec_wnaf(signed char *dig, unsigned len,
+/* A wNAF digit string, stored compactly: a bit per position, set where
+   the digit is nonzero, and the nonzero digits in order, lowest first
+   (P-521: 66 + 105 bytes at width 5 against 522 for a byte a digit). */
+typedef struct jwtauth__wnaf {
+	unsigned char nz[(JWTAUTH__ECBITS + 1 + 7) / 8];
+	signed char d[JWTAUTH__WNAF_DIGITS];
+	unsigned n;      /* nonzero digits */
+} jwtauth__wnaf;
+
+/* Width-w NAF of k (len >= bit length of k + 1, len <= JWTAUTH__ECBITS + 1,
+   JWTAUTH__WNAF_MINW <= w <= 6): digits 0 or odd in (-2^(w-1), 2^(w-1)),
+   any two nonzero ones at least w positions apart. Returns the index of
+   the highest nonzero digit + 1 (0 for k = 0). A window is taken only
+   where bit i differs from the carry, so a window never ends on a carry
+   beyond bit len - 1. */
+static unsigned jwtauth__ec_wnaf(jwtauth__wnaf *dig, unsigned len,
 	const jwtauth__ec_limb *k, unsigned nl, unsigned w)
 {
 	unsigned i, j, carry = 0, top = 0;
-	for (i = 0; i < len; i++) dig[i] = 0;
+	for (i = 0; i < sizeof dig->nz; i++) dig->nz[i] = 0;
+	dig->n = 0;
 	i = 0;
 	while (i < len) {
 		unsigned now = w, word = 0;
@@ -5155,7 +5210,8 @@ static unsigned jwtauth__ec_wnaf(signed char *dig, unsigned len,
 		for (j = 0; j < now; j++) word |= jwtauth__ec_bit(k, nl, i + j) << j;
 		word += carry;
 		carry = (word >> (w - 1)) & 1u;
-		dig[i] = (signed char)((int)word - (int)(carry << w));
+		dig->nz[i / 8] |= (unsigned char)(1u << (i % 8));
+		dig->d[dig->n++] = (signed char)((int)word - (int)(carry << w));
 		top = i + 1;
 		i += now;
 	}
@@ -5164,32 +5220,38 @@ static unsigned jwtauth__ec_wnaf(signed char *dig, unsigned len,
 
 /* r = u1 G + u2 Q, with Q = (qx, qy) affine (Montgomery) on the curve and
    u1, u2 < n (either may be 0). Interleaved wNAF: one doubling chain,
-   additions of odd multiples of G (static affine table) and of Q (built
-   here, Jacobian). The result may be infinity (r->inf). */
+   additions of odd multiples of G (static affine table, width 6) and of Q
+   (built here, Jacobian, width JWTAUTH_EC_QWINDOW). The digit strings are
+   walked from the top, so their nonzero digits come from the end of each
+   list. The result may be infinity (r->inf). */
 static void jwtauth__ec_muladd_core(const jwtauth__ecf *f, jwtauth__ecp *r,
 	const jwtauth__ec_limb *qx, const jwtauth__ec_limb *qy,
 	const jwtauth__ec_limb *u1, const jwtauth__ec_limb *u2)
 {
-	signed char d1[JWTAUTH__ECL * JWTAUTH__LB + 1], d2[JWTAUTH__ECL * JWTAUTH__LB + 1];
-	jwtauth__ecp tq[JWTAUTH__QW], q2;
-	jwtauth__ec_limb gx[JWTAUTH__ECL], gy[JWTAUTH__ECL];
-	unsigned nl = f->nl, n64 = f->c->n64, len = nl * JWTAUTH__LB + 1, t1, t2, j;
+	jwtauth__wnaf d1, d2;
+	jwtauth__ecp tq[JWTAUTH__QW];
+	unsigned nl = f->nl, n64 = f->c->n64, len = f->c->nbits + 1, t1, t2, j, k1, k2;
 	int i, k;
-	t1 = jwtauth__ec_wnaf(d1, len, u1, nl, 6);
-	t2 = jwtauth__ec_wnaf(d2, len, u2, nl, 5);
+	t1 = jwtauth__ec_wnaf(&d1, len, u1, nl, 6);
+	t2 = jwtauth__ec_wnaf(&d2, len, u2, nl, JWTAUTH_EC_QWINDOW);
+	k1 = d1.n;
+	k2 = d2.n;
 	if (t2 > 0) {
-		/* Q, 3Q, ..., 15Q. (2k+1)Q = (2k-1)Q + 2Q: the operands are equal
-		   or opposite only if Q had order <= 15, impossible in a group of
-		   prime order n; the addition would handle it anyway. */
+		/* Q, 3Q, ..., (2 JWTAUTH__QW - 1)Q. (2k+1)Q = (2k-1)Q + 2Q, with 2Q
+		   in r until the chain starts: the operands are equal or opposite
+		   only if Q had order <= 2 JWTAUTH__QW - 1, impossible in a group
+		   of prime order n; the addition would handle it anyway. */
 		for (j = 0; j < nl; j++) {
 			tq[0].x[j] = qx[j]; tq[0].y[j] = qy[j]; tq[0].z[j] = f->one[j];
 		}
 		tq[0].inf = 0;
-		q2 = tq[0];
-		jwtauth__ec_dbl(f, &q2);
-		for (k = 1; k < JWTAUTH__QW; k++) {
-			tq[k] = tq[k - 1];
-			jwtauth__ec_add(f, &tq[k], &q2, 0);
+		if (JWTAUTH__QW > 1) {
+			*r = tq[0];
+			jwtauth__ec_dbl(f, r);
+			for (k = 1; k < JWTAUTH__QW; k++) {
+				tq[k] = tq[k - 1];
+				jwtauth__ec_add(f, &tq[k], r, 0);
+			}
 		}
 	}
 	/* Start at infinity: the first addition copies its operand, doublings
@@ -5197,16 +5259,17 @@ static void jwtauth__ec_muladd_core(const jwtauth__ecf *f, jwtauth__ecp *r,
 	   u1 G = -u2 Q partway), and the additions handle that exactly. */
 	r->inf = 1;
 	for (i = (int)(t1 > t2 ? t1 : t2) - 1; i >= 0; i--) {
+		int dg;
 		jwtauth__ec_dbl(f, r);
-		if (d1[i]) {
-			k = (d1[i] < 0 ? -d1[i] : d1[i]) >> 1;
-			jwtauth__ec_ld(gx, f->c->g + (size_t)k * 2 * n64, nl);
-			jwtauth__ec_ld(gy, f->c->g + (size_t)k * 2 * n64 + n64, nl);
-			jwtauth__ec_add_affine(f, r, gx, gy, d1[i] < 0);
+		if ((d1.nz[i / 8] >> (i % 8)) & 1u) {
+			dg = d1.d[--k1];
+			k = (dg < 0 ? -dg : dg) >> 1;
+			jwtauth__ec_add_affine(f, r, f->c->g + (size_t)k * 2 * n64, dg < 0);
 		}
-		if (d2[i]) {
-			k = (d2[i] < 0 ? -d2[i] : d2[i]) >> 1;
-			jwtauth__ec_add(f, r, &tq[k], d2[i] < 0);
+		if ((d2.nz[i / 8] >> (i % 8)) & 1u) {
+			dg = d2.d[--k2];
+			k = (dg < 0 ? -dg : dg) >> 1;
+			jwtauth__ec_add(f, r, &tq[k], dg < 0);
 		}
 	}
 }
@@ -5288,9 +5351,8 @@ JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
 	const uint8_t *sg = (const uint8_t *)sig;
 	jwtauth__ecf f;
 	jwtauth__ecp r;
-	jwtauth__ec_limb qx[JWTAUTH__ECL], qy[JWTAUTH__ECL], rs[JWTAUTH__ECL], s[JWTAUTH__ECL];
-	jwtauth__ec_limb e[JWTAUTH__ECL], w[JWTAUTH__ECL], u1[JWTAUTH__ECL], u2[JWTAUTH__ECL];
-	jwtauth__ec_limb t[JWTAUTH__ECL], zz[JWTAUTH__ECL];
+	jwtauth__ec_limb qx[JWTAUTH__ECL], qy[JWTAUTH__ECL], rs[JWTAUTH__ECL];
+	jwtauth__ec_limb u1[JWTAUTH__ECL], u2[JWTAUTH__ECL];
 	size_t rlen;
 	(void)impl;   /* all the arithmetic is this section's */
 	if (!pk || !pk->q || (!hash && hash_len) || (!sig && sig_len)) return 0;
@@ -5300,37 +5362,46 @@ JWTAUTH_DEF uint32_t jwtauth_ecdsa_vrfy_raw(const br_ec_impl *impl,
 	jwtauth__ecf_init(&f, c);
 	if (!jwtauth__ec_point_decode(&f, qx, qy, pk->q, pk->qlen)) return 0;
 	/* r and s in [1, n-1] (FIPS 186-4 6.4.2 step 1); r || s halves of any
-	   equal length, leading zero octets allowed, as BearSSL reads them */
+	   equal length, leading zero octets allowed, as BearSSL reads them.
+	   The other temporaries live in two blocks that the compiler can give
+	   the same stack: only what follows the scalar product stays live
+	   across it. */
 	if (!jwtauth__ec_decode(rs, f.nl, sg, rlen) || jwtauth__ec_iszero(rs, f.nl)
 	    || jwtauth__ec_cmp(rs, f.n, f.nl) >= 0)
 		return 0;
-	if (!jwtauth__ec_decode(s, f.nl, sg + rlen, rlen) || jwtauth__ec_iszero(s, f.nl)
-	    || jwtauth__ec_cmp(s, f.n, f.nl) >= 0)
-		return 0;
-	jwtauth__ec_hash_int(&f, e, (const uint8_t *)hash, hash_len);
-	/* w = s^-1 R (Montgomery form of s^-1); then u1 = e w and u2 = r w
-	   leave Montgomery form by the product itself */
-	jwtauth__ec_inv(w, s, f.n, f.nl);
-	jwtauth__ec_ld(t, c->rrn, f.nl);
-	jwtauth__ec_mm(w, w, t, f.n, f.ninv, f.nl);
-	jwtauth__ec_mm(u1, e, w, f.n, f.ninv, f.nl);
-	jwtauth__ec_mm(u2, rs, w, f.n, f.ninv, f.nl);
+	{
+		jwtauth__ec_limb s[JWTAUTH__ECL], e[JWTAUTH__ECL], w[JWTAUTH__ECL];
+		if (!jwtauth__ec_decode(s, f.nl, sg + rlen, rlen) || jwtauth__ec_iszero(s, f.nl)
+		    || jwtauth__ec_cmp(s, f.n, f.nl) >= 0)
+			return 0;
+		jwtauth__ec_hash_int(&f, e, (const uint8_t *)hash, hash_len);
+		/* w = s^-1 R (Montgomery form of s^-1); then u1 = e w and u2 = r w
+		   leave Montgomery form by the product itself */
+		jwtauth__ec_inv(w, s, f.n, f.nl);
+		jwtauth__ec_ld(s, c->rrn, f.nl);
+		jwtauth__ec_mm(w, w, s, f.n, f.ninv, f.nl);
+		jwtauth__ec_mm(u1, e, w, f.n, f.ninv, f.nl);
+		jwtauth__ec_mm(u2, rs, w, f.n, f.ninv, f.nl);
+	}
 	jwtauth__ec_muladd_core(&f, &r, qx, qy, u1, u2);
 	/* the point at infinity has no x: the signature is invalid */
 	if (r.inf) return 0;
-	/* x(R) = X / Z^2 lies in [0, p) and p < 2n, so x(R) mod n == r exactly
-	   when X == r Z^2, or X == (r + n) Z^2 with r + n < p. r < n < p is a
-	   field element as it is. No inversion needed. */
-	JWTAUTH__FQ(&f, zz, r.z);
-	jwtauth__ec_ld(w, c->rrp, f.nl);
-	JWTAUTH__FM(&f, t, rs, w);
-	JWTAUTH__FM(&f, t, t, zz);
-	if (jwtauth__ec_cmp(t, r.x, f.nl) == 0) return 1;
-	if (jwtauth__ec_addw(t, rs, f.n, f.nl) || jwtauth__ec_cmp(t, f.p, f.nl) >= 0)
-		return 0;
-	JWTAUTH__FM(&f, t, t, w);
-	JWTAUTH__FM(&f, t, t, zz);
-	return jwtauth__ec_cmp(t, r.x, f.nl) == 0;
+	{
+		/* x(R) = X / Z^2 lies in [0, p) and p < 2n, so x(R) mod n == r
+		   exactly when X == r Z^2, or X == (r + n) Z^2 with r + n < p.
+		   r < n < p is a field element as it is. No inversion needed. */
+		jwtauth__ec_limb t[JWTAUTH__ECL], zz[JWTAUTH__ECL], w[JWTAUTH__ECL];
+		JWTAUTH__FQ(&f, zz, r.z);
+		jwtauth__ec_ld(w, c->rrp, f.nl);
+		JWTAUTH__FM(&f, t, rs, w);
+		JWTAUTH__FM(&f, t, t, zz);
+		if (jwtauth__ec_cmp(t, r.x, f.nl) == 0) return 1;
+		if (jwtauth__ec_addw(t, rs, f.n, f.nl) || jwtauth__ec_cmp(t, f.p, f.nl) >= 0)
+			return 0;
+		JWTAUTH__FM(&f, t, t, w);
+		JWTAUTH__FM(&f, t, t, zz);
+		return jwtauth__ec_cmp(t, r.x, f.nl) == 0;
+	}
 }
 
 /* Key load: the point decodes (0x04, coordinates below p) and lies on

@@ -6,11 +6,13 @@
 #
 #   sh examples/embedded/run.sh            (from the repository root)
 #
-# Three builds: "small" (examples/embedded/small_profile.h) and "default"
-# (the header's own limits), both with BearSSL's RSA and ECDSA engines, and
+# Four builds: "small" (examples/embedded/small_profile.h) and "default"
+# (the header's own limits), both with BearSSL's RSA and ECDSA engines,
 # "server" (default limits, the library's own engines, as a server builds
-# it). The header is always built with JWTAUTH_NO_STDIO JWTAUTH_NO_MALLOC
-# JWTAUTH_NO_ERROR_STRINGS JWTAUTH_OPTIMIZE_SIZE.
+# it) and "small-server" (the small profile with the library's own
+# engines, held to the small budget too). The header is always built with
+# JWTAUTH_NO_STDIO JWTAUTH_NO_MALLOC JWTAUTH_NO_ERROR_STRINGS
+# JWTAUTH_OPTIMIZE_SIZE. EMBEDDED_PROFILES picks among the four.
 # On Cortex-M4 three more builds of the small profile leave algorithms out
 # (docs/embedded.md, "Algorithm selection"): small-rs256 (RS256 only),
 # small-es256 (ES256 only), small-hs256 (HS256 only). Each logs in with its
@@ -28,13 +30,13 @@ cd "$(dirname "$0")/../.."
 
 # Peak-stack budgets in bytes, per profile, for every measured call
 # (BearSSL included): 4 KB with the small profile, 8 KB with the default
-# limits (either engines), on Cortex-M4 and Cortex-M0 (docs/embedded.md
-# has the figures).
+# limits (either engines for both), on Cortex-M4 and Cortex-M0
+# (docs/embedded.md has the figures).
 EMBEDDED_BUDGET_SMALL=${EMBEDDED_BUDGET_SMALL:-4096}
 EMBEDDED_BUDGET_DEFAULT=${EMBEDDED_BUDGET_DEFAULT:-8192}
 
 CPUS=${EMBEDDED_CPUS:-"cortex-m4 cortex-m0"}
-PROFILES="small default server"
+PROFILES=${EMBEDDED_PROFILES:-"small default server small-server"}
 # the builds that leave algorithms out (the same sets as the Makefile's
 # test-rs256 / test-es256 / test-hs256)
 SELECT_CPU=${EMBEDDED_SELECT_CPU:-cortex-m4}
@@ -153,6 +155,7 @@ EOF
 		o=$B/$cpu/$prof
 		mkdir -p "$o"
 		case $prof in
+		small-server) pflags="-include examples/embedded/small_profile.h"; budget=$EMBEDDED_BUDGET_SMALL ;;
 		small*) pflags="-include examples/embedded/small_profile.h $ENGINES"; budget=$EMBEDDED_BUDGET_SMALL ;;
 		default) pflags="$ENGINES"; budget=$EMBEDDED_BUDGET_DEFAULT ;;
 		*) pflags=""; budget=$EMBEDDED_BUDGET_DEFAULT ;;
