@@ -141,6 +141,27 @@ $(B)/test-es256: $(TEST_DEPS)
 $(B)/test-hs256: $(TEST_DEPS)
 	@mkdir -p $(B)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(ALGS_HS256) $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+# The PEM, DER and X.509 key readers left out (JWTAUTH_NO_PEM): every group
+# runs but the tests that read PEM (listed in tests/test.c, not counted);
+# t_nopem.c checks the refusals and that JWKS keys still verify.
+# compile-nopem builds the header with the switch beside the others, with
+# gcc, clang and C++ (warnings are errors).
+$(B)/test-nopem: $(TEST_DEPS)
+	@mkdir -p $(B)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -DJWTAUTH_NO_PEM $(BEARSSL_CFLAGS) tests/test.c -o $@ $(BEARSSL_LIBS)
+NOPEM_SETS = "$(ALGS_RS256)" "$(ALGS_ES256)" "$(ALGS_HS256)" \
+	"-DJWTAUTH_NO_STDIO -DJWTAUTH_NO_MALLOC -DJWTAUTH_NO_ERROR_STRINGS -DJWTAUTH_STATIC" \
+	"-DJWTAUTH_RSA_BEARSSL -DJWTAUTH_EC_BEARSSL -DJWTAUTH_OPTIMIZE_SIZE"
+.PHONY: compile-nopem
+compile-nopem: $(HDR)
+	@mkdir -p $(B)
+	@n=0; for flags in $(NOPEM_SETS); do \
+	  for cc in "$(CC) $(STD) -x c" "$(CLANG) $(STD) -x c" "$(CXX) -std=c++11 -x c++"; do \
+	    echo "$$cc -DJWTAUTH_NO_PEM $$flags"; \
+	    $$cc $(WARN) $(CFLAGS) -DJWTAUTH_NO_PEM $$flags $(BEARSSL_CFLAGS) -DJWTAUTH_IMPLEMENTATION \
+	      -c $(HDR) -o $(B)/test-nopem.o || exit 1; n=$$((n + 1)); \
+	  done; \
+	done; echo "compile-nopem: $$n passed, 0 failed"
 # Every message text compiled out: the tests that read messages relax.
 $(B)/test-nostrings: $(TEST_DEPS)
 	@mkdir -p $(B)
@@ -153,7 +174,8 @@ $(B)/test-nostdio.o: $(HDR)
 # Every unit-runner build is one test step (run-NAME runs build/NAME).
 VARIANTS = $(B)/test-clang $(B)/test-cxx $(B)/test-static $(B)/test-twotu $(B)/test-nostrings \
 	$(B)/test-embedded $(B)/test-limb32 $(B)/test-rsa-bearssl $(B)/test-ed32 \
-	$(B)/test-ec32 $(B)/test-ecbearssl $(B)/test-rs256 $(B)/test-es256 $(B)/test-hs256
+	$(B)/test-ec32 $(B)/test-ecbearssl $(B)/test-rs256 $(B)/test-es256 $(B)/test-hs256 \
+	$(B)/test-nopem
 run-%: $(B)/%
 	$(B)/$*
 compile-nostdio: $(B)/test-nostdio.o
@@ -161,7 +183,7 @@ compile-nostdio: $(B)/test-nostdio.o
 
 # The steps of `make test`, in order; each prints its own result line and
 # tests/run_all.sh adds them up into the closing line.
-TEST_STEPS = run-test $(addprefix run-,$(notdir $(VARIANTS))) compile-nostdio \
+TEST_STEPS = run-test $(addprefix run-,$(notdir $(VARIANTS))) compile-nostdio compile-nopem \
 	cli-test wycheproof-cli demo-test $(EXTRA_TESTS) \
 	cross-test-s390x cross-test-armhf embedded
 

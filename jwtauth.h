@@ -101,6 +101,11 @@
       JWTAUTH_ERROR_TEXT_MAX    longest text copied into a jwtauth_error (127)
       JWTAUTH_NO_STDIO          no file reader (jwtauth_file_read)
       JWTAUTH_NO_MALLOC         no key-set cache (the only allocating part)
+      JWTAUTH_NO_PEM            no PEM, DER or X.509 key reader: key
+                                documents are JWKS or JWK only, BearSSL's
+                                PEM and X.509 decoders are not linked, and
+                                a PEM document is refused with
+                                JWTAUTH_ERR_KEY_NOT_BUILT (see KEY FORMATS)
       JWTAUTH_OPTIMIZE_SIZE     byte-wide base64url table instead of four
                                 pre-shifted ones (4 KB less), and ECDSA limb
                                 loops not unrolled (about 50 KB less;
@@ -179,7 +184,8 @@
 
    TABLE OF CONTENTS (public part, then the implementation, in about the
    same order)
-      errors, algorithms, base64url, JSON, the RSA public operation (for
+      errors, algorithms (and their selection), key formats (PEM left
+      out or in), base64url, JSON, the RSA public operation (for
       verification), Ed25519 arithmetic, keys (JWK/JWKS/PEM/X.509 and BearSSL engines), JWK
       thumbprint, signatures, JWS, claims, verify (signature and claims in
       one call), typed claim getters, StarRocks configuration, MySQL auth
@@ -338,7 +344,7 @@ enum {
 	JWTAUTH_ERR_KEY_OKP_SMALL_ORDER = -52,/* Ed25519 x: point of order <= 8 */
 	JWTAUTH_ERR_KEY_OKP_ED448 = -53,   /* OKP Ed448 (not supported) */
 	JWTAUTH_ERR_KEY_OKP_AGREEMENT = -54,/* OKP X25519/X448: key agreement only */
-	JWTAUTH_ERR_KEY_NOT_BUILT = -59,   /* kty/crv/alg left out of this build */
+	JWTAUTH_ERR_KEY_NOT_BUILT = -59,   /* kty/crv/alg or PEM left out of this build */
 	/* JWS (RFC 7515) */
 	JWTAUTH_ERR_TOKEN_SIZE = -60,      /* token empty or over MAX_TOKEN_LEN */
 	JWTAUTH_ERR_TOKEN_FORMAT = -61,    /* not three base64url parts */
@@ -627,6 +633,25 @@ JWTAUTH_DEF int jwtauth_algs_parse(const char *list, size_t len,
 #endif
 
 /* ======================================================================
+   KEY FORMATS (compile time)
+   JWTAUTH_NO_PEM leaves out every reader of PEM, DER and X.509: the PEM
+   documents of jwtauth_keyset_parse (PUBLIC KEY, RSA PUBLIC KEY,
+   CERTIFICATE), the DER SubjectPublicKeyInfo and PKCS#1 parsers behind
+   them, and BearSSL's PEM and X.509 decoders (br_pem_decoder_*,
+   br_x509_decoder_*), for a firmware that only receives JWKS. JWK and
+   JWKS keys of every type built load as before; a JWK's x5c member is
+   not read in any build (the key is its n/e, x/y, x or k members).
+   A document in the PEM form (first byte after blanks '-') is then
+   refused by jwtauth_keyset_parse with JWTAUTH_ERR_KEY_NOT_BUILT,
+   err->detail "PEM", err->offset that byte, and the set left empty;
+   every key source and the cache load through that call and return the
+   same. JWTAUTH_HAVE_PEM is defined (as 1) when the readers are built.
+   ====================================================================== */
+#ifndef JWTAUTH_NO_PEM
+#define JWTAUTH_HAVE_PEM 1
+#endif
+
+/* ======================================================================
    BASE64URL (RFC 4648 section 5 without padding, RFC 7515 section 2)
    Strict: no '=', no whitespace, no '+' or '/', length % 4 != 1, and the
    unused bits of the last character must be zero (canonical form only).
@@ -865,7 +890,9 @@ JWTAUTH_DEF void jwtauth_keyset_wipe(jwtauth_keyset *ks);
    into `doc`. The document's JSON tokens go to ks->parse_tokens, not the
    stack (peak stack: docs/embedded.md). Nothing points into `doc`
    afterwards. Errors: KEY_FORMAT, KEY_PEM/DER/X509,
-   JSON_*, KEYSET_FULL, KEYSET_MIXED, KEYSET_EMPTY, TOO_LARGE, ARGUMENT.
+   JSON_*, KEYSET_FULL, KEYSET_MIXED, KEYSET_EMPTY, TOO_LARGE, ARGUMENT;
+   KEY_NOT_BUILT for a PEM document when JWTAUTH_NO_PEM leaves the PEM
+   reader out (see KEY FORMATS).
    Writes the set: load it before sharing it with readers. */
 JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 	size_t len, jwtauth_error *err);
@@ -1710,7 +1737,7 @@ static const jwtauth__error_info jwtauth__errors[] = {
 	{ JWTAUTH_ERR_KEY_OKP_SMALL_ORDER, "KEY_OKP_SMALL_ORDER", JWTAUTH__TEXT("Ed25519 public key is a point of small order") },
 	{ JWTAUTH_ERR_KEY_OKP_ED448, "KEY_OKP_ED448", JWTAUTH__TEXT("Ed448 keys are not supported") },
 	{ JWTAUTH_ERR_KEY_OKP_AGREEMENT, "KEY_OKP_AGREEMENT", JWTAUTH__TEXT("X25519/X448 key: a key-agreement curve, not for signatures") },
-	{ JWTAUTH_ERR_KEY_NOT_BUILT, "KEY_NOT_BUILT", JWTAUTH__TEXT("key type, curve or alg left out of this build") },
+	{ JWTAUTH_ERR_KEY_NOT_BUILT, "KEY_NOT_BUILT", JWTAUTH__TEXT("key type, curve, alg or key format left out of this build") },
 	{ JWTAUTH_ERR_TOKEN_SIZE, "TOKEN_SIZE", JWTAUTH__TEXT("token empty or too long") },
 	{ JWTAUTH_ERR_TOKEN_FORMAT, "TOKEN_FORMAT", JWTAUTH__TEXT("token is not a compact JWS") },
 	{ JWTAUTH_ERR_HEADER, "HEADER", JWTAUTH__TEXT("token header invalid") },
@@ -6170,6 +6197,7 @@ static int jwtauth__jwk_load(jwtauth_key *key, const char *js,
 	return rc;
 }
 
+#ifdef JWTAUTH_HAVE_PEM
 /* ---------------------------------------------------------------- DER */
 
 typedef struct jwtauth__der {
@@ -6470,6 +6498,19 @@ done:
 	jwtauth__wipe(&sink, sizeof sink);
 	return rc;
 }
+#endif /* JWTAUTH_HAVE_PEM */
+
+/* ==== PEM LEFT OUT (JWTAUTH_NO_PEM) ==== */
+#ifndef JWTAUTH_HAVE_PEM
+/* A document in the PEM form, with the PEM reader left out: refused as a
+   whole, never read (and so never mistaken for an empty or broken set). */
+static int jwtauth__pem_not_built(jwtauth_error *err, size_t at)
+{
+	return jwtauth__fail_detail(err, JWTAUTH_ERR_KEY_NOT_BUILT, at,
+		"PEM key documents are left out of this build (JWTAUTH_NO_PEM): "
+		"give the keys as a JWKS or JWK", "PEM", 3);
+}
+#endif
 
 /* ------------------------------------------------------ document loader */
 
@@ -6524,16 +6565,25 @@ JWTAUTH_DEF int jwtauth_keyset_parse(jwtauth_keyset *ks, const char *doc,
 			"key document larger than JWTAUTH_MAX_JWKS_LEN");
 	while (start < len && jwtauth__is_space(doc[start])) start++;
 	if (start < len && doc[start] == '-') {
+#ifdef JWTAUTH_HAVE_PEM
 		rc = jwtauth__pem_load(ks, doc, len, err);
 		if (rc != JWTAUTH_OK) { jwtauth_keyset_wipe(ks); return rc; }
+#else
+		return jwtauth__pem_not_built(err, start);
+#endif
 	} else if (start < len && doc[start] == '{') {
 		rc = jwtauth__jwks_load(ks, doc, len, err);
 		/* the workspace keeps nothing of the document (offsets only) */
 		memset(ks->parse_tokens, 0, sizeof ks->parse_tokens);
 		if (rc != JWTAUTH_OK) return rc;
 	} else {
+#ifdef JWTAUTH_HAVE_PEM
 		return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, start,
 			"not a JWKS, JWK or PEM document");
+#else
+		return jwtauth__fail(err, JWTAUTH_ERR_KEY_FORMAT, start,
+			"not a JWKS or JWK document");
+#endif
 	}
 	/* Unusable entries keep only what names them: no half-loaded secrets.
 	   A set that mixes secrets and public keys invites algorithm

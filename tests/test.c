@@ -125,6 +125,35 @@ char *tl_read_file(const char *path, size_t *len)
 #endif
 #include "t_algsel.c"
 #include "t_jsondup.c"
+#include "t_nopem.c"
+
+/* The PEM, DER and X.509 readers left out (JWTAUTH_NO_PEM: make
+   test-nopem): the tests below read PEM documents, so they are not run and
+   not counted (main names them); t_nopem.c checks that each such document
+   is refused and that the JWKS and JWK keys still load and verify. A name
+   here that matches no test is a failure, so the list cannot go stale. */
+#ifndef JWTAUTH_HAVE_PEM
+static const char *const pem_tests[] = {
+	"keys/keys_pem_forms", "keys/keys_pem_malformed", "eddsa/eddsa_wycheproof",
+	"eddsa/eddsa_openssl_tokens", "eddsa/eddsa_key_rules", "tokencache/keyset_id",
+	"embedded/emb_pem_der_limit", "stack/stk_pem_slots"
+};
+#define PEM_TESTS (sizeof pem_tests / sizeof pem_tests[0])
+static int pem_test_seen[PEM_TESTS];
+
+/* 1 when group/test reads PEM documents (and is then not run). */
+static int needs_pem(const char *group, const char *test)
+{
+	size_t i, g = strlen(group);
+	for (i = 0; i < PEM_TESTS; i++)
+		if (strncmp(pem_tests[i], group, g) == 0 && pem_tests[i][g] == '/'
+		    && strcmp(pem_tests[i] + g + 1, test) == 0) {
+			pem_test_seen[i] = 1;
+			return 1;
+		}
+	return 0;
+}
+#endif
 
 typedef struct test_group {
 	const char *name;
@@ -159,6 +188,7 @@ static const test_group groups[] = {
 #endif
 	{ "algsel", t_algsel_tests },
 	{ "jsondup", t_jsondup_tests },
+	{ "nopem", t_nopem_tests },
 };
 
 static int selected(const char *group, const char *test, int argc, char **argv)
@@ -177,10 +207,20 @@ int main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
 	size_t g;
+#ifndef JWTAUTH_HAVE_PEM
+	int not_run = 0;
+#endif
 	for (g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		const test_case *t;
 		for (t = groups[g].tests; t->name; t++) {
 			if (!selected(groups[g].name, t->name, argc, argv)) continue;
+#ifndef JWTAUTH_HAVE_PEM
+			if (needs_pem(groups[g].name, t->name)) {
+				printf("%s/%s: not run (reads PEM; JWTAUTH_NO_PEM)\n", groups[g].name, t->name);
+				not_run++;
+				continue;
+			}
+#endif
 			tl_failed = 0;
 			printf("%s/%s\n", groups[g].name, t->name);
 			fflush(stdout);
@@ -190,7 +230,20 @@ int main(int argc, char **argv)
 		}
 	}
 #ifndef TEST_ALL_ALGS
-	printf("algorithms left out: only the groups b64 json jsonsuite claims config mysql algsel were built\n");
+	printf("algorithms left out: only the groups b64 json jsonsuite claims config mysql algsel jsondup nopem were built\n");
+#endif
+#ifndef JWTAUTH_HAVE_PEM
+	printf("PEM readers left out: %d tests that read PEM not run, not counted\n", not_run);
+#ifdef TEST_ALL_ALGS
+	{
+		size_t p;
+		for (p = 0; p < PEM_TESTS; p++)
+			if (!pem_test_seen[p] && argc < 2) {
+				printf("%s: listed as reading PEM, but no such test\n", pem_tests[p]);
+				failed++;
+			}
+	}
+#endif
 #endif
 	printf("%ld checks\n", tl_checks);
 	printf("unit: %d passed, %d failed\n", passed, failed);

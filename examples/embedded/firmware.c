@@ -17,7 +17,8 @@
    refused: a key document none of whose keys is built with KEYSET_EMPTY
    (every entry KEY_NOT_BUILT), a keyset_add_* of such a key with
    KEY_NOT_BUILT, a token or an algorithm list naming a left-out
-   algorithm with ALG_NOT_BUILT.
+   algorithm with ALG_NOT_BUILT. Built with JWTAUTH_NO_PEM, the
+   certificate PEM must be refused with KEY_NOT_BUILT.
 
    Each measured call runs on a stack of its own, filled with a pattern
    beforehand; the lowest word no longer holding the pattern afterwards
@@ -583,7 +584,12 @@ int main(void)
 	fw_eddsa_token();
 	fw_check("jws_verify_signature_only(EdDSA)", fw_sig_only, FW_ALG(FW_EDDSA));
 	FW_DOC(fw_pem_cert);
+#ifdef JWTAUTH_HAVE_PEM
 	fw_check("keyset_parse(pem-cert)", fw_keyset_parse, FW_KEYS(FW_RSA));
+#else
+	/* the PEM readers left out (JWTAUTH_NO_PEM): refused whole */
+	fw_check("keyset_parse(pem-cert)", fw_keyset_parse, JWTAUTH_ERR_KEY_NOT_BUILT);
+#endif
 
 	/* keys from raw material */
 	fw_check("keyset_add_rsa", fw_add_rsa, FW_KEY(FW_RSA));

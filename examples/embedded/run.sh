@@ -17,7 +17,8 @@
 # (docs/embedded.md, "Algorithm selection"): small-rs256 (RS256 only),
 # small-es256 (ES256 only), small-hs256 (HS256 only). Each logs in with its
 # algorithm, and its firmware must not link the parts left out (checked
-# with nm: other hashes, other key types and curves).
+# with nm: other hashes, other key types and curves). small-nopem (every
+# algorithm, JWTAUTH_NO_PEM) must not link a PEM, DER or X.509 reader.
 # EMBEDDED_EXTRA_FLAGS adds flags to every jwtauth.h build (for example the
 # algorithm switches). BearSSL 0.6 comes from Debian's source package
 # (`apt-get source`), unpacked and built under build/embedded/ by
@@ -40,7 +41,7 @@ PROFILES=${EMBEDDED_PROFILES:-"small default server small-server"}
 # the builds that leave algorithms out (the same sets as the Makefile's
 # test-rs256 / test-es256 / test-hs256)
 SELECT_CPU=${EMBEDDED_SELECT_CPU:-cortex-m4}
-SELECT_PROFILES="small-rs256 small-es256 small-hs256"
+SELECT_PROFILES="small-rs256 small-es256 small-hs256 small-nopem"
 ALGS_RS256="-DJWTAUTH_NO_HMAC -DJWTAUTH_NO_RSA_PSS -DJWTAUTH_NO_ECDSA -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512"
 ALGS_ES256="-DJWTAUTH_NO_HMAC -DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA_P384 -DJWTAUTH_NO_ECDSA_P521 -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512"
 ALGS_HS256="-DJWTAUTH_NO_RSA -DJWTAUTH_NO_ECDSA -DJWTAUTH_NO_EDDSA -DJWTAUTH_NO_SHA384 -DJWTAUTH_NO_SHA512"
@@ -54,6 +55,7 @@ NO_RSA='br_rsa_|jwtauth_rsa_|jwtauth__rsa_|verify_pkcs1|verify_pss'
 NO_EC='br_ec_|br_ecdsa_|jwtauth_ec|jwtauth__ec_|verify_ecdsa'
 NO_ED='jwtauth__ed25519'
 NO_HMAC='br_hmac|verify_hmac'
+NO_PEM='br_pem_|br_x509_|jwtauth__pem|jwtauth__der|oid_'
 B=$PWD/build/embedded
 CROSS=arm-none-eabi-
 # A firmware wants flash and RAM more than speed: BearSSL's compact
@@ -166,6 +168,9 @@ EOF
 		*-es256) pflags="$pflags $ALGS_ES256"; banned="$NO_SHA2BIG|$NO_RSA|$NO_ED|$NO_HMAC|br_ec_all|br_ec_prime|br_ec_c25519|order_p384|order_p521|ec_p384|ec_p521" ;;
 		*-hs256) pflags="$pflags $ALGS_HS256"; banned="$NO_SHA2BIG|$NO_RSA|$NO_EC|$NO_ED" ;;
 		*) banned="" ;;
+		esac
+		case $prof in
+		*-nopem) pflags="$pflags -DJWTAUTH_NO_PEM"; banned="$NO_PEM" ;;
 		esac
 		tflags="-mcpu=$cpu -mthumb -Os -ffreestanding -ffunction-sections -fdata-sections -std=c99 $WARN"
 		inc="-I$SRC/inc"
