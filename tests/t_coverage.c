@@ -977,6 +977,12 @@ static void cv_jws_edges(void)
 	cv_jwt.payload = NULL;
 	CHECK_RC(jwtauth_claims_check(&cv_jwt, NULL, 1000, NULL, &e), JWTAUTH_ERR_ARGUMENT);
 	CHECK_RC(jwtauth_claims_check(NULL, NULL, 1000, NULL, &e), JWTAUTH_ERR_ARGUMENT);
+	/* payload tokens that do not follow the header's */
+	CHECK_RC(jwtauth_verify(&ta_keys, &o, NULL, cv_tok, n, 1000, &cv_jwt, NULL, &e), JWTAUTH_OK);
+	CHECK(cv_jwt.payload_ntoks > 0);
+	cv_jwt.payload_tok++;
+	CHECK_RC(jwtauth_claims_check(&cv_jwt, NULL, 1000, NULL, &e), JWTAUTH_ERR_ARGUMENT);
+	CHECK(TL_MSG_HAS(e.msg, "inconsistent token counts"));
 	/* jwtauth_jws_decode_unverified: a bad payload part */
 	CHECK_RC(jwtauth_jws_decode_unverified("eyJhbGciOiJIUzI1NiJ9.!!!!.AA", 28, &cv_jwt, &e),
 		JWTAUTH_ERR_B64_CHAR);
