@@ -687,6 +687,9 @@ static void cv_error_value_cut(void)
 	n = ta_sign("{\"iss\":\"https://b.example\"}");
 	CHECK_RC(jwtauth_verify(&ta_keys, &o, NULL, ta_tok, n, 1000, &cv_jwt, NULL, NULL),
 		JWTAUTH_ERR_ISSUER);
+	n = ta_sign("{\"exp\":900}");
+	CHECK_RC(jwtauth_verify(&ta_keys, &o, NULL, ta_tok, n, 1000, &cv_jwt, NULL, NULL),
+		JWTAUTH_ERR_EXPIRED);
 	/* a NULL key set */
 	CHECK_RC(jwtauth_verify(NULL, &o, NULL, ta_tok, n, 1000, &cv_jwt, NULL, &e), JWTAUTH_ERR_ARGUMENT);
 }
