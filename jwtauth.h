@@ -6418,10 +6418,13 @@ static int jwtauth__pem_finish(jwtauth_key *key, int kind, jwtauth__pem_sink *si
 				pk->key.ec.qlen);
 		return JWTAUTH_ERR_KEY_KTY;
 	}
-	if (sink->overflow) return kind == 1 || kind == 2 ? JWTAUTH_ERR_KEY_RSA_SIZE : JWTAUTH_ERR_KEY_DER;
+	/* a private key or an unknown block is refused as such, whatever its
+	   size (a large one outgrows der[]) */
+	if (kind == 4) return JWTAUTH_ERR_KEY_PRIVATE;
+	if (kind != 1 && kind != 2) return JWTAUTH_ERR_KEY_PEM;
+	if (sink->overflow) return JWTAUTH_ERR_KEY_RSA_SIZE;
 	if (kind == 1) return jwtauth__der_spki(key, sink->der, sink->len);
-	if (kind == 2) return jwtauth__der_pkcs1(key, sink->der, sink->len);
-	return kind == 4 ? JWTAUTH_ERR_KEY_PRIVATE : JWTAUTH_ERR_KEY_PEM;
+	return jwtauth__der_pkcs1(key, sink->der, sink->len);
 }
 
 /* Out of line: its decoder contexts (BearSSL's PEM and X.509, about 1.8 KB

@@ -122,6 +122,7 @@ char *tl_read_file(const char *path, size_t *len)
 #include "t_ecdsa_engine.c"
 #include "t_stack.c"
 #include "t_policy.c"
+#include "t_coverage.c"
 #endif
 #include "t_algsel.c"
 #include "t_jsondup.c"
@@ -185,6 +186,7 @@ static const test_group groups[] = {
 	{ "ecdsa_engine", t_ecdsa_engine_tests },
 	{ "stack", t_stack_tests },
 	{ "policy", t_policy_tests },
+	{ "coverage", t_coverage_tests },
 #endif
 	{ "algsel", t_algsel_tests },
 	{ "jsondup", t_jsondup_tests },
