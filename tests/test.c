@@ -137,7 +137,9 @@ char *tl_read_file(const char *path, size_t *len)
 static const char *const pem_tests[] = {
 	"keys/keys_pem_forms", "keys/keys_pem_malformed", "eddsa/eddsa_wycheproof",
 	"eddsa/eddsa_openssl_tokens", "eddsa/eddsa_key_rules", "tokencache/keyset_id",
-	"embedded/emb_pem_der_limit", "stack/stk_pem_slots"
+	"embedded/emb_pem_der_limit", "stack/stk_pem_slots", "coverage/cv_der_lengths",
+	"coverage/cv_der_spki", "coverage/cv_der_cert", "coverage/cv_pem_events",
+	"coverage/cv_keyset_document"
 };
 #define PEM_TESTS (sizeof pem_tests / sizeof pem_tests[0])
 static int pem_test_seen[PEM_TESTS];
