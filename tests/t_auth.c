@@ -269,10 +269,11 @@ static int ta_oct_ready(void)
 	return ta_load_keys("tests/fixtures/jwks/oct.json") == JWTAUTH_OK;
 }
 
-/* Sign `payload` with HS256 under the fixture secret oct32. */
-static size_t ta_sign(const char *payload)
+/* header.payload signed with HS256 under the fixture secret oct32
+   (keys/oct32.hex), into tok (cap bytes, NUL-terminated); 0 when it does
+   not fit. */
+static size_t ta_sign_into(char *tok, size_t cap, const char *hdr, const char *payload)
 {
-	static const char hdr[] = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"oct32\"}";
 	static const uint8_t key[32] = {
 		0x62, 0xa5, 0xe7, 0x08, 0x8d, 0x51, 0x31, 0xc7, 0x88, 0x05, 0x3b, 0x2b,
 		0xa1, 0x61, 0xe3, 0x60, 0xbe, 0xde, 0xe8, 0x57, 0x64, 0x2d, 0x5f, 0x5c,
@@ -282,21 +283,28 @@ static size_t ta_sign(const char *payload)
 	br_hmac_context hc;
 	uint8_t mac[32];
 	size_t n = 0, w = 0;
-	if (jwtauth_b64url_encode((const uint8_t *)hdr, sizeof hdr - 1, ta_tok, sizeof ta_tok, &w) != 0) return 0;
+	if (jwtauth_b64url_encode((const uint8_t *)hdr, strlen(hdr), tok, cap, &w) != 0) return 0;
 	n = w;
-	ta_tok[n++] = '.';
-	if (jwtauth_b64url_encode((const uint8_t *)payload, strlen(payload), ta_tok + n,
-	    sizeof ta_tok - n, &w) != 0) return 0;
+	tok[n++] = '.';
+	if (jwtauth_b64url_encode((const uint8_t *)payload, strlen(payload), tok + n,
+	    cap - n, &w) != 0) return 0;
 	n += w;
 	br_hmac_key_init(&kc, &br_sha256_vtable, key, sizeof key);
 	br_hmac_init(&hc, &kc, 0);
-	br_hmac_update(&hc, ta_tok, n);
+	br_hmac_update(&hc, tok, n);
 	br_hmac_out(&hc, mac);
-	ta_tok[n++] = '.';
-	if (jwtauth_b64url_encode(mac, sizeof mac, ta_tok + n, sizeof ta_tok - n - 1, &w) != 0) return 0;
+	tok[n++] = '.';
+	if (jwtauth_b64url_encode(mac, sizeof mac, tok + n, cap - n - 1, &w) != 0) return 0;
 	n += w;
-	ta_tok[n] = 0;
+	tok[n] = 0;
 	return n;
+}
+
+/* Sign `payload` with HS256 under the fixture secret oct32, into ta_tok. */
+static size_t ta_sign(const char *payload)
+{
+	return ta_sign_into(ta_tok, sizeof ta_tok,
+		"{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"oct32\"}", payload);
 }
 
 static int ta_auth_payload(const char *user, const char *payload, jwtauth_error *e)

@@ -912,32 +912,7 @@ static char cv_tok[JWTAUTH_MAX_TOKEN_LEN + 1];
 
 static size_t cv_sign(const char *hdr, const char *payload)
 {
-	static const uint8_t key[32] = {   /* keys/oct32.hex */
-		0x62, 0xa5, 0xe7, 0x08, 0x8d, 0x51, 0x31, 0xc7, 0x88, 0x05, 0x3b, 0x2b,
-		0xa1, 0x61, 0xe3, 0x60, 0xbe, 0xde, 0xe8, 0x57, 0x64, 0x2d, 0x5f, 0x5c,
-		0x37, 0xad, 0x7c, 0xdf, 0xeb, 0xb7, 0x46, 0x9f
-	};
-	br_hmac_key_context kc;
-	br_hmac_context hc;
-	uint8_t mac[32];
-	size_t n, w = 0;
-	if (jwtauth_b64url_encode((const uint8_t *)hdr, strlen(hdr), cv_tok, sizeof cv_tok, &w) != 0)
-		return 0;
-	n = w;
-	cv_tok[n++] = '.';
-	if (jwtauth_b64url_encode((const uint8_t *)payload, strlen(payload), cv_tok + n,
-	    sizeof cv_tok - n, &w) != 0) return 0;
-	n += w;
-	br_hmac_key_init(&kc, &br_sha256_vtable, key, sizeof key);
-	br_hmac_init(&hc, &kc, 0);
-	br_hmac_update(&hc, cv_tok, n);
-	br_hmac_out(&hc, mac);
-	cv_tok[n++] = '.';
-	if (jwtauth_b64url_encode(mac, sizeof mac, cv_tok + n, sizeof cv_tok - n - 1, &w) != 0)
-		return 0;
-	n += w;
-	cv_tok[n] = 0;
-	return n;
+	return ta_sign_into(cv_tok, sizeof cv_tok, hdr, payload);
 }
 
 static void cv_jws_edges(void)
